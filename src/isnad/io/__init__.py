@@ -1,0 +1,1 @@
+"""Readers (inputs → InputDoc / InputError) and writers (records → json, jsonl, pretty, html, ...)."""

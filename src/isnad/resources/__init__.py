@@ -1,0 +1,1 @@
+"""Packaged data: lexicons, the actor registry, gazetteer, ontologies (see catalogue)."""

@@ -1,0 +1,27 @@
+"""The stages, by name.  One module a stage; each stage class declares
+``needs`` and ``provides`` (see :mod:`isnad.pipeline`).
+
+To add a stage: write ``stages/<name>.py`` with a :class:`isnad.pipeline.Stage`
+subclass, add it to :data:`REGISTRY`, and to :data:`DEFAULT` if the default
+pipeline should run it.  Capabilities in use:
+
+text (given) · norm · lang · sentences · tokens · kind · entities · actors ·
+places · times · sources · attributions · claims · checkworthiness · events ·
+narratives
+"""
+
+REGISTRY: dict[str, str] = {
+    "normalize": "isnad.stages.normalize:NormalizeStage",
+    "language": "isnad.stages.language:LanguageStage",
+    "segment": "isnad.stages.segment:SegmentStage",
+    "tokenize": "isnad.stages.tokenize:TokenizeStage",
+    "doc_kind": "isnad.stages.doc_kind:DocKindStage",
+}
+
+DEFAULT: list[str] = [
+    "normalize",
+    "language",
+    "segment",
+    "tokenize",
+    "doc_kind",
+]

@@ -1,0 +1,139 @@
+"""Stage: the document's kind and its outer chain of carriers.
+
+Finds, as document-level facts the attribution stage builds on:
+
+* a retweet prefix (``RT :`` / ``RT @user:``) and a reader's retweet metadata;
+* a forward (``Forwarded from X``, ``منقول عن``, Telegram ``forwarded_from``);
+* a trailing source line (``المصدر: “سبوتنيك”``, ``(واس)``, ``- رويترز``) and a
+  dateline agency (``الرياض (واس) -``, ``دمشق-سانا``).
+
+They go into ``meta["carriers"]`` outermost first, each with its role, name and
+offsets (``name_start``/``name_end`` span the name itself), and ``kind`` is set:
+retweet > forward > post (a social-media reader, or a short post) > article.
+Marker lists are data (``resources/lexicons/carriers.yaml``).
+"""
+from __future__ import annotations
+
+import regex
+
+from ..pipeline import Stage
+from ..resources.catalogue import load_yaml
+
+_QUOTES = "\"'“”«»‘’"
+_RT = regex.compile(r"^\s*RT\s*(?P<acc>@[\w_]+)?\s*:", regex.I)
+
+
+def _alt(items) -> str:
+    return "|".join(regex.escape(x).replace(r"\ ", r"\s*") for x in sorted(set(items), key=len, reverse=True))
+
+
+class DocKindStage(Stage):
+    name = "doc_kind"
+    needs = frozenset({"text", "sentences"})
+    provides = frozenset({"kind", "carriers"})
+
+    def __init__(self, **config):
+        super().__init__(**config)
+        lex = load_yaml("lexicons/carriers.yaml")
+        agencies = _alt(lex["dateline_agencies"])
+        self._source_line = regex.compile(
+            rf"^[ \t]*(?:{_alt(lex['source_line_labels'])})[ \t]*[:：][ \t]*(?P<name>[^\n]+?)[ \t.]*$",
+            regex.M | regex.I)
+        self._forward = regex.compile(
+            rf"^\s*(?:{_alt(lex['forward_markers'])})\s*[:：]?\s*(?P<name>[^\n:]*)", regex.I)
+        # "(واس)" / "- رويترز" alone on the last line or closing the text
+        self._trailing_agency = regex.compile(
+            rf"(?:^|[\s\-–—])[\(\[]?(?P<name>{agencies})[\)\]]?[ \t.]*\Z")
+        # dateline in the first 120 chars: "الرياض (واس) -", "دمشق-سانا", "(أ ف ب) -"
+        self._dateline = regex.compile(
+            rf"^[^\n]{{0,60}}?(?:\((?P<a>{agencies})\)|[\-–—]\s*(?P<b>{agencies})\s*(?=[\-–—:]))")
+
+    def process(self, doc) -> None:
+        text = doc.text
+        carriers: list[dict] = []
+        kind_hint = doc.kind if doc.kind in ("retweet", "forward", "post", "article") else None
+
+        m = _RT.match(text)
+        if m:
+            acc = m.group("acc")
+            c = {"role": "retweet", "name": acc or doc.meta.get("retweeted_by") or doc.meta.get("author"),
+                 "start": m.start(), "end": m.end()}
+            if acc:
+                c["name_start"], c["name_end"] = m.start("acc"), m.end("acc")
+            carriers.append(c)
+            kind_hint = "retweet"
+        elif kind_hint == "retweet":
+            carriers.append({"role": "retweet", "name": doc.meta.get("retweeted_by") or doc.meta.get("author"),
+                             "start": None, "end": None})
+
+        m = self._forward.match(text)
+        fwd_meta = doc.meta.get("forwarded_from")
+        if m:
+            c = {"role": "forward", "name": _clean(m.group("name")) or fwd_meta,
+                 "start": m.start(), "end": m.end()}
+            if m.group("name").strip():
+                c["name_start"], c["name_end"] = _strip_span(text, m.start("name"), m.end("name"))
+            carriers.append(c)
+            kind_hint = kind_hint or "forward"
+        elif fwd_meta:
+            carriers.append({"role": "forward", "name": fwd_meta, "start": None, "end": None})
+            kind_hint = kind_hint if kind_hint == "retweet" else "forward"
+
+        outlet = doc.meta.get("outlet") or doc.meta.get("site_name") or doc.meta.get("source")
+        if outlet:
+            carriers.append({"role": "outlet", "name": outlet, "start": None, "end": None})
+
+        m = self._dateline.match(text, _RT.match(text).end() if _RT.match(text) else 0)
+        if m:
+            g = "a" if m.group("a") else "b"
+            carriers.append({"role": "dateline", "name": m.group(g), "start": m.start(g), "end": m.end(g),
+                             "name_start": m.start(g), "name_end": m.end(g)})
+
+        footer = None
+        for m in self._source_line.finditer(text):
+            footer = m
+        if footer is not None and not text[footer.end():].strip():
+            ns, ne = _strip_span(text, footer.start("name"), footer.end("name"))
+            carriers.append({"role": "source_line", "name": text[ns:ne], "start": _lstrip(text, footer.start()),
+                             "end": footer.end(), "name_start": ns, "name_end": ne})
+        else:
+            m = self._trailing_agency.search(text.rstrip())
+            if m and not any(c["role"] == "dateline" and c["name"] == m.group("name") for c in carriers):
+                carriers.append({"role": "source_line", "name": m.group("name"), "start": m.start("name"),
+                                 "end": m.end("name"), "name_start": m.start("name"), "name_end": m.end("name"),
+                                 "agency": True})
+
+        doc.meta["carriers"] = carriers
+        # a dateline or an agency signature ("- رويترز", "(أ ف ب)") marks newswire copy
+        newswire = any(c["role"] == "dateline" or (c["role"] == "source_line" and c.get("agency"))
+                       for c in carriers)
+        if kind_hint:
+            doc.kind = kind_hint
+        elif newswire:
+            doc.kind = "article"
+        elif doc.meta.get("platform") in ("twitter", "telegram", "facebook") or (
+                len(text) <= 280 and len(doc.sentences) <= 3 and "\n\n" not in text):
+            doc.kind = "post"
+        elif len(doc.sentences) >= 2 or len(text) > 400:
+            doc.kind = "article"
+        else:
+            doc.kind = "unknown"
+
+
+def _clean(s: str | None) -> str | None:
+    s = (s or "").strip().strip(_QUOTES).strip()
+    return s or None
+
+
+def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in _QUOTES):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _QUOTES or text[e - 1] == "."):
+        e -= 1
+    return s, e
+
+
+def _lstrip(text: str, s: int) -> int:
+    while s < len(text) and text[s] in " \t":
+        s += 1
+    return s

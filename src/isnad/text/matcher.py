@@ -1,0 +1,152 @@
+"""Clitic- and normalisation-aware phrase matching over a document's tokens.
+
+Every lexicon in isnad (actors, places, reporting cues, hedges, event triggers,
+time words) is matched through :class:`PhraseMatcher`: phrases are normalised
+and tokenised exactly like the document, stored in a token trie, and found
+longest-first.  The first token of a match may carry attached prefix clitics
+(``وبالحسكة`` matches ``الحسكة``; ``للتحالف الدولي`` matches ``التحالف
+الدولي``); the reported span starts at the stem.  Quote marks between the words
+of a phrase are skipped (``تنظيم “داعش”`` matches ``تنظيم داعش``), so unbalanced
+typographic quotes never block a match.
+
+Why not pyahocorasick over the normalised string: Aho–Corasick finds substrings,
+and Arabic matching needs token boundaries plus per-token clitic readings; a
+dict trie over token norms does both and scans ~10^5–10^6 tokens/s.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .normalize import normalize
+from .tokenize import Token, clitic_splits, iter_tokens
+
+SKIP_INSIDE = frozenset({'"', "'", "\u0640"})
+_END = object()   # trie key holding the payloads of a complete phrase
+
+
+@dataclass
+class Match:
+    start: int                 # original offsets of the matched phrase (stem onwards)
+    end: int
+    tok_start: int             # token indices [tok_start, tok_end)
+    tok_end: int
+    prefix: str                # normalised clitic prefix left out of the span ('' if none)
+    phrase: str                # the normalised phrase that matched
+    payloads: list = field(default_factory=list)
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The token-norm key of a lexicon phrase (quotes dropped)."""
+    norm = normalize(phrase)
+    return tuple(norm[s:e] for s, e, _ in iter_tokens(norm) if norm[s:e] not in SKIP_INSIDE)
+
+
+class PhraseMatcher:
+    """A token trie of normalised phrases with payloads."""
+
+    def __init__(self, entries: Iterable[tuple[str, Any]] = (), *, clitics: bool = True):
+        self._root: dict = {}
+        self.clitics = clitics
+        self.size = 0
+        for phrase, payload in entries:
+            self.add(phrase, payload)
+
+    def add(self, phrase: str, payload: Any = None) -> None:
+        key = phrase_key(phrase)
+        if not key:
+            return
+        node = self._root
+        for part in key:
+            node = node.setdefault(part, {})
+        bucket = node.setdefault(_END, [])
+        if payload not in bucket:
+            bucket.append(payload)
+            self.size += 1
+
+    def __len__(self) -> int:
+        return self.size
+
+    def lookup(self, phrase: str) -> list:
+        """Payloads stored for exactly this phrase (no clitic stripping)."""
+        node = self._root
+        for part in phrase_key(phrase):
+            node = node.get(part)
+            if node is None:
+                return []
+        return list(node.get(_END, []))
+
+    def find(self, doc, start: int = 0, end: int | None = None, *,
+             overlapping: bool = False) -> list[Match]:
+        """Matches in ``doc`` (tokens needed) between original offsets start/end.
+
+        Longest match wins; at equal length the reading with fewer clitics
+        stripped wins.  With ``overlapping`` every match at every token is
+        returned instead (still one, the longest, per start token).
+        """
+        toks: list[Token] = doc.tokens
+        if end is None:
+            end = len(doc.text)
+        lo = _first_token_at(toks, start)
+        out: list[Match] = []
+        i = lo
+        n = len(toks)
+        while i < n and toks[i].start < end:
+            m = self._match_at(doc, toks, i, end)
+            if m is not None:
+                out.append(m)
+                if not overlapping:
+                    i = m.tok_end
+                    continue
+            i += 1
+        return out
+
+    def _match_at(self, doc, toks: list[Token], i: int, end: int) -> Match | None:
+        tok = toks[i]
+        if tok.norm in SKIP_INSIDE:
+            return None
+        readings = clitic_splits(tok.norm) if (self.clitics and tok.kind == "word") else [(0, tok.norm)]
+        best: tuple[int, int, int, str, list] | None = None   # (tok_end, -prefix_len, prefix_len, phrase, payloads)
+        for plen, stem in readings:
+            node = self._root.get(stem)
+            if node is None:
+                continue
+            parts = [stem]
+            j = i + 1
+            last: tuple[int, list, str] | None = None
+            if _END in node:
+                last = (j, node[_END], stem)
+            while node is not None and j < len(toks) and toks[j].end <= end:
+                t = toks[j]
+                if t.norm in SKIP_INSIDE:
+                    j += 1
+                    continue
+                node = node.get(t.norm)
+                if node is None:
+                    break
+                parts.append(t.norm)
+                j += 1
+                if _END in node:
+                    last = (j, node[_END], " ".join(parts))
+            if last is None:
+                continue
+            cand = (last[0], -plen, plen, last[2], last[1])
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+        if best is None:
+            return None
+        tok_end, _, plen, phrase, payloads = best
+        s, _e = doc.norm.orig_span(tok.nstart + plen, tok.nend)
+        e = doc.norm.orig_span(toks[tok_end - 1].nstart, toks[tok_end - 1].nend)[1]
+        return Match(s, e, i, tok_end, tok.norm[:plen], phrase, list(payloads))
+
+
+def _first_token_at(toks: list[Token], offset: int) -> int:
+    lo, hi = 0, len(toks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
