@@ -22,6 +22,24 @@ def _published(value: str) -> str:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
+def _input_format(value: str) -> str:
+    from .io.readers import normalize_format
+    try:
+        return normalize_format(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value.replace(",", "").replace("_", ""))
+    except ValueError:
+        n = 0
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"want a positive whole number, not {value!r}")
+    return n
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="isnad", description="Attribution chains, claims, places, times "
                                 "and events from Arabic news and social posts.")
@@ -34,10 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
                    help="publication date for documents whose input carries none")
     a.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
-    a.add_argument("--input-format", dest="input_format", default=None,
-                   help="override input detection: text, jsonl, csv, tweet, telegram, html, rss")
+    a.add_argument("--input-format", dest="input_format", default=None, type=_input_format,
+                   help="override input detection: text, jsonl, json, csv, tweet, telegram, html, rss")
     a.add_argument("--text-column", default=None, help="JSONL/CSV: the field holding the text")
-    a.add_argument("--max-chars", type=int, default=None, help="reject documents longer than this")
+    a.add_argument("--max-chars", type=_positive_int, default=None, metavar="N",
+                   help="reject documents longer than N characters (default 2,000,000)")
     a.add_argument("--rtl", choices=["visual", "logical"], default="visual",
                    help="pretty: reorder Arabic for terminals without bidi support (visual, the "
                         "default) or leave it in logical order for bidi-aware terminals")
@@ -74,18 +93,23 @@ def cmd_analyze(args) -> int:
     from .runner import BatchStats, analyze_inputs
 
     if args.paths:
-        kw = {"fmt": args.input_format, "text_column": args.text_column}
+        kw = {"fmt": args.input_format, "text_column": args.text_column,
+              "exclude": [args.output] if args.output else []}
         if args.max_chars:
             kw["max_chars"] = args.max_chars
         items = readers.read_inputs(args.paths, **kw)
     else:
         items = iter([readers.InputDoc(text=example_text(), origin="isnad:examples/sputnik_retweet.txt")])
+    try:
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    except OSError as e:
+        print(f"isnad: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
+        return 2
     nlp = load()
     stats = BatchStats()
     records = analyze_inputs(items, nlp, published=args.published, stats=stats, debug=args.debug)
     if not args.no_progress:
         records = _progress(records)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         if args.format == "jsonl":
             for rec in records:
@@ -113,7 +137,10 @@ def cmd_analyze(args) -> int:
 def _report_error(rec: dict) -> None:
     err = rec.get("error")
     if err:
-        print(f"isnad: {err.get('origin') or rec.get('id')}: {err['kind']}: {err['message']}", file=sys.stderr)
+        origin = str(err.get("origin") or rec.get("id"))
+        msg = str(err.get("message"))
+        where = "" if msg.startswith(origin) else f"{origin}: "
+        print(f"isnad: {where}{msg} [{err.get('kind')}]", file=sys.stderr)
 
 
 def _progress(records):

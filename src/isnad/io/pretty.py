@@ -38,7 +38,8 @@ def render(rec: dict, rtl: str = "visual", width: int | None = None) -> list[str
     add = out.append
     if "error" in rec:
         err = rec["error"]
-        add(f"✗ {err.get('origin') or rec.get('id')}: {err['kind']}: {err['message']}")
+        origin, msg = str(err.get("origin") or rec.get("id")), str(err.get("message"))
+        add(f"✗ {msg if msg.startswith(origin) else origin + ': ' + msg} [{err.get('kind')}]")
         return out
     meta = rec.get("meta", {})
     add("═" * width)
