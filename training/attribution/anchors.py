@@ -55,6 +55,10 @@ def _pattern(anchor: str) -> tuple[regex.Pattern, int]:
 
     p = pat(pre) + (r"\s*" if pre.strip() and pre[-1:].isspace() else "") + f"(?P<s>{pat(mid)})"
     p += (r"\s*" if post[:1].isspace() else "") + pat(post)
+    if not pre.strip() and mid.strip()[:1].isalpha():    # a bare span edge is a word edge
+        p = r"(?<!\p{L})" + p
+    if not post.strip() and mid.strip()[-1:].isalpha():
+        p += r"(?!\p{L})"
     return regex.compile(p), occ
 
 
@@ -134,7 +138,15 @@ def main(argv=None) -> int:
     src, dst = argv[0], argv[1]
     with open(src, encoding="utf-8") as f:
         data = yaml.safe_load(f)
-    records = [convert(k, v) for k, v in data.items()]
+    records, errors = [], []
+    for k, v in data.items():
+        try:
+            records.append(convert(k, v))
+        except AnchorError as e:
+            errors.append(str(e))
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        return 1
     with open(dst, "w", encoding="utf-8") as f:
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
