@@ -1,0 +1,597 @@
+"""The actor registry: canonical actors (states, forces, armed groups, outlets,
+international bodies, people) with their Arabic and English names and aliases.
+
+The registry is data, not code: every ``*.yaml`` file in
+``isnad/resources/actors/`` (files starting with ``_`` excepted) holds a list
+``actors:`` of records, and ``_matching.yaml`` holds the matching helpers (cue
+words, spelling variants).  The record format, documented at the top of each
+file, is::
+
+    - id: sdf                          # unique, lower-case [a-z0-9_]
+      type: armed_group                # see TYPES
+      name_en: Syrian Democratic Forces
+      name_ar: قوات سوريا الديمقراطية
+      country: SY                      # ISO 3166-1 alpha-2 or null
+      wikidata: null                   # Q-id only where certain, else null
+      parent: null                     # id of the actor it belongs to
+      aliases: [قسد, SDF, {text: الوحدات, guard: cue}, {text: ..., ambiguous: true}]
+      coref: [التنظيم]                 # generic descriptors that may refer to it
+      label: ORG                       # optional: overrides the label from type
+      extra: {owner: ..., state_media_of: RU}   # merged into the record's actor
+
+An alias is a string (matched freely) or a mapping with ``guard``:
+
+* ``cased`` — a Latin alias matched only with exactly this capitalisation
+  (``IS``, ``US``, ``WHO``, ``RT``);
+* ``cue`` — a name that is also a common word (``الجزيرة``, ``فتح``, ``الحرة``,
+  ``الأسد``): matched only after a cue word of its class (``قناة``, ``حركة``,
+  ``الرئيس`` ...; up to two words back, clitics allowed), inside quotes or
+  brackets, or as the name of a carrier line found by ``doc_kind``;
+
+and ``ambiguous: true`` when the same alias names several actors (``الجيش
+الوطني``: the Syrian National Army or the Libyan National Army); every actor
+sharing it must mark it, and the stage resolves it from the document or leaves
+it open.  Spelling variants listed in ``_matching.yaml`` (أمريكي/أميركي,
+سوريا/سورية, ميليشيا/مليشيا ...) are added automatically.
+
+API::
+
+    from isnad import actors
+    reg = actors.registry()            # loaded once per process
+    reg["sputnik"].extra["state_media_of"]   # 'RU'
+    actors.resolve("ولـ“داعش”")        # -> the Islamic State actor
+    actors.candidates("الجيش الوطني")   # -> [SNA, LNA]
+    for a in reg: ...
+
+Why a loader of our own instead of ``catalogue.load_yaml``: the registry is
+~150 kB of YAML and PyYAML's pure-Python loader needs ~1 s for it; this module
+finds the files through :mod:`isnad.resources.catalogue` but parses with
+libyaml's ``CSafeLoader`` when available (same result, ~10x faster).
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator
+
+import yaml
+
+from .document import Actor
+from .errors import ResourceError
+from .resources.catalogue import ROOTS
+from .text.matcher import PhraseMatcher, phrase_key
+from .text.normalize import NormalizedText, normalize
+from .text.tokenize import Token, clitic_splits, iter_tokens
+
+REGISTRY_DIR = "actors"
+TYPES = ("state", "state_force", "armed_group", "coalition", "media_state", "media_private",
+         "agency", "igo", "ngo", "party", "person", "company", "other")
+MEDIA_TYPES = frozenset({"media_state", "media_private", "agency"})
+LABELS = ("PERS", "LOC", "ORG", "MISC")
+LABEL_OF_TYPE = {"state": "LOC", "person": "PERS"}          # everything else: ORG
+GUARDS = (None, "cue", "cased")
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
+QID_RE = re.compile(r"^Q[1-9]\d*$")
+COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+FIELDS = {"id", "type", "name_en", "name_ar", "country", "wikidata", "parent", "aliases",
+          "coref", "label", "extra", "note"}
+
+try:  # libyaml when present
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(frozen=True)
+class Alias:
+    text: str
+    guard: str | None = None          # None | "cue" | "cased"
+    ambiguous: bool = False
+
+
+@dataclass(frozen=True)
+class RegistryActor:
+    """One canonical actor of the registry."""
+    id: str
+    type: str
+    name_en: str
+    name_ar: str | None
+    country: str | None
+    wikidata: str | None
+    parent: str | None
+    aliases: tuple[Alias, ...]
+    coref: tuple[str, ...] = ()
+    label: str = "ORG"
+    extra: dict = field(default_factory=dict, hash=False, compare=False)
+    file: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.name_en
+
+    def all_names(self) -> list[Alias]:
+        """Canonical names (free) followed by the aliases."""
+        out = [Alias(self.name_en)]
+        if self.name_ar:
+            out.append(Alias(self.name_ar))
+        return out + list(self.aliases)
+
+    def to_actor(self) -> Actor:
+        """The record's actor object: id, name, type, wikidata + country, parent,
+        Arabic name and the registry's extra keys (owner, state_media_of ...)."""
+        extra = {"name_ar": self.name_ar, "country": self.country, "parent": self.parent}
+        extra.update(self.extra)
+        return Actor(self.id, self.name_en, self.type, self.wikidata, extra)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One registry match in a document (offsets into the original text)."""
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    actor_ids: tuple[str, ...]        # one id, or several for an ambiguous alias
+    alias: str                        # the normalised phrase that matched
+    ambiguous: bool = False
+
+
+class Registry:
+    """All actors, indexed by id, with matchers over their names."""
+
+    def __init__(self, actors: list[RegistryActor], matching: dict):
+        self.actors: dict[str, RegistryActor] = {a.id: a for a in actors}
+        self.matching = matching or {}
+        self.cues: dict[str, frozenset[str]] = {
+            cls: frozenset(normalize(w) for w in words)
+            for cls, words in (self.matching.get("cues") or {}).items()}
+        self.variants = [(normalize(a), normalize(b))
+                         for a, b in (self.matching.get("variants") or [])]
+        self.free = PhraseMatcher()
+        self.guarded = PhraseMatcher()
+        self.coref = PhraseMatcher(clitics=True)
+        self._by_key: dict[tuple, list[tuple[str, Alias]]] = {}
+        for a in actors:
+            for al in a.all_names():
+                for text in self.expand(al.text):
+                    key = phrase_key(text)
+                    if not key:
+                        continue
+                    self._by_key.setdefault(key, []).append((a.id, al))
+            for c in a.coref:
+                self.coref.add(c, a.id)
+        # one payload per (key): the actors it names, and how
+        for key, entries in self._by_key.items():
+            phrase = " ".join(key)
+            ids = tuple(dict.fromkeys(i for i, _ in entries))
+            ambiguous = len(ids) > 1
+            for aid, al in entries:
+                payload = (aid, al.guard, al.text if al.guard == "cased" else None, ambiguous)
+                (self.guarded if al.guard else self.free).add(phrase, payload)
+
+    # -- mapping protocol ----------------------------------------------------
+    def __getitem__(self, actor_id: str) -> RegistryActor:
+        return self.actors[actor_id]
+
+    def get(self, actor_id: str | None) -> RegistryActor | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+    def __contains__(self, actor_id: str) -> bool:
+        return actor_id in self.actors
+
+    def __iter__(self) -> Iterator[RegistryActor]:
+        return iter(self.actors.values())
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def by_type(self, type_: str) -> list[RegistryActor]:
+        return [a for a in self if a.type == type_]
+
+    def ancestors(self, actor_id: str) -> list[RegistryActor]:
+        """Parent, grandparent ... (cycle-safe)."""
+        out, seen = [], {actor_id}
+        a = self.get(actor_id)
+        while a and a.parent and a.parent not in seen:
+            seen.add(a.parent)
+            a = self.get(a.parent)
+            if a:
+                out.append(a)
+        return out
+
+    def cue_class(self, actor: RegistryActor) -> str:
+        if actor.type in MEDIA_TYPES:
+            return "media"
+        if actor.type == "person":
+            return "person"
+        if actor.type == "state":
+            return "state"
+        return "organisation"
+
+    def expand(self, text: str) -> list[str]:
+        """An alias and its spelling variants (normalised)."""
+        return _expand(text, self.variants)
+
+    # -- matching ------------------------------------------------------------
+    def match(self, doc, *, carrier_spans: list[tuple[int, int]] = ()) -> list[Hit]:
+        """Registry names in ``doc`` (needs ``doc.norm`` and ``doc.tokens``):
+        guards applied, longest match first, no overlaps."""
+        cands: dict[int, list] = {}
+        for m in self.free.find(doc, overlapping=True):
+            cands.setdefault(m.tok_start, []).append((m, self._accept(doc, m, carrier_spans, free=True)))
+        for m in self.guarded.find(doc, overlapping=True):
+            cands.setdefault(m.tok_start, []).append((m, self._accept(doc, m, carrier_spans, free=False)))
+        hits: list[Hit] = []
+        next_free_tok = 0
+        for t in sorted(cands):
+            if t < next_free_tok:
+                continue
+            best = None
+            for m, ids in cands[t]:
+                if not ids:
+                    continue
+                if best is None or m.tok_end > best[0].tok_end:
+                    best = (m, ids)
+            if best is None:
+                continue
+            m, ids = best
+            hits.append(Hit(m.start, m.end, m.tok_start, m.tok_end, ids, m.phrase, len(ids) > 1))
+            next_free_tok = m.tok_end
+        return hits
+
+    def _accept(self, doc, m, carrier_spans, *, free: bool) -> tuple[str, ...]:
+        ids: list[str] = []
+        for aid, guard, cased, _amb in m.payloads:
+            if guard == "cased" and doc.text[m.start:m.end] != cased:
+                continue
+            if guard == "cue" and not self._cued(doc, m, self.actors[aid], carrier_spans):
+                continue
+            if aid not in ids:
+                ids.append(aid)
+        return tuple(ids)
+
+    def _cued(self, doc, m, actor: RegistryActor, carrier_spans) -> bool:
+        toks = doc.tokens
+        # the name of a carrier line (المصدر: العربية) or a dateline agency
+        for s, e in carrier_spans:
+            if s <= m.start and m.end <= e:
+                return True
+        prev = _prev_word(toks, m.tok_start)
+        nxt = _next_tok(toks, m.tok_end)
+        # enclosed in quotes or brackets: “الحرة”, (بنا)
+        if (m.tok_start > 0 and toks[m.tok_start - 1].norm in _OPENERS
+                and nxt is not None and nxt.norm in _CLOSERS):
+            return True
+        cues = self.cues.get(self.cue_class(actor), frozenset())
+        for k in (prev, _prev_word(toks, prev.i) if prev is not None else None):
+            if k is None:
+                break
+            if any(stem in cues for _, stem in clitic_splits(k.norm)):
+                return True
+        return False
+
+    def resolve_context(self, hits: list[Hit]) -> dict[int, tuple[str | None, str | None]]:
+        """For ambiguous hits, the actor the document supports (by the countries
+        and areas of the unambiguous actors found in it), or None with a reason.
+        Returns {index in hits: (actor id or None, reason)}."""
+        support: dict[str, int] = {}
+        named = set()
+        for h in hits:
+            if not h.ambiguous:
+                a = self.actors[h.actor_ids[0]]
+                named.add(a.id)
+                for c in _places_of(a):
+                    support[c] = support.get(c, 0) + 1
+        out = {}
+        for i, h in enumerate(hits):
+            if not h.ambiguous:
+                continue
+            already = [aid for aid in h.actor_ids if aid in named]
+            if len(already) == 1:
+                out[i] = (already[0], "named elsewhere in the document")
+                continue
+            scores = sorted(((sum(support.get(c, 0) for c in _places_of(self.actors[aid])), aid)
+                             for aid in h.actor_ids), reverse=True)
+            if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+                out[i] = (scores[0][1], "country of the other actors in the document")
+            else:
+                out[i] = (None, "ambiguous name: " + ", ".join(h.actor_ids)
+                          + "; the document does not say which")
+        return out
+
+    # -- strings -------------------------------------------------------------
+    def find(self, text: str) -> list[Hit]:
+        """Registry names in a plain string (guards applied)."""
+        return self.match(_mini_doc(text))
+
+    def candidates(self, text: str) -> list[RegistryActor]:
+        """Every actor ``text`` names as a whole (clitics, quotes, punctuation and a
+        generic head such as وكالة / قناة / تنظيم around it allowed)."""
+        doc = _mini_doc(text)
+        words = [t for t in doc.tokens if t.kind not in ("punct", "symbol")]
+        if not words:
+            return []
+        # names are matched freely here: the caller says the string is a name
+        found = []
+        for matcher in (self.free, self.guarded):
+            for m in matcher.find(doc, overlapping=True):
+                found.append(m)
+        first, last = words[0].i, words[-1].i
+        out: list[RegistryActor] = []
+        for m in sorted(found, key=lambda m: -(m.tok_end - m.tok_start)):
+            before = [t for t in doc.tokens[first:m.tok_start] if t.kind not in ("punct", "symbol")]
+            after = [t for t in doc.tokens[m.tok_end:last + 1] if t.kind not in ("punct", "symbol")]
+            if after or not self._only_heads(before):
+                continue
+            for aid, guard, cased, _ in m.payloads:
+                if guard == "cased" and text[m.start:m.end] != cased:
+                    continue
+                a = self.actors[aid]
+                if a not in out:
+                    out.append(a)
+            if out:
+                break
+        return out
+
+    def _only_heads(self, toks: list[Token]) -> bool:
+        if not toks:
+            return True
+        heads = self.cues.get("media", frozenset()) | self.cues.get("organisation", frozenset()) \
+            | self.cues.get("person", frozenset())
+        return all(any(stem in heads for _, stem in clitic_splits(t.norm)) for t in toks)
+
+    def resolve(self, text: str) -> RegistryActor | None:
+        """The one actor ``text`` names, or None (unknown or ambiguous)."""
+        c = self.candidates(text)
+        return c[0] if len(c) == 1 else None
+
+
+_OPENERS = frozenset({'"', "'", "(", "[", "{", "«"})
+_CLOSERS = frozenset({'"', "'", ")", "]", "}", "»"})
+
+
+def _prev_word(toks: list[Token], i: int) -> Token | None:
+    j = i - 1
+    while j >= 0 and toks[j].kind in ("punct", "symbol") and toks[j].norm in _OPENERS | _CLOSERS:
+        j -= 1
+    return toks[j] if j >= 0 and toks[j].kind == "word" else None
+
+
+def _next_tok(toks: list[Token], i: int) -> Token | None:
+    return toks[i] if i < len(toks) else None
+
+
+def _expand(text: str, variants) -> list[str]:
+    out = [normalize(text)]
+    for a, b in variants:
+        for s in list(out):
+            for x, y in ((a, b), (b, a)):
+                if x in s:
+                    v = s.replace(x, y)
+                    if v not in out:
+                        out.append(v)
+    return out
+
+
+def _places_of(a: RegistryActor) -> list[str]:
+    out = [a.country] if a.country else []
+    out += [c for c in a.extra.get("area", []) or [] if c not in out]
+    return out
+
+
+class _MiniDoc:
+    __slots__ = ("text", "norm", "tokens")
+
+
+def _mini_doc(text: str) -> _MiniDoc:
+    d = _MiniDoc()
+    d.text = text
+    d.norm = NormalizedText(text)
+    to_norm, ntext = d.norm.to_norm, d.norm.text
+    toks = []
+    for s, e, kind in iter_tokens(text):
+        ns, ne = to_norm[s], to_norm[e]
+        if ns == ne:
+            continue
+        toks.append(Token(len(toks), s, e, ns, ne, ntext[ns:ne], kind, 0))
+    d.tokens = toks
+    return d
+
+
+# -- loading -------------------------------------------------------------------
+
+def _alias(x, where: str) -> Alias:
+    if isinstance(x, str):
+        return Alias(x)
+    if isinstance(x, dict) and isinstance(x.get("text"), str):
+        unknown = set(x) - {"text", "guard", "ambiguous", "note"}
+        if unknown:
+            raise ResourceError(f"{where}: alias {x!r}: unknown keys {sorted(unknown)}")
+        return Alias(x["text"], x.get("guard"), bool(x.get("ambiguous", False)))
+    raise ResourceError(f"{where}: alias must be a string or {{text: ...}}, not {x!r}")
+
+
+def _actor(d: dict, where: str) -> RegistryActor:
+    if not isinstance(d, dict) or "id" not in d:
+        raise ResourceError(f"{where}: every actor needs an id: {d!r}")
+    w = f"{where}: {d['id']}"
+    for k in ("type", "name_en"):
+        if not d.get(k):
+            raise ResourceError(f"{w}: missing {k}")
+    type_ = d["type"]
+    label = d.get("label") or LABEL_OF_TYPE.get(type_, "ORG")
+    return RegistryActor(
+        id=str(d["id"]), type=type_, name_en=str(d["name_en"]), name_ar=d.get("name_ar"),
+        country=d.get("country"), wikidata=d.get("wikidata"), parent=d.get("parent"),
+        aliases=tuple(_alias(x, w) for x in (d.get("aliases") or [])),
+        coref=tuple(d.get("coref") or ()), label=label, extra=dict(d.get("extra") or {}),
+        file=where)
+
+
+def registry_files() -> list:
+    root = ROOTS["resources"] / REGISTRY_DIR
+    if not root.is_dir():
+        raise ResourceError(f"packaged resource missing: resources/{REGISTRY_DIR}/ (reinstall isnad)")
+    return sorted(p for p in root.glob("*.yaml") if not p.name.startswith("_"))
+
+
+def _load_file(p) -> dict:
+    try:
+        with p.open(encoding="utf-8") as f:
+            return yaml.load(f, Loader=_Loader) or {}
+    except yaml.YAMLError as e:
+        raise ResourceError(f"resources/{REGISTRY_DIR}/{p.name}: not valid YAML: {e}") from e
+
+
+def load_raw() -> tuple[list[RegistryActor], dict]:
+    """Every actor record (unchecked) and the matching helpers."""
+    actors: list[RegistryActor] = []
+    for p in registry_files():
+        data = _load_file(p)
+        for d in data.get("actors") or []:
+            actors.append(_actor(d, p.name))
+    mp = ROOTS["resources"] / REGISTRY_DIR / "_matching.yaml"
+    matching = _load_file(mp) if mp.exists() else {}
+    return actors, matching
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    """The registry, loaded once per process."""
+    actors, matching = load_raw()
+    # structural checks only (the full check, with alias collisions, is validate():
+    # run by the tests and by `python -m isnad.actors`)
+    errors = [e for e in validate(actors, matching, aliases=False) if e.startswith("ERROR")]
+    if errors:
+        raise ResourceError("actor registry is inconsistent:\n  " + "\n  ".join(errors[:20]))
+    return Registry(actors, matching)
+
+
+def load_seconds() -> float:
+    """Time to load the registry from scratch (for benchmarks)."""
+    registry.cache_clear()
+    t = time.perf_counter()
+    registry()
+    return time.perf_counter() - t
+
+
+# -- integrity ------------------------------------------------------------------
+
+def validate(actors: list[RegistryActor] | None = None, matching: dict | None = None,
+             *, aliases: bool = True) -> list[str]:
+    """Integrity problems of the registry, one line each ("ERROR: ..." or
+    "WARNING: ...").  Checks: unique well-formed ids, known types and labels,
+    ISO alpha-2 countries, Q-id format, parents that exist (no cycles), alias
+    guards, and that no alias (after normalisation and spelling variants) is
+    shared by two actors unless every one of them marks it ``ambiguous``."""
+    if actors is None:
+        actors, matching = load_raw()
+    out: list[str] = []
+    seen: dict[str, str] = {}
+    for a in actors:
+        w = f"{a.file}: {a.id}"
+        if not ID_RE.match(a.id):
+            out.append(f"ERROR: {w}: id must be lower-case [a-z0-9_]")
+        if a.id in seen:
+            out.append(f"ERROR: {w}: duplicate id (also in {seen[a.id]})")
+        seen[a.id] = a.file
+        if a.type not in TYPES:
+            out.append(f"ERROR: {w}: type {a.type!r} not in {TYPES}")
+        if a.label not in LABELS:
+            out.append(f"ERROR: {w}: label {a.label!r} not in {LABELS}")
+        if a.country is not None and not (isinstance(a.country, str) and COUNTRY_RE.match(a.country)):
+            out.append(f"ERROR: {w}: country {a.country!r} is not ISO 3166-1 alpha-2 (or null)")
+        if a.wikidata is not None and not (isinstance(a.wikidata, str) and QID_RE.match(a.wikidata)):
+            out.append(f"ERROR: {w}: wikidata {a.wikidata!r} is not a Q-id (or null)")
+        for c in a.extra.get("area", []) or []:
+            if not COUNTRY_RE.match(str(c)):
+                out.append(f"ERROR: {w}: extra.area {c!r} is not ISO alpha-2")
+        smo = a.extra.get("state_media_of")
+        if smo is not None and not COUNTRY_RE.match(str(smo)):
+            out.append(f"ERROR: {w}: extra.state_media_of {smo!r} is not ISO alpha-2")
+        if a.type == "media_state" and not smo:
+            out.append(f"ERROR: {w}: media_state needs extra.state_media_of")
+        if a.type in MEDIA_TYPES and not a.extra.get("owner"):
+            out.append(f"WARNING: {w}: media actor without extra.owner")
+        for al in a.aliases:
+            if al.guard not in GUARDS:
+                out.append(f"ERROR: {w}: alias {al.text!r}: guard {al.guard!r} not in {GUARDS}")
+            if al.guard == "cased" and not al.text.isascii():
+                out.append(f"ERROR: {w}: alias {al.text!r}: 'cased' is for Latin aliases")
+            if aliases and not phrase_key(al.text):
+                out.append(f"ERROR: {w}: alias {al.text!r} is empty after normalisation")
+        if a.type == "person" and a.label != "PERS":
+            out.append(f"WARNING: {w}: a person labelled {a.label}")
+    ids = {a.id for a in actors}
+    byid = {a.id: a for a in actors}
+    for a in actors:
+        if a.parent is not None:
+            if a.parent not in ids:
+                out.append(f"ERROR: {a.file}: {a.id}: parent {a.parent!r} does not exist")
+            elif a.parent == a.id:
+                out.append(f"ERROR: {a.file}: {a.id}: is its own parent")
+        # cycles
+        cur, steps = a, 0
+        while cur is not None and cur.parent and steps <= len(actors):
+            cur = byid.get(cur.parent)
+            steps += 1
+            if cur is a:
+                out.append(f"ERROR: {a.file}: {a.id}: parent chain has a cycle")
+                break
+    if not aliases:
+        return out
+    # aliases shared by several actors
+    variants = [(normalize(x), normalize(y)) for x, y in ((matching or {}).get("variants") or [])]
+    owners: dict[tuple, dict[str, bool]] = {}
+    for a in actors:
+        for al in a.all_names():
+            for text in _expand(al.text, variants):
+                key = phrase_key(text)
+                if key:
+                    d = owners.setdefault(key, {})
+                    d[a.id] = d.get(a.id, False) or al.ambiguous
+    for key, d in owners.items():
+        if len(d) > 1 and not all(d.values()):
+            unmarked = sorted(i for i, v in d.items() if not v)
+            out.append(f"ERROR: alias {' '.join(key)!r} is shared by {sorted(d)} but not marked "
+                       f"ambiguous in {unmarked}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m isnad.actors``: check the registry and print counts."""
+    problems = validate()
+    for p in problems:
+        print(p)
+    actors, _ = load_raw()
+    counts: dict[str, int] = {}
+    for a in actors:
+        counts[a.type] = counts.get(a.type, 0) + 1
+    n_alias = sum(len(a.all_names()) for a in actors)
+    print(f"{len(actors)} actors, {n_alias} names; " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())))
+    print(f"with Wikidata Q-id: {sum(1 for a in actors if a.wikidata)}")
+    print(f"load time (cold, incl. matcher build): {load_seconds():.3f} s")
+    return 1 if any(p.startswith("ERROR") for p in problems) else 0
+
+
+# module-level conveniences
+def get(actor_id: str) -> RegistryActor | None:
+    return registry().get(actor_id)
+
+
+def resolve(text: str) -> RegistryActor | None:
+    return registry().resolve(text)
+
+
+def candidates(text: str) -> list[RegistryActor]:
+    return registry().candidates(text)
+
+
+def all_actors() -> list[RegistryActor]:
+    return list(registry())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
