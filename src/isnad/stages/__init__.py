@@ -16,6 +16,7 @@ REGISTRY: dict[str, str] = {
     "segment": "isnad.stages.segment:SegmentStage",
     "tokenize": "isnad.stages.tokenize:TokenizeStage",
     "doc_kind": "isnad.stages.doc_kind:DocKindStage",
+    "actors": "isnad.stages.actors:ActorsStage",
 }
 
 DEFAULT: list[str] = [
@@ -24,4 +25,5 @@ DEFAULT: list[str] = [
     "segment",
     "tokenize",
     "doc_kind",
+    "actors",      # "ner" goes right before "actors" once it exists
 ]
