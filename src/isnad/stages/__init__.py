@@ -16,6 +16,7 @@ REGISTRY: dict[str, str] = {
     "segment": "isnad.stages.segment:SegmentStage",
     "tokenize": "isnad.stages.tokenize:TokenizeStage",
     "doc_kind": "isnad.stages.doc_kind:DocKindStage",
+    "times": "isnad.stages.times:TimesStage",
     "actors": "isnad.stages.actors:ActorsStage",
 }
 
@@ -26,4 +27,5 @@ DEFAULT: list[str] = [
     "tokenize",
     "doc_kind",
     "actors",      # "ner" goes right before "actors" once it exists
+    "times",
 ]

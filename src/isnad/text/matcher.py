@@ -53,7 +53,11 @@ class PhraseMatcher:
             self.add(phrase, payload)
 
     def add(self, phrase: str, payload: Any = None) -> None:
-        key = phrase_key(phrase)
+        self.add_key(phrase_key(phrase), payload)
+
+    def add_key(self, key: tuple[str, ...], payload: Any = None) -> None:
+        """Add a phrase by its token-norm key (as :func:`phrase_key` gives it): for large
+        lexicons that normalise their phrases themselves (the gazetteer)."""
         if not key:
             return
         node = self._root
@@ -99,6 +103,55 @@ class PhraseMatcher:
                     i = m.tok_end
                     continue
             i += 1
+        return out
+
+    def match_at(self, doc, i: int, end: int | None = None) -> Match | None:
+        """The longest match starting exactly at token ``i`` (None if none):
+        for grammars that try phrases at chosen positions instead of scanning."""
+        toks: list[Token] = doc.tokens
+        if i < 0 or i >= len(toks):
+            return None
+        return self._match_at(doc, toks, i, len(doc.text) if end is None else end)
+
+    def matches_at(self, doc, i: int, end: int | None = None) -> list[Match]:
+        """Every match starting at token ``i``: each phrase length and each clitic
+        reading that ends a phrase, longest first (then fewer clitics).  For
+        grammars that need the shorter readings too ("يوم" as well as "يوم أمس")."""
+        toks: list[Token] = doc.tokens
+        if i < 0 or i >= len(toks):
+            return []
+        end = len(doc.text) if end is None else end
+        tok = toks[i]
+        if tok.norm in SKIP_INSIDE or tok.end > end:
+            return []
+        readings = clitic_splits(tok.norm) if (self.clitics and tok.kind == "word") else [(0, tok.norm)]
+        found: list[tuple[int, int, str, list]] = []
+        for plen, stem in readings:
+            node = self._root.get(stem)
+            if node is None:
+                continue
+            parts = [stem]
+            j = i + 1
+            if _END in node:
+                found.append((j, plen, stem, node[_END]))
+            while j < len(toks) and toks[j].end <= end:
+                t = toks[j]
+                if t.norm in SKIP_INSIDE:
+                    j += 1
+                    continue
+                node = node.get(t.norm)
+                if node is None:
+                    break
+                parts.append(t.norm)
+                j += 1
+                if _END in node:
+                    found.append((j, plen, " ".join(parts), node[_END]))
+        found.sort(key=lambda f: (-f[0], f[1]))
+        out = []
+        for tok_end, plen, phrase, payloads in found:
+            s = doc.norm.orig_span(tok.nstart + plen, tok.nend)[0]
+            e = doc.norm.orig_span(toks[tok_end - 1].nstart, toks[tok_end - 1].nend)[1]
+            out.append(Match(s, e, i, tok_end, tok.norm[:plen], phrase, list(payloads)))
         return out
 
     def _match_at(self, doc, toks: list[Token], i: int, end: int) -> Match | None:

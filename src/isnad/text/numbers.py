@@ -20,6 +20,8 @@ API
 :func:`number_at` / :func:`quantity_at` (doc, token index → NumberSpan | None)
     The core number (or the full quantity, with qualifier and range) that
     starts exactly at a token: for grammars that already know where to look.
+:func:`qualifier_at` (doc, token index → (qualifier, end token) | None)
+    A qualifier alone, for nouns that carry their number (أكثر من عامين).
 
 :class:`NumberSpan` fields
 --------------------------
@@ -61,7 +63,7 @@ from .normalize import NormalizedText, normalize
 from .tokenize import Token, clitic_splits, iter_tokens
 
 __all__ = ["NumberSpan", "parse_number", "parse_quantity", "find_numbers", "numbers_in_text",
-           "number_at", "quantity_at", "word_value"]
+           "number_at", "quantity_at", "qualifier_at", "word_value"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,17 @@ def word_value(norm: str) -> tuple[float, str] | None:
     o = _ORD.get(norm)
     if o is not None:
         return o[0], "ord_" + o[1]
+    if norm.startswith("ال") and len(norm) > 4:
+        # definite cardinals: الأيام الثلاثة، الأشهر الستة، العشرة
+        w = _WORDS.get(norm[2:])
+        if w is not None and w[1] in (U, TEENMARK, TEN, HUND):
+            return w[0], "ord_" + w[1]
     return None
+
+
+def definite_forms() -> set[str]:
+    """Normalised definite cardinals (الثلاثه، العشره …) that :func:`word_value` reads."""
+    return {"ال" + w for w, (_, c) in _WORDS.items() if c in (U, TEENMARK, TEN, HUND)}
 
 
 # ---------------------------------------------------------------------------
@@ -508,6 +520,19 @@ def _match_seq(toks, k, seq, end) -> int:
         if k + m >= len(toks) or toks[k + m].end > end or toks[k + m].norm != w:
             return 0
     return len(seq)
+
+
+def qualifier_at(doc, i: int, end: int | None = None) -> tuple[str, int] | None:
+    """(qualifier, end token) of a quantity qualifier at token ``i`` (نحو، أكثر من،
+    ما لا يقل عن …), or None: for units that carry their own number (أكثر من عامين)."""
+    toks = doc.tokens
+    if end is None:
+        end = len(doc.text)
+    for seq, q in _QUAL_BEFORE:
+        m = _match_seq(toks, i, seq, end)
+        if m:
+            return q, i + m
+    return None
 
 
 def quantity_at(doc, i: int, end: int | None = None) -> NumberSpan | None:

@@ -1,0 +1,1436 @@
+"""Stage: time expressions, recognised with offsets and resolved against ``published``.
+
+Why our own: dateparser returns nothing for most Arabic news phrasing (يوم الإثنين
+الماضي، العشرين من الجاري، قبل ثلاثة أيام، 20 كانون الثاني 2022، صباح اليوم) and
+gives no offsets.  Recognition is a small hand-written grammar over the shared
+toolkit: lexicon words (``resources/lexicons/times.yaml``) are found with
+:class:`isnad.text.matcher.PhraseMatcher` (clitic- and normalisation-aware),
+numbers with :mod:`isnad.text.numbers`, numeric dates with a regex over the
+normalised view mapped back with ``doc.norm.orig_span``.  Hijri dates are
+converted with ``hijridate`` (Umm al-Qura).
+
+Speed: a sentence is looked at only if one of its tokens is a trigger (a lexicon
+word with any prefix clitic, or a four-digit year-like number); the grammar then
+runs only at the few positions left of each trigger.
+
+What is recognised (``Time.extra["kind"]``)
+-------------------------------------------
+date
+    Gregorian dates in both month series (20 يناير 2022، 20 كانون الثاني 2022،
+    أغسطس/آب، Maghrebi جانفي …), ordinal and spelled days (العشرين من يناير،
+    الحادي والعشرين من شهر يوليو), numeric dates (20/1/2022، ٢٠٢٢-٠١-٢٠،
+    1436/10/17هـ), Arabic-Indic digits, days in a relative month (العشرين من
+    الجاري، 20 الجاري، يوم 20 من الشهر الماضي), months and years (يوليو الماضي،
+    عام 2015، 1436هـ), Hijri dates (26 شوال 1436 هـ، جمادى الآخرة 1443 هـ), period
+    parts (مطلع الشهر الجاري، منتصف يوليو، أواخر العام الماضي، النصف الأول من
+    العام), holidays (عيد الفطر، عيد الأضحى) and equivalent pairs (26 شوال 1436 هـ
+    الموافق 11 أغسطس 2015 م: one expression, the Gregorian date is the value).
+relative
+    اليوم، أمس، أول أمس، غدا، بعد غد، الليلة؛ الأسبوع/الشهر/العام الماضي/الجاري/
+    المقبل، هذا العام؛ منذ/قبل/بعد + a spelled or digit quantity of days, weeks,
+    months, years or hours (قبل ثلاثة أيام، منذ 3 أسابيع، قبل عامين).
+weekday
+    الإثنين، يوم الخميس الماضي، الجمعة المقبلة، أمس الأحد (with a day word the
+    day word's anchor is kept and the weekday checked against it).
+duration
+    خلال 24 ساعة، لمدة ثلاثة أيام، على مدى عامين، 3 أيام: recorded, not resolved
+    (``extra["duration"]`` is ISO 8601: P3D, PT24H).
+vague
+    مؤخرا، حاليا، حتى الآن، في وقت سابق، منذ أيام، خلال الساعات الأولى، الأيام
+    الماضية، ذلك اليوم: recorded, not resolved.
+part_of_day
+    a time of day with no day to attach to (الساعة العاشرة صباحا، مساء):
+    recorded, not resolved.  With a day (صباح اليوم، مساء أمس الأحد، فجر الجمعة)
+    the expression takes the day's kind and ``extra["part_of_day"]`` says which part.
+
+Not time expressions here: ages (نيمار (23 عاما)، البالغ من العمر 40 عاما),
+named days that are not dates (اليوم الوطني without a country, اليوم العالمي لـ…),
+outlet names (روسيا اليوم، صحيفة «اليوم»), صلاة الجمعة.
+
+Resolution conventions (P = ``doc.published``)
+----------------------------------------------
+Values follow the contract: ``"YYYY-MM-DD"`` with precision ``day``; ``"YYYY-MM"``
+with ``month``; ``"YYYY"`` with ``year``; a ``week`` is given as the date of its
+**Monday** (ISO week) with precision ``week``.  A Hijri month or year does not fit
+a Gregorian month or year, so it is given as its **first day** (Gregorian
+``YYYY-MM-DD``) with precision ``month``/``year``, and ``extra["range"]`` holds its
+first and last Gregorian days (``extra["hijri"]`` the Hijri value).
+
+* اليوم = P; أمس = P−1; أول أمس = P−2; غدا = P+1; بعد غد = P+2; الليلة = P,
+  الليلة الماضية/ليلة أمس = P−1.  "اليوم الاثنين" is P; if P is not a Monday the
+  Monday nearest P is taken and ``extra["conflict"]`` says so (crawl dates lag).
+* weekday + الماضي/المنصرم/الفائت: the most recent such day strictly before P
+  (P a Monday → "الإثنين الماضي" is P−7); + قبل الماضي: a week before that;
+  + المقبل/القادم: the first strictly after P; + بعد المقبل: a week after that.
+  A bare weekday: the most recent on or before P (past-tense news), or, when the
+  sentence has a future cue (سوف، المقرر، سيعقد …, list in the lexicon), the
+  first on or after P.
+* الأسبوع الماضي/الجاري/المقبل: the Monday of P's ISO week −7/0/+7 days,
+  precision week.  الشهر الماضي/الجاري/المقبل: P's month −1/0/+1.  العام
+  الماضي/الجاري/المقبل, هذا العام: P's year −1/0/+1 (قبل الماضي −2).
+* day + الجاري / من الشهر الجاري / من هذا الشهر: that day of P's month;
+  + من الشهر الماضي/المقبل: of the previous/next month (Gregorian).
+* A day and month without a year: the occurrence nearest P (year P−1, P or P+1);
+  with الماضي/المنصرم the most recent strictly before P; with الجاري/الحالي P's
+  year; with المقبل/القادم the first strictly after P.  A month without a day
+  likewise at month level (a tie at six months goes to the past).  Hijri dates
+  without a year: the same in the Hijri calendar.
+* منذ/قبل N أيام = P−N (day); N أسابيع: the week containing P−7N (week);
+  N أشهر: P's month −N; N سنوات: P's year −N; بعد N … = P+N …; hours and minutes
+  under 24 hours: P (day).  An approximate quantity (نحو، أكثر من، بضعة) or an
+  offset counted from an event (بعد ثلاثة أيام من الهجوم) stays unresolved.
+* Period parts (مطلع، منتصف، أواخر، النصف الأول من …) keep the period's value
+  and precision; ``extra["part"]`` names the part.  غرة شهر شوال is day 1.
+* Holidays: the occurrence nearest P.
+* With no P, every expression that needs it stays unresolved with a reason
+  ("relative expression and no publication date"); nothing is ever taken from
+  the machine's clock.
+
+``Time.extra`` always has ``kind`` and ``norm`` (the normalised text of the
+span); where they apply: ``calendar`` ("hijri"), ``hijri``, ``part_of_day``,
+``clock``, ``weekday``, ``duration``, ``range``, ``part``, ``anchor``
+("published" when P was used), ``conflict``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import regex
+
+from ..document import Time
+from ..pipeline import Stage
+from ..resources.catalogue import load_yaml
+from ..text.matcher import PhraseMatcher, phrase_key
+from ..text.normalize import normalize
+from ..text.numbers import number_at, qualifier_at, quantity_at
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MOD_OFFSET = {"past": -1, "current": 0, "next": 1, "before_last": -2, "after_next": 2}
+_UNIT_ISO = {"minute": ("PT", "M"), "hour": ("PT", "H"), "day": ("P", "D"), "week": ("P", "W"),
+             "month": ("P", "M"), "year": ("P", "Y"), "decade": ("P", "Y")}
+_CONJ_PREFIXES = ("", "و", "ف")
+_PREP_PREFIXES = ("", "ب", "ل", "ك")
+
+# numeric dates over the normalised text (digits are ASCII there)
+_NUM_DATE = regex.compile(
+    r"(?<![\d/.\-])(?:"
+    r"(?P<y1>\d{4})\s*(?P<s1>[/\-.])\s*(?P<m1>\d{1,2})\s*(?P=s1)\s*(?P<d1>\d{1,2})"
+    r"|(?P<d2>\d{1,2})\s*(?P<s2>[/\-.])\s*(?P<m2>\d{1,2})\s*(?P=s2)\s*(?P<y2>\d{4})"
+    r")(?![\d/])(?:\s*(?P<era>هـ|ه|م)(?!\p{L}))?")
+# stop words that may open a multi-word entry: the trigger is the next word
+_STOP = frozenset(normalize(w) for w in (
+    "في", "من", "على", "الى", "إلى", "حتى", "لحد", "منذ", "قبل", "بعد", "ذلك", "تلك", "هذا",
+    "هذه", "يوم", "ما", "لا", "عن", "ال", "رأس", "ليلة", "ذكرى", "تمام", "النصف", "الربع", "مدة",
+    "لمدة", "خلال", "على", "غضون", "مطلع", "منتصف", "نهاية", "بداية", "اول"))
+_GAP_PUNCT = frozenset({",", "،", "(", ")", "-", "–", "—", "[", "]", '"', "'"})
+_YEAR_PREV = frozenset(normalize(w) for w in (
+    "في", "منذ", "حتى", "قبل", "بعد", "خلال", "بحلول", "مطلع", "منتصف", "نهاية", "بداية", "أواخر",
+    "أوائل", "موسم", "لموسم", "وفي", "ومنذ", "وحتى", "عن", "الى", "إلى", "من", "لعام", "ل", "و",
+    "بعام", "وعام", "العام", "عامي"))
+_AGE_PREV = frozenset(normalize(w) for w in (
+    "(", "العمر", "عمره", "عمرها", "عمرهم", "عمر", "البالغ", "البالغة", "يبلغ", "تبلغ", "بعمر",
+    "سن", "بسن", "عمرا", "ابن", "ذو", "ذي", "صاحب", "صاحبة", "عمرهما"))
+_WEEKDAY_BREAKERS = frozenset(normalize(w) for w in (
+    "صلاة", "صلاه", "خطبة", "خطبه", "خطيب", "خطباء", "جمعة", "مسجد", "جامع", "وصلاة", "لصلاة",
+    "بصلاة", "أئمة", "إمام"))
+_MIN_YEAR, _MAX_YEAR = 1900, 2100
+_MIN_HYEAR, _MAX_HYEAR = 1343, 1500
+
+
+@dataclass
+class Frame:
+    """What a time expression says, before resolution."""
+    kind: str
+    cal: str = "gregorian"
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    year_rel: int | None = None      # "من العام الماضي": P's year + year_rel
+    month_mod: str | None = None     # a month name + الماضي/الجاري/المقبل
+    month_rel: int | None = None     # a day in a relative month: P's month + month_rel
+    rel_days: int | None = None
+    weekday: int | None = None
+    wmod: str | None = None
+    period: str | None = None        # week | month | year
+    pmod: int | None = None
+    offset: tuple | None = None      # (n, unit, sign)
+    part: str | None = None          # start | mid | end | first_day | half1 | q1 ...
+    pod: str | None = None
+    clock: str | None = None
+    duration: str | None = None
+    approx: bool = False
+    event_anchor: bool = False
+    holiday: dict | None = None
+    vague: str | None = None
+    year_range: tuple | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def has_day(self) -> bool:
+        return self.d is not None or self.rel_days is not None or self.weekday is not None \
+            or self.holiday is not None
+
+
+@dataclass
+class Atom:
+    i0: int                 # token span [i0, i1)
+    i1: int
+    plen: int               # clitic prefix length left out on the first token
+    f: Frame
+
+
+# ---------------------------------------------------------------------------
+# Lexicon
+
+def _variants(norm: str) -> set[str]:
+    out = set()
+    for c in _CONJ_PREFIXES:
+        for p in _PREP_PREFIXES:
+            out.add(c + p + norm)
+            if p == "ل" and norm.startswith("ال") and len(norm) > 3:
+                out.add(c + "ل" + norm[1:])      # للأسبوع → ل + الأسبوع
+    return out
+
+
+class Lexicon:
+    def __init__(self, data: dict):
+        self.matcher = PhraseMatcher()
+        add = self.matcher.add
+        first_words: set[str] = set()
+        trig_words: set[str] = set()
+
+        def reg(phrase, payload, trigger=True):
+            add(phrase, payload)
+            key = phrase_key(phrase)
+            if not key:
+                return
+            first_words.add(key[0])
+            if trigger:
+                words = [w for w in key if w not in _STOP] or [key[0]]
+                trig_words.add(words[0])
+
+        for n, names in data["months_gregorian"].items():
+            for w in names:
+                reg(w, ("mg", int(n)))
+        for n, names in data["months_hijri"].items():
+            for w in names:
+                reg(w, ("mh", int(n)))
+        self.ambiguous_months = frozenset(normalize(w) for w in data["ambiguous_months"])
+        for n, names in data["weekdays"].items():
+            for w in names:
+                reg(w, ("wd", int(n)))
+        for n, names in data["relative_days"].items():
+            for w in names:
+                reg(w, ("rd", int(n)))
+        for n, names in data["relative_nights"].items():
+            for w in names:
+                reg(w, ("rn", int(n)))
+        self.today_keepers = frozenset(normalize(w) for w in data["today_keepers"])
+        self.today_breakers = frozenset(normalize(w) for w in data["today_breakers_before"])
+        for per, names in data["periods"].items():
+            for w in names:
+                reg(w, ("per", per))
+        for mod, names in data["modifiers"].items():
+            for w in names:
+                reg(w, ("mod", mod), trigger=mod in ("current",) and w not in ("هذا", "هذه"))
+        reg("هذا", ("demo", 0), trigger=False)
+        reg("هذه", ("demo", 0), trigger=False)
+        for w in data["year_words"]:
+            reg(w, ("yw", None), trigger=False)
+        for w in data["month_words"]:
+            reg(w, ("mw", None))
+        for w in data["day_words"]:
+            reg(w, ("dw", None))
+        for w in data["era_gregorian"]:
+            reg(w, ("era", "g"), trigger=False)
+        for w in data["era_hijri"]:
+            reg(w, ("era", "h"), trigger=False)
+        for w in data["equivalence"]:
+            reg(w, ("eq", None), trigger=False)
+        for part, names in data["period_parts"].items():
+            for w in names:
+                reg(w, ("pp", part), trigger=False)
+        for pod, names in data["parts_of_day"].items():
+            for w in names:
+                reg(w, ("pod", pod))
+        for pod, names in data["parts_of_day_adverbs"].items():
+            for w in names:
+                reg(w, ("poda", pod))
+        for w in data["clock_words"]:
+            reg(w, ("clk", None))
+        for unit, forms in data["units"].items():
+            for num, names in forms.items():
+                for w in names:
+                    reg(w, ("unit", (unit, num)))
+        for w in data["vague_periods"]:
+            reg(w, ("vp", None))
+        for w in data["vague_period_modifiers"]:
+            reg(w, ("vpm", None), trigger=False)
+        for kind, names in data["offset_prepositions"].items():
+            for w in names:
+                reg(w, ("prep", kind), trigger=False)
+        for w in data["vague"]:
+            reg(w, ("vague", None))
+        for h in data["holidays"]:
+            for w in h["names"]:
+                reg(w, ("hol", {"names": h["names"][0], "calendar": h["calendar"],
+                                "month": int(h["month"]), "day": int(h["day"])}))
+        fut = set()
+        for w in data["future_cues"]:
+            key = phrase_key(w)
+            if key:
+                fut.add(key[0])
+        self.future = frozenset(fut)
+        # triggers and possible first words, with every prefix clitic
+        self.triggers = frozenset(v for w in trig_words for v in _variants(w))
+        num_words = set()
+        from ..text import numbers as _n
+        num_words.update(_n._WORDS)
+        num_words.update(_n._ORD)
+        num_words.update(_n._VAGUE)
+        num_words.update(_n.definite_forms())
+        num_words.add("ال")
+        num_words.add("الواحده")
+        self.starts = frozenset(v for w in first_words | num_words for v in _variants(w))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(load_yaml("lexicons/times.yaml"))
+
+
+# ---------------------------------------------------------------------------
+# Calendar helpers
+
+def _hijri_to_greg(y: int, m: int, d: int) -> dt.date:
+    from hijridate import Hijri
+    return Hijri(y, m, d).to_gregorian()
+
+
+def _greg_to_hijri(day: dt.date) -> tuple[int, int, int]:
+    from hijridate import Gregorian
+    h = Gregorian(day.year, day.month, day.day).to_hijri()
+    return h.year, h.month, h.day
+
+
+def _hijri_month_len(y: int, m: int) -> int:
+    from hijridate import Hijri
+    return Hijri(y, m, 1).month_length()
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except (ValueError, OverflowError):
+        return None
+
+
+# ---------------------------------------------------------------------------
+# The scanner: one per document
+
+class _Scan:
+    def __init__(self, doc, lex: Lexicon):
+        self.doc = doc
+        self.toks = doc.tokens
+        self.n = len(self.toks)
+        self.lex = lex
+        self._cache: dict[int, list] = {}
+        self._num_dates: dict[int, Atom] = {}
+
+    # -- lexicon access ---------------------------------------------------
+    def at(self, j: int) -> list:
+        r = self._cache.get(j)
+        if r is None:
+            r = self.lex.matcher.matches_at(self.doc, j) if 0 <= j < self.n else []
+            self._cache[j] = r
+        return r
+
+    def get(self, j: int, cls: str, *, clitic: bool = False, sub=None):
+        """(match, payload value) of the longest match of class ``cls`` at j.
+        Clitics on the first word only where ``clitic`` (the atom's first word)."""
+        for m in self.at(j):
+            if m.prefix and not clitic:
+                continue
+            for p in m.payloads:
+                if p[0] == cls and (sub is None or p[1] == sub):
+                    return m, p[1]
+        return None
+
+    def norm(self, j: int) -> str:
+        return self.toks[j].norm if 0 <= j < self.n else ""
+
+    def is_num(self, j: int) -> bool:
+        return 0 <= j < self.n and self.toks[j].kind == "number"
+
+    # -- scanning -----------------------------------------------------------
+    def run(self) -> list[Atom]:
+        toks = self.toks
+        lex = self.lex
+        trig = lex.triggers
+        hits = [i for i, t in enumerate(toks)
+                if t.norm in trig or (t.kind == "number" and len(t.norm) == 4 and t.norm.isdigit())]
+        self._numeric_dates()
+        if not hits and not self._num_dates:
+            return []
+        atoms: list[Atom] = []
+        covered = 0
+        nd = sorted(self._num_dates)
+        for h in sorted(set(hits) | set(nd)):
+            if h < covered:
+                continue
+            best = None
+            for j in range(max(covered, h - 6), h + 1):
+                a = self.parse(j)
+                if a is not None and a.i0 <= h < a.i1:
+                    best = a
+                    break
+            if best is not None:
+                atoms.append(best)
+                covered = best.i1
+        return self._merge(atoms)
+
+    def _numeric_dates(self) -> None:
+        doc = self.doc
+        ntext = doc.norm.text
+        if not any(c in ntext for c in "/-."):
+            return
+        toks = self.toks
+        starts = {t.nstart: t.i for t in toks}
+        ends = {t.nend: t.i for t in toks}
+        for m in _NUM_DATE.finditer(ntext):
+            s, e = m.start(), m.end()
+            if s not in starts:
+                continue
+            i0 = starts[s]
+            if e not in ends:
+                continue
+            i1 = ends[e] + 1
+            if m.group("y1"):
+                y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
+            else:
+                y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+            era = m.group("era")
+            hijri = era in ("هـ", "ه") or (_MIN_HYEAR <= y <= _MAX_HYEAR and era != "م")
+            if not (1 <= mo <= 12 and 1 <= d <= 31):
+                continue
+            if hijri:
+                if not (_MIN_HYEAR <= y <= _MAX_HYEAR) or d > 30:
+                    continue
+            elif not (_MIN_YEAR <= y <= _MAX_YEAR):
+                continue
+            # "ه" glued to the digits is its own token; include era words after
+            k = i1
+            er = self.get(k, "era")
+            if er and not era:
+                hijri = er[1] == "h" if _MIN_HYEAR <= y <= _MAX_HYEAR else hijri
+                k = er[0].tok_end
+            f = Frame("date", cal="hijri" if hijri else "gregorian", y=y, m=mo, d=d)
+            f.extra["numeric"] = True
+            self._num_dates[i0] = Atom(i0, k, 0, f)
+
+    # -- grammar ----------------------------------------------------------------
+    def parse(self, j: int) -> Atom | None:
+        if j >= self.n:
+            return None
+        a = self._num_dates.get(j)
+        if a is not None:
+            return a
+        t = self.toks[j]
+        if t.kind != "number" and t.norm not in self.lex.starts:
+            return None
+        for fn in (self._prep, self._bound, self._holiday, self._pod, self._clock, self._dayword,
+                   self._weekday, self._reld, self._vague, self._month, self._yearword,
+                   self._period, self._number):
+            a = fn(j)
+            if a is not None:
+                return a
+        return None
+
+    # prepositions: offsets, durations, vague spans
+    def _prep(self, j: int) -> Atom | None:
+        g = self.get(j, "prep", clitic=True)
+        if g is None:
+            return None
+        m, kind = g
+        k = m.tok_end
+        plen = len(m.prefix)
+        # vague period: منذ أيام، خلال الساعات الأولى، خلال الأيام الثلاثة الماضية
+        vp = self.get(k, "vp")
+        if vp is not None:
+            k2 = self._vp_tail(vp[0].tok_end)
+            if k2 is None:
+                if self.norm(k).startswith("ال"):
+                    return None
+                k2 = vp[0].tok_end
+            return Atom(j, k2, plen, Frame("vague", vague="period"))
+        q = quantity_at(self.doc, k) if self._numberish(k) else None
+        n = None
+        unit = None
+        approx = False
+        if q is not None:
+            u = self._unit(q.tok_end)
+            if u is None:
+                return None
+            unit, num, k2 = u
+            if num == "two":
+                return None
+            if q.kind == "exact" and q.qualifier is None and isinstance(q.value, int):
+                n = q.value
+            else:
+                approx = True
+        else:
+            qual = qualifier_at(self.doc, k)
+            if qual is not None:
+                approx, k = True, qual[1]
+            u = self._unit(k)
+            if u is None:
+                return None
+            unit, num, k2 = u
+            if num == "many" and not self.norm(k) in ("يوما", "عاما", "شهرا", "اسبوعا"):
+                # bare plural: منذ سنوات
+                return Atom(j, k2, plen, Frame("vague", vague="period"))
+            n = None if approx else (2 if num == "two" else 1)
+            # "منذ عام 2011", "قبل يوم الخميس": a point, not an offset
+            if num == "one" and (self._yearlike(k2) or self.get(k2, "wd") or self._numberish(k2)):
+                return None
+        # after the unit: الماضية/الأخيرة (a span back from now), من/على + event
+        mod = self.get(k2, "vpm")
+        if mod is not None:
+            k2 = mod[0].tok_end
+            if kind in ("ago", "after"):
+                kind = "within"
+        anchored = False
+        nk = self.norm(k2)
+        if kind in ("ago", "after") and nk in ("من", "علي"):
+            if self.norm(k2 + 1) in ("الان", "الآن"):
+                k2 += 2
+            else:
+                anchored = True
+        f = Frame("relative" if kind in ("ago", "after") else "duration")
+        if approx or n is None:
+            f.approx = True
+        f.offset = (n, unit, -1 if kind == "ago" else 1)
+        f.event_anchor = anchored
+        f.duration = self._iso(n, unit) if n is not None else None
+        if kind in ("ago", "after"):
+            f.extra["direction"] = "ago" if kind == "ago" else "after"
+        return Atom(j, k2, plen, f)
+
+    def _numberish(self, j: int) -> bool:
+        if j >= self.n:
+            return False
+        t = self.toks[j]
+        if t.kind == "number":
+            return True
+        if t.kind != "word":
+            return False
+        if t.norm in self.lex.starts:
+            return True
+        return False
+
+    def _unit(self, j: int):
+        """(unit, one|two|many, end token) of a unit word at j."""
+        for mm in self.at(j):
+            if mm.prefix:
+                continue
+            best = None
+            for p in mm.payloads:
+                if p[0] == "unit":
+                    if best is None or p[1][1] == "two":
+                        best = p[1]
+            if best is not None:
+                return best[0], best[1], mm.tok_end
+        return None
+
+    @staticmethod
+    def _iso(n, unit) -> str | None:
+        if n is None:
+            return None
+        pre, suf = _UNIT_ISO[unit]
+        if unit == "decade":
+            n = n * 10
+        return f"{pre}{n}{suf}"
+
+    def _yearlike(self, j: int) -> bool:
+        if not self.is_num(j):
+            return False
+        s = self.toks[j].norm
+        return len(s) == 4 and s.isdigit() and (_MIN_YEAR <= int(s) <= _MAX_YEAR or
+                                                _MIN_HYEAR <= int(s) <= _MAX_HYEAR)
+
+    # period parts: مطلع الشهر الجاري، منتصف يوليو، النصف الأول من العام
+    def _bound(self, j: int) -> Atom | None:
+        g = self.get(j, "pp", clitic=True)
+        if g is None:
+            return None
+        m, part = g
+        k = m.tok_end
+        if self.norm(k) == "من" and part not in ("half1", "half2", "q1", "q2", "q3", "q4"):
+            k += 1
+        inner = None
+        for fn in (self._month, self._yearword, self._holiday):
+            inner = fn(k, context=True) if fn is self._month else fn(k)
+            if inner is not None:
+                break
+        if inner is None:
+            inner = self._period(k, allow_bare=True)
+        if inner is None:
+            mw = self.get(k, "mw")
+            if mw is not None:
+                inner = self._month(mw[0].tok_end, context=True)
+        if inner is None or inner.f.kind not in ("date", "relative") or inner.f.d is not None:
+            return None
+        f = replace(inner.f)
+        f.extra = dict(inner.f.extra)
+        if part == "first_day":
+            if f.m is None and f.period != "month":
+                return None
+            f.d = 1 if f.m is not None else None
+            if f.period == "month":
+                f.part = "first_day"
+        else:
+            f.part = part
+        return Atom(j, inner.i1, len(m.prefix), f)
+
+    def _holiday(self, j: int, **_) -> Atom | None:
+        g = self.get(j, "hol", clitic=True)
+        if g is None:
+            return None
+        m, h = g
+        f = Frame("date", cal=h["calendar"], m=h["month"], d=h["day"], holiday=h)
+        k = m.tok_end
+        yr = self._year_after(k)
+        if yr is not None:
+            f.y, k, era = yr
+        return Atom(j, k, len(m.prefix), f)
+
+    # parts of the day: صباح اليوم، مساء أمس الأحد، فجر الجمعة؛ صباحا
+    def _pod(self, j: int) -> Atom | None:
+        g = self.get(j, "pod", clitic=True)
+        adv = self.get(j, "poda", clitic=True)
+        if g is not None:
+            m, pod = g
+            k = m.tok_end
+            if self.norm(k) in ("من",):
+                k += 1
+            dw = self.get(k, "dw")
+            k2 = dw[0].tok_end if dw is not None else k
+            inner = (self._weekday(k2) or self._reld(k2) or self._number(k2) or self._holiday(k2)
+                     or self._dayword(k) or self._period(k))
+            if inner is not None and (inner.f.has_day or inner.f.period):
+                f = inner.f
+                f.pod = pod
+                return Atom(j, inner.i1, len(m.prefix), f)
+        if adv is not None:
+            m, pod = adv
+            return Atom(j, m.tok_end, len(m.prefix), Frame("part_of_day", pod=pod))
+        if g is not None and g[0].phrase in (normalize("منتصف الليل"),):
+            return Atom(j, g[0].tok_end, len(g[0].prefix), Frame("part_of_day", pod=g[1]))
+        return None
+
+    # clock: الساعة العاشرة صباحا، الساعة 10:30
+    def _clock(self, j: int) -> Atom | None:
+        g = self.get(j, "clk", clitic=True)
+        if g is None:
+            return None
+        m, _ = g
+        k = m.tok_end
+        hh = mm_ = None
+        if self.is_num(k):
+            try:
+                hh = int(self.toks[k].norm.split(".")[0])
+            except ValueError:
+                return None
+            k += 1
+            if self.norm(k) == ":" and self.is_num(k + 1):
+                try:
+                    mm_ = int(self.toks[k + 1].norm)
+                except ValueError:
+                    mm_ = None
+                k += 2
+            elif "." in self.toks[k - 1].norm:
+                parts = self.toks[k - 1].norm.split(".")
+                if len(parts) == 2 and parts[1].isdigit():
+                    mm_ = int(parts[1])
+        else:
+            if self.norm(k) == "الواحده":
+                hh, k = 1, k + 1
+            else:
+                q = number_at(self.doc, k) if self._numberish(k) else None
+                if q is None or q.value is None:
+                    return None
+                hh, k = int(q.value), q.tok_end
+        if hh is None or not (0 <= hh <= 24):
+            return None
+        fr = self.norm(k)
+        if fr in ("والنصف", "ونصف"):
+            mm_, k = 30, k + 1
+        elif fr in ("والربع", "وربع"):
+            mm_, k = 15, k + 1
+        elif fr == "الا" and self.norm(k + 1) in ("ربعا", "ربع"):
+            hh, mm_, k = hh - 1, 45, k + 2
+        f = Frame("part_of_day", clock=f"{hh:02d}:{(mm_ or 0):02d}")
+        adv = self.get(k, "poda")
+        if adv is not None:
+            f.pod = adv[1]
+            k = adv[0].tok_end
+        return Atom(j, k, len(m.prefix), f)
+
+    # يوم + weekday / أمس / number
+    def _dayword(self, j: int) -> Atom | None:
+        g = self.get(j, "dw", clitic=True)
+        if g is None:
+            return None
+        m, _ = g
+        k = m.tok_end
+        inner = self._weekday(k) or self._reld(k) or self._number(k, need_date=True)
+        if inner is None or not inner.f.has_day:
+            return None
+        return Atom(j, inner.i1, len(m.prefix), inner.f)
+
+    def _weekday(self, j: int) -> Atom | None:
+        g = self.get(j, "wd", clitic=True)
+        if g is None:
+            return None
+        m, wd = g
+        prev = self.norm(j - 1)
+        if prev in _WEEKDAY_BREAKERS:
+            return None
+        k = m.tok_end
+        if self.norm(k) in ("عشر", "عشره"):      # الأحد عشر
+            return None
+        f = Frame("weekday", weekday=wd)
+        # "(السبت)": closing parenthesis belongs with the opening one
+        mod = self.get(k, "mod")
+        if mod is not None:
+            f.wmod = mod[1]
+            k = mod[0].tok_end
+        return Atom(j, k, len(m.prefix), f)
+
+    def _reld(self, j: int) -> Atom | None:
+        g = self.get(j, "rd", clitic=True)
+        night = False
+        if g is None:
+            g = self.get(j, "rn", clitic=True)
+            night = True
+            if g is None:
+                return None
+        m, n = g
+        k = m.tok_end
+        if m.phrase == "اليوم":
+            if not self._today_ok(j, k):
+                return None
+        f = Frame("relative", rel_days=n)
+        if night:
+            f.pod = "night"
+        return Atom(j, k, len(m.prefix), f)
+
+    def _today_ok(self, j: int, k: int) -> bool:
+        prev = self.norm(j - 1)
+        nxt = self.norm(k)
+        if prev in self.lex.today_breakers:
+            return False
+        if prev in ('"', "'") and nxt in ('"', "'"):
+            return False          # «اليوم»: the newspaper
+        if nxt.startswith("ال") and len(nxt) > 3 and self.toks[k].kind == "word" \
+                and nxt not in self.lex.today_keepers:
+            # اليوم الوطني / العالمي / الأول: a named or counted day — unless a time word
+            for mm in self.at(k):
+                if any(p[0] in ("wd", "pod", "poda", "rd", "mod") for p in mm.payloads):
+                    return True
+            return False
+        return True
+
+    def _vague(self, j: int) -> Atom | None:
+        g = self.get(j, "vague", clitic=True)
+        if g is not None:
+            m, _ = g
+            return Atom(j, m.tok_end, len(m.prefix), Frame("vague", vague="phrase"))
+        g = self.get(j, "vp", clitic=True)
+        if g is not None and self.norm(j)[len(g[0].prefix):].startswith("ال"):
+            m, _ = g
+            k = self._vp_tail(m.tok_end)
+            if k is not None:
+                return Atom(j, k, len(m.prefix), Frame("vague", vague="period"))
+        return None
+
+    def _vp_tail(self, k: int) -> int | None:
+        """End of "الماضية" / "الثلاثة الماضية" / "القليلة الماضية" after a vague period."""
+        mod = self.get(k, "vpm")
+        if mod is not None:
+            return mod[0].tok_end
+        q = number_at(self.doc, k) if self._numberish(k) else None
+        if q is not None:
+            mod = self.get(q.tok_end, "vpm")
+            if mod is not None:
+                return mod[0].tok_end
+        return None
+
+    # month names
+    def _month(self, j: int, context: bool = False) -> Atom | None:
+        mw = self.get(j, "mw", clitic=True)
+        k0 = j
+        plen = 0
+        if mw is not None:
+            k0 = mw[0].tok_end
+            plen = len(mw[0].prefix)
+            context = True
+        cal = "gregorian"
+        g = self.get(k0, "mg", clitic=(mw is None))
+        if g is None:
+            cal = "hijri"
+            g = self.get(k0, "mh", clitic=(mw is None))
+        if g is None:
+            return None
+        m, mon = g
+        if mw is None:
+            plen = len(m.prefix)
+        f = Frame("date", cal=cal, m=mon)
+        k = self._month_alias(m.tok_end, mon, cal)
+        k, has_tail = self._month_tail(k, f)
+        stem = m.phrase
+        if stem in self.lex.ambiguous_months and not (context or has_tail):
+            prev = self.norm(j - 1)
+            if prev not in ("في", "خلال", "منذ", "قبل", "بعد", "حتي", "طوال", "طيله", "مطلع", "منتصف",
+                            "نهايه", "اواخر", "اوائل", "بدايه", "شهر"):
+                return None
+        return Atom(j, k, plen, f)
+
+    def _month_alias(self, k: int, mon: int, cal: str) -> int:
+        """Skip a second name of the same month: أغسطس/آب، مايو أيار، (آب)."""
+        cls = "mg" if cal == "gregorian" else "mh"
+        nk = self.norm(k)
+        if nk in ("/", "-", "(") or nk == "،":
+            g = self.get(k + 1, cls)
+            if g is not None and g[1] == mon:
+                k = g[0].tok_end
+                if nk == "(" and self.norm(k) == ")":
+                    k += 1
+                return k
+            return k
+        g = self.get(k, cls)
+        if g is not None and g[1] == mon:
+            return g[0].tok_end
+        return k
+
+    def _month_tail(self, k: int, f: Frame) -> tuple[int, bool]:
+        """Year or modifier after a month name."""
+        yr = self._year_after(k)
+        if yr is not None:
+            f.y, k, era = yr
+            if era == "h" and f.cal == "gregorian":
+                pass
+            return k, True
+        mod = self.get(k, "mod")
+        if mod is not None and mod[1] in ("past", "current", "next"):
+            f.month_mod = mod[1]
+            return mod[0].tok_end, True
+        # "من العام الماضي", "من هذا العام", "من العام 2015", "من عام 2015"
+        kk = k + 1 if self.norm(k) == "من" else k
+        if kk != k or self.get(k, "per", sub="year") or self.get(k, "yw"):
+            dem = self.get(kk, "demo")
+            if dem is not None:
+                per = self.get(dem[0].tok_end, "per", sub="year")
+                if per is not None:
+                    f.year_rel = 0
+                    return per[0].tok_end, True
+            per = self.get(kk, "per", sub="year")
+            if per is not None:
+                mod = self.get(per[0].tok_end, "mod")
+                if mod is not None and mod[1] in _MOD_OFFSET:
+                    f.year_rel = _MOD_OFFSET[mod[1]]
+                    return mod[0].tok_end, True
+            yw = self.get(kk, "yw")
+            if yw is not None:
+                yr = self._year_number(yw[0].tok_end)
+                if yr is not None:
+                    f.y, k2, era = yr
+                    return k2, True
+        return k, False
+
+    def _year_after(self, k: int):
+        """A year right after a month/day: "2015", "2015م", "1436 هـ", "عام 2015", "من عام 2015"."""
+        if self._yearlike(k):
+            return self._year_number(k)
+        kk = k + 1 if self.norm(k) == "من" else k
+        yw = self.get(kk, "yw")
+        if yw is not None:
+            return self._year_number(yw[0].tok_end)
+        return None
+
+    def _year_number(self, k: int):
+        """(year, end, era) of a year number at k with an optional era marker."""
+        y = None
+        if self._yearlike(k):
+            y = int(self.toks[k].norm)
+            k2 = k + 1
+        elif self._numberish(k) and self.toks[k].kind == "word":
+            q = number_at(self.doc, k)
+            if q is None or not isinstance(q.value, int) or not (
+                    _MIN_YEAR <= q.value <= _MAX_YEAR or _MIN_HYEAR <= q.value <= _MAX_HYEAR):
+                return None
+            y, k2 = q.value, q.tok_end
+        else:
+            return None
+        era = None
+        er = self.get(k2, "era")
+        if er is not None:
+            era = er[1]
+            k2 = er[0].tok_end
+        return y, k2, era
+
+    # عام 2015، العام 1436هـ، سنة 2015؛ عامي 2014 و2015
+    def _yearword(self, j: int, **_) -> Atom | None:
+        g = self.get(j, "yw", clitic=True)
+        if g is None:
+            return None
+        m, _ = g
+        yr = self._year_number(m.tok_end)
+        if yr is None:
+            return None
+        y, k, era = yr
+        return self._year_atom(j, len(m.prefix), y, era, k)
+
+    def _year_atom(self, j: int, plen: int, y: int, era: str | None, k: int) -> Atom:
+        hijri = era == "h" or (era is None and _MIN_HYEAR <= y <= _MAX_HYEAR and y < _MIN_YEAR)
+        f = Frame("date", cal="hijri" if hijri else "gregorian", y=y)
+        # 2015-2016, 1436/1437هـ: a span of years
+        if self.norm(k) in ("-", "/", "–") and self._yearlike(k + 1):
+            y2 = int(self.toks[k + 1].norm)
+            if y2 == y + 1:
+                f.year_range = (y, y2)
+                k += 2
+                er = self.get(k, "era")
+                if er is not None:
+                    if er[1] == "h" and _MIN_HYEAR <= y <= _MAX_HYEAR:
+                        f.cal = "hijri"
+                    k = er[0].tok_end
+        return Atom(j, k, plen, f)
+
+    # الأسبوع الماضي، الشهر الجاري، العام المقبل، هذا العام
+    def _period(self, j: int, allow_bare: bool = False) -> Atom | None:
+        dem = self.get(j, "demo", clitic=True)
+        if dem is not None:
+            per = self.get(dem[0].tok_end, "per")
+            if per is None:
+                return None
+            return Atom(j, per[0].tok_end, len(dem[0].prefix),
+                        Frame("relative", period=per[1], pmod=0))
+        g = self.get(j, "per", clitic=True)
+        if g is None:
+            return None
+        m, per = g
+        k = m.tok_end
+        mod = self.get(k, "mod")
+        if mod is not None and mod[1] in _MOD_OFFSET:
+            return Atom(j, mod[0].tok_end, len(m.prefix),
+                        Frame("relative", period=per, pmod=_MOD_OFFSET[mod[1]]))
+        if per == "year":
+            yr = self._year_number(k)
+            if yr is not None:
+                y, k2, era = yr
+                return self._year_atom(j, len(m.prefix), y, era, k2)
+        if allow_bare:
+            return Atom(j, k, len(m.prefix), Frame("relative", period=per, pmod=0))
+        return None
+
+    # numbers first: 20 يوليو، العشرين من الجاري، 3 أيام، 2015م
+    def _number(self, j: int, need_date: bool = False) -> Atom | None:
+        if not self._numberish(j):
+            return None
+        t = self.toks[j]
+        q = number_at(self.doc, j)
+        if q is None or q.value is None or q.percent:
+            return None
+        v = q.value
+        k = q.tok_end
+        plen = q.start - self.toks[j].start if q.start > self.toks[j].start and t.kind == "word" else 0
+        if plen and t.kind == "word":
+            plen = self.doc.norm.to_norm[q.start] - t.nstart
+        if isinstance(v, int) and 1 <= v <= 31:
+            kk = k + 1 if self.norm(k) == "من" else k
+            mon = self._month(kk, context=True)
+            if mon is not None and mon.f.d is None and mon.f.m is not None:
+                f = mon.f
+                f.d = v
+                return Atom(j, mon.i1, plen, f)
+            rel = self._rel_month(kk)
+            if rel is not None:
+                off, k2 = rel
+                return Atom(j, k2, plen, Frame("date", d=v, month_rel=off))
+        if need_date:
+            return None
+        if t.kind == "number" and self._yearlike(j):
+            y = int(t.norm)
+            er = self.get(k, "era")
+            if er is not None:
+                return self._year_atom(j, 0, y, er[1], er[0].tok_end)
+            if self.norm(k) in ("-", "/", "–") and self._yearlike(k + 1) \
+                    and int(self.toks[k + 1].norm) == y + 1:
+                return self._year_atom(j, 0, y, None, k)
+            if _MIN_YEAR <= y <= _MAX_YEAR and self.norm(j - 1) in _YEAR_PREV:
+                return self._year_atom(j, 0, y, None, k)
+            return None
+        u = self._unit(k)
+        if u is not None and u[1] != "two" and isinstance(v, int) and v > 0:
+            unit, num, k2 = u
+            prev = self.norm(j - 1)
+            if prev in _AGE_PREV or self.norm(k2) in (")",) and prev == "(":
+                return None
+            f = Frame("duration", offset=(v, unit, 0), duration=self._iso(v, unit))
+            mod = self.get(k2, "vpm")
+            if mod is not None:
+                k2 = mod[0].tok_end
+            return Atom(j, k2, plen, f)
+        return None
+
+    def _rel_month(self, k: int):
+        """"الجاري" / "من الجاري" / "من الشهر الماضي" / "من هذا الشهر" → (month offset, end)."""
+        mod = self.get(k, "mod")
+        if mod is not None and mod[1] == "current" and self.norm(k) not in ("هذا", "هذه"):
+            return 0, mod[0].tok_end
+        dem = self.get(k, "demo")
+        if dem is not None:
+            per = self.get(dem[0].tok_end, "per", sub="month")
+            if per is not None:
+                return 0, per[0].tok_end
+            return None
+        per = self.get(k, "per", sub="month")
+        if per is not None:
+            mod = self.get(per[0].tok_end, "mod")
+            if mod is not None and mod[1] in _MOD_OFFSET:
+                return _MOD_OFFSET[mod[1]], mod[0].tok_end
+        return None
+
+    # -- merging neighbours ------------------------------------------------------
+    def _gap_ok(self, a: Atom, b: Atom, allow: tuple = ()) -> bool:
+        for g in range(a.i1, b.i0):
+            n = self.norm(g)
+            if n in _GAP_PUNCT or n in allow:
+                continue
+            if self.get(g, "eq") is not None:
+                continue
+            return False
+        return b.i0 - a.i1 <= 4
+
+    def _merge(self, atoms: list[Atom]) -> list[Atom]:
+        out: list[Atom] = []
+        for b in atoms:
+            if out:
+                a = out[-1]
+                merged = self._try_merge(a, b)
+                if merged is not None:
+                    out[-1] = merged
+                    continue
+            out.append(b)
+        return out
+
+    def _try_merge(self, a: Atom, b: Atom) -> Atom | None:
+        fa, fb = a.f, b.f
+        # day words + a full date: "الأحد 2 أغسطس"، "اليوم الاثنين الموافق 18/10/1436هـ"
+        if (fa.weekday is not None or fa.rel_days is not None) and fb.kind == "date" and fb.d is not None \
+                and fa.d is None and self._gap_ok(a, b, ("يوم",)):
+            f = replace(fb, extra=dict(fb.extra))
+            f.weekday = fa.weekday if fa.weekday is not None else fb.weekday
+            f.rel_days = fa.rel_days
+            f.pod = fb.pod or fa.pod
+            f.clock = fb.clock or fa.clock
+            return Atom(a.i0, b.i1, a.plen, f)
+        # two equivalent dates: "26 شوال 1436 هـ الموافق 11 أغسطس 2015 م"
+        if fa.kind == "date" and fb.kind == "date" and fa.d is not None and fb.d is not None \
+                and fa.cal != fb.cal and self._gap_ok(a, b):
+            g, h = (fa, fb) if fa.cal == "gregorian" else (fb, fa)
+            f = replace(g, extra=dict(g.extra))
+            f.extra["equivalent"] = (h.y, h.m, h.d)
+            f.weekday = fa.weekday if fa.weekday is not None else fb.weekday
+            f.rel_days = fa.rel_days if fa.rel_days is not None else fb.rel_days
+            f.pod = fa.pod or fb.pod
+            f.clock = fa.clock or fb.clock
+            return Atom(a.i0, b.i1, a.plen, f)
+        # "أمس الأحد"، "اليوم (السبت)"
+        if fa.rel_days is not None and fb.kind == "weekday" and fb.wmod is None and fa.weekday is None \
+                and self._gap_ok(a, b):
+            f = replace(fa, extra=dict(fa.extra))
+            f.weekday = fb.weekday
+            f.pod = fa.pod or fb.pod
+            k = b.i1
+            if self.norm(k) == ")" and self.norm(b.i0 - 1) == "(":
+                k += 1
+            return Atom(a.i0, k, a.plen, f)
+        # "الخميس صباحا"، "أمس مساء"
+        if fb.kind == "part_of_day" and fb.clock is None and fa.has_day and fa.pod is None \
+                and b.i0 == a.i1:
+            f = replace(fa, extra=dict(fa.extra))
+            f.pod = fb.pod
+            return Atom(a.i0, b.i1, a.plen, f)
+        # "الساعة العاشرة من صباح اليوم"، "الساعة 10 صباح أمس"
+        if fa.kind == "part_of_day" and fa.clock is not None and (fb.has_day or fb.period) \
+                and self._gap_ok(a, b, ("من", "يوم", "في")):
+            f = replace(fb, extra=dict(fb.extra))
+            f.clock = fa.clock
+            f.pod = fb.pod or fa.pod
+            return Atom(a.i0, b.i1, a.plen, f)
+        # "أمس ... الساعة العاشرة": clock after a day
+        if fb.kind == "part_of_day" and fb.clock is not None and fa.has_day and fa.clock is None \
+                and self._gap_ok(a, b, ("في", "عند")):
+            f = replace(fa, extra=dict(fa.extra))
+            f.clock = fb.clock
+            f.pod = fa.pod or fb.pod
+            return Atom(a.i0, b.i1, a.plen, f)
+        return None
+
+    # -- tense ----------------------------------------------------------------
+    def future(self, a: Atom) -> bool:
+        toks = self.toks
+        sent = toks[a.i0].sent
+        fut = self.lex.future
+        lo = max(0, a.i0 - 15)
+        hi = min(self.n, a.i1 + 4)
+        for g in range(lo, hi):
+            if a.i0 <= g < a.i1:
+                continue
+            t = toks[g]
+            if t.sent != sent:
+                continue
+            w = t.norm
+            if w in fut or (w[:1] in ("و", "ف") and w[1:] in fut):
+                return True
+            if _looks_future_verb(w):
+                return True
+        return False
+
+
+_FUT_STOP = frozenset(normalize(w) for w in (
+    "سيارة", "سيارات", "سياسة", "سياسي", "سياسية", "سيادة", "سيطرة", "سيناء", "سينما", "ستة", "ستين",
+    "سنة", "سنوات", "سنوي", "سنوية", "ستار", "سيدة", "سيدات", "سيول", "سياحة", "سياحي", "سياحية",
+    "سياق", "سيف", "سير", "سيرة", "سياج", "سيتي", "سيبويه", "ستاد", "سيلفي", "سيسي", "ستالين",
+    "سيول", "سياسيا", "سنتين", "سنويا", "سيستم", "سيرفر", "سيجارة", "سيرك", "ستراتيجية", "سيناريو",
+    "سيناريوهات", "سيطرتها", "سيطرته", "سيادته", "سياساتها", "سياسات", "سيارته", "سيارتها", "سيدني",
+    "سيئول", "ستوكهولم", "سينمائي", "سينمائية", "سيراليون", "سيمون", "سيزار", "سيميوني", "ستيفن",
+    "ستيف", "سيرجي", "سيلفا", "سيلين", "ستراسبورغ", "ستامفورد", "سيتوارد"))
+
+
+def _looks_future_verb(w: str) -> bool:
+    """سيعقد، ستبدأ، سنعمل: the future prefix س on an imperfect verb (heuristic)."""
+    if len(w) < 5 or w[0] != "س" or w[1] not in "يتن" or w in _FUT_STOP:
+        return False
+    return not w.endswith(("ات", "يه", "ين", "ون")) or w.endswith(("ون",)) and w[1] in "يت"
+
+
+# ---------------------------------------------------------------------------
+# Resolution
+
+class _Res:
+    __slots__ = ("value", "precision", "reason", "extra")
+
+    def __init__(self, value=None, precision="unresolved", reason=None, **extra):
+        self.value, self.precision, self.reason, self.extra = value, precision, reason, extra
+
+
+_NO_P = "relative expression and no publication date"
+
+
+def resolve(f: Frame, P: dt.date | None, future: bool = False) -> _Res:
+    """Value, precision and reason of a frame against the publication date P."""
+    if f.kind == "duration":
+        return _Res(reason="duration: a length of time, not a point in time")
+    if f.kind == "vague":
+        return _Res(reason="vague time expression: not resolved")
+    if f.kind == "part_of_day" and not f.has_day:
+        return _Res(reason="time of day without a day")
+    if f.event_anchor:
+        return _Res(reason="counted from an event, not from the publication date")
+    if f.offset is not None and f.kind == "relative":
+        return _offset(f, P)
+    if f.period is not None and f.kind == "relative":
+        return _period(f, P)
+    if f.kind == "date" or f.d is not None or f.m is not None or f.y is not None:
+        r = _date(f, P)
+        if r.value and f.weekday is not None and r.precision == "day":
+            day = dt.date.fromisoformat(r.value)
+            if day.weekday() != f.weekday:
+                r.extra["conflict"] = (f"the date is a {WEEKDAY_NAMES[day.weekday()]}, the text says "
+                                       f"{WEEKDAY_NAMES[f.weekday]}")
+        return r
+    if f.rel_days is not None:
+        if P is None:
+            return _Res(reason=_NO_P)
+        day = P + dt.timedelta(days=f.rel_days)
+        r = _Res(day.isoformat(), "day", anchor="published")
+        if f.weekday is not None and day.weekday() != f.weekday:
+            diff = (f.weekday - day.weekday()) % 7
+            if diff > 3:
+                diff -= 7
+            r.extra["conflict"] = (f"{day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}, the text "
+                                   f"says {WEEKDAY_NAMES[f.weekday]}: took the nearest "
+                                   f"{WEEKDAY_NAMES[f.weekday]}")
+            r.value = (day + dt.timedelta(days=diff)).isoformat()
+        return r
+    if f.weekday is not None:
+        if P is None:
+            return _Res(reason=_NO_P)
+        wd = f.weekday
+        back = (P.weekday() - wd) % 7          # days back to the most recent on/before P
+        if f.wmod in ("past", "before_last"):
+            day = P - dt.timedelta(days=back or 7)
+            if f.wmod == "before_last":
+                day -= dt.timedelta(days=7)
+        elif f.wmod in ("next", "after_next"):
+            fwd = (wd - P.weekday()) % 7
+            day = P + dt.timedelta(days=fwd or 7)
+            if f.wmod == "after_next":
+                day += dt.timedelta(days=7)
+        elif future or f.wmod == "current":
+            day = P + dt.timedelta(days=(wd - P.weekday()) % 7)
+        else:
+            day = P - dt.timedelta(days=back)
+        return _Res(day.isoformat(), "day", anchor="published")
+    return _Res(reason="not resolved")
+
+
+def _offset(f: Frame, P) -> _Res:
+    n, unit, sign = f.offset
+    if f.approx or n is None:
+        return _Res(reason="approximate offset: not resolved")
+    if P is None:
+        return _Res(reason=_NO_P)
+    if unit in ("hour", "minute"):
+        hours = n if unit == "hour" else n / 60
+        if hours < 24:
+            return _Res(P.isoformat(), "day", anchor="published")
+        return _Res(reason="offset in hours: the day is not certain")
+    if unit == "day":
+        return _Res((P + dt.timedelta(days=sign * n)).isoformat(), "day", anchor="published")
+    if unit == "week":
+        return _Res(_monday(P + dt.timedelta(days=7 * sign * n)).isoformat(), "week", anchor="published")
+    if unit == "month":
+        y, m = _shift_month(P.year, P.month, sign * n)
+        return _Res(f"{y:04d}-{m:02d}", "month", anchor="published")
+    if unit == "year":
+        return _Res(f"{P.year + sign * n:04d}", "year", anchor="published")
+    if unit == "decade":
+        return _Res(reason="offset in decades: not resolved")
+    return _Res(reason="not resolved")
+
+
+def _period(f: Frame, P) -> _Res:
+    if P is None:
+        return _Res(reason=_NO_P)
+    k = f.pmod or 0
+    extra = {"anchor": "published"}
+    if f.part:
+        extra["part"] = f.part
+    if f.period == "week":
+        return _Res(_monday(P + dt.timedelta(days=7 * k)).isoformat(), "week", **extra)
+    if f.period == "month":
+        y, m = _shift_month(P.year, P.month, k)
+        if f.part == "first_day":
+            return _Res(f"{y:04d}-{m:02d}-01", "day", **extra)
+        return _Res(f"{y:04d}-{m:02d}", "month", **extra)
+    return _Res(f"{P.year + k:04d}", "year", **extra)
+
+
+def _date(f: Frame, P) -> _Res:
+    if f.cal == "hijri":
+        return _hijri_date(f, P)
+    extra = {}
+    if f.part:
+        extra["part"] = f.part
+    if f.year_range:
+        extra["range"] = [str(f.year_range[0]), str(f.year_range[1])]
+    y, m, d = f.y, f.m, f.d
+    if f.month_rel is not None:       # العشرين من الجاري
+        if P is None:
+            return _Res(reason=_NO_P)
+        y, m = _shift_month(P.year, P.month, f.month_rel)
+        day = _valid(y, m, d)
+        if day is None:
+            return _Res(reason="not a valid date")
+        return _Res(day.isoformat(), "day", anchor="published", **extra)
+    if y is None and f.year_rel is not None:
+        if P is None:
+            return _Res(reason=_NO_P)
+        y = P.year + f.year_rel
+        extra["anchor"] = "published"
+    if y is not None:
+        if m is None:
+            return _Res(f"{y:04d}", "year", **extra)
+        if d is None:
+            return _Res(f"{y:04d}-{m:02d}", "month", **extra)
+        day = _valid(y, m, d)
+        if day is None:
+            return _Res(reason="not a valid date")
+        return _Res(day.isoformat(), "day", **extra)
+    if m is None:
+        return _Res(reason="not resolved")
+    if P is None:
+        return _Res(reason="no year given and no publication date")
+    extra["anchor"] = "published"
+    if d is None:
+        cands = [(yy, m) for yy in (P.year - 1, P.year, P.year + 1)]
+        pidx = P.year * 12 + P.month - 1
+        def dist(c):
+            return c[0] * 12 + c[1] - 1 - pidx
+        if f.month_mod == "past":
+            c = max((c for c in cands if dist(c) < 0), key=dist)
+        elif f.month_mod == "next":
+            c = min((c for c in cands if dist(c) > 0), key=dist)
+        elif f.month_mod == "current":
+            c = (P.year, m)
+        else:
+            c = min(cands, key=lambda c: (abs(dist(c)), dist(c) > 0))
+        return _Res(f"{c[0]:04d}-{c[1]:02d}", "month", **extra)
+    cands = [x for x in (_valid(yy, m, d) for yy in (P.year - 1, P.year, P.year + 1)) if x]
+    if not cands:
+        return _Res(reason="not a valid date")
+    if f.month_mod == "past":
+        pool = [c for c in cands if c < P]
+    elif f.month_mod == "next":
+        pool = [c for c in cands if c > P]
+    elif f.month_mod == "current":
+        pool = [c for c in cands if c.year == P.year]
+    else:
+        pool = cands
+    if not pool:
+        pool = cands
+    day = min(pool, key=lambda c: (abs((c - P).days), c > P))
+    return _Res(day.isoformat(), "day", **extra)
+
+
+def _hijri_date(f: Frame, P) -> _Res:
+    extra = {"calendar": "hijri"}
+    if f.part:
+        extra["part"] = f.part
+    y, m, d = f.y, f.m, f.d
+    try:
+        if y is None:
+            if m is None:
+                return _Res(reason="not resolved")
+            if P is None:
+                return _Res(reason="no year given and no publication date", **extra)
+            extra["anchor"] = "published"
+            hy = _greg_to_hijri(P)[0]
+            best = None
+            for yy in (hy - 1, hy, hy + 1):
+                if d is not None:
+                    if d > _hijri_month_len(yy, m):
+                        continue
+                    g0 = g1 = _hijri_to_greg(yy, m, d)
+                else:
+                    g0 = _hijri_to_greg(yy, m, 1)
+                    g1 = g0 + dt.timedelta(days=_hijri_month_len(yy, m) - 1)
+                if f.month_mod == "past" and not g1 < P:
+                    continue
+                if f.month_mod == "next" and not g0 > P:
+                    continue
+                if f.month_mod == "current" and yy != hy:
+                    continue
+                if g0 <= P <= g1:
+                    key = (0, False)
+                else:
+                    key = (min(abs((g0 - P).days), abs((g1 - P).days)), g0 > P)
+                if best is None or key < best[0]:
+                    best = (key, yy)
+            if best is None:
+                return _Res(reason="not a valid date", **extra)
+            y = best[1]
+        if not (_MIN_HYEAR <= y <= _MAX_HYEAR):
+            return _Res(reason=f"Hijri year {y} outside the convertible range", **extra)
+        if m is None:
+            g0 = _hijri_to_greg(y, 1, 1)
+            y_last = f.year_range[1] if f.year_range else y
+            g1 = _hijri_to_greg(y_last, 12, 1) + dt.timedelta(days=_hijri_month_len(y_last, 12) - 1)
+            extra["hijri"] = f"{y}"
+            extra["range"] = [g0.isoformat(), g1.isoformat()]
+            if f.year_range:
+                extra["hijri"] = f"{f.year_range[0]}/{f.year_range[1]}"
+            return _Res(g0.isoformat(), "year", **extra)
+        n = _hijri_month_len(y, m)
+        if d is None:
+            g0 = _hijri_to_greg(y, m, 1)
+            extra["hijri"] = f"{y}-{m:02d}"
+            extra["range"] = [g0.isoformat(), (g0 + dt.timedelta(days=n - 1)).isoformat()]
+            return _Res(g0.isoformat(), "month", **extra)
+        if d > n:
+            if d == 30 and n == 29:
+                # calendars differ by a day: the 30th of a 29-day month is the 1st of the next
+                g = _hijri_to_greg(y, m, 29) + dt.timedelta(days=1)
+                extra["hijri"] = f"{y}-{m:02d}-{d:02d}"
+                extra["conflict"] = "day 30 of a 29-day Umm al-Qura month"
+                return _Res(g.isoformat(), "day", **extra)
+            return _Res(reason="not a valid date", **extra)
+        g = _hijri_to_greg(y, m, d)
+        extra["hijri"] = f"{y}-{m:02d}-{d:02d}"
+        return _Res(g.isoformat(), "day", **extra)
+    except (ValueError, OverflowError) as e:
+        return _Res(reason=f"Hijri date not convertible: {e}", **extra)
+
+
+# ---------------------------------------------------------------------------
+
+class TimesStage(Stage):
+    name = "times"
+    needs = frozenset({"tokens"})
+    provides = frozenset({"times"})
+
+    def __init__(self, **config):
+        super().__init__(**config)
+        self.lex = lexicon()
+
+    def process(self, doc) -> None:
+        doc.times = []
+        if not doc.tokens or doc.norm is None:
+            return
+        P = None
+        if doc.published:
+            try:
+                P = dt.date.fromisoformat(str(doc.published)[:10])
+            except ValueError:
+                P = None
+        scan = _Scan(doc, self.lex)
+        for a in scan.run():
+            toks = doc.tokens
+            t0 = toks[a.i0]
+            if a.plen:
+                s = doc.norm.orig_span(t0.nstart + a.plen, t0.nend)[0]
+            else:
+                s = t0.start
+            e = toks[a.i1 - 1].end
+            f = a.f
+            fut = f.kind == "weekday" and f.wmod is None and scan.future(a)
+            r = resolve(f, P, fut)
+            ns, ne = doc.norm.norm_span(s, e)
+            extra = {"kind": f.kind, "norm": doc.norm.text[ns:ne]}
+            if f.cal == "hijri":
+                extra["calendar"] = "hijri"
+            if f.pod:
+                extra["part_of_day"] = f.pod
+            if f.clock:
+                extra["clock"] = f.clock
+            if f.weekday is not None:
+                extra["weekday"] = WEEKDAY_NAMES[f.weekday]
+            if f.duration:
+                extra["duration"] = f.duration
+            if f.holiday:
+                extra["holiday"] = f.holiday["names"]
+            if fut:
+                extra["tense"] = "future"
+            if "equivalent" in f.extra:
+                ey, em, ed = f.extra["equivalent"]
+                extra["equivalent"] = f"{ey}-{em:02d}-{ed:02d}" if ey else f"{em:02d}-{ed:02d}"
+            extra.update(r.extra)
+            doc.times.append(Time(id=f"t{len(doc.times) + 1}", start=s, end=e, text=doc.text[s:e],
+                                  value=r.value, precision=r.precision if r.value else "unresolved",
+                                  reason=None if r.value else (r.reason or "not resolved"),
+                                  extra=extra))
