@@ -336,8 +336,9 @@ def normalize_format(fmt: str | None) -> str | None:
 
 def read_inputs(paths: list[str], *, fmt: str | None = None, text_column: str | None = None,
                 max_chars: int = DEFAULT_MAX_CHARS, exclude: list[str] = ()) -> Iterator[InputDoc | InputFailure]:
-    """Read files, folders (recursively, sorted, hidden files skipped) and ``-``
-    (stdin); yield documents and failures in input order.  Files in ``exclude``
+    """Read files, folders and ``-`` (stdin); yield documents and failures in
+    input order.  Folders are read recursively: files by name, a folder's files
+    before its subfolders (by name), hidden files and folders skipped.  Files in ``exclude``
     (e.g. the output file inside an input folder) are skipped in folders."""
     fmt = normalize_format(fmt)
     kw = {"fmt": fmt, "text_column": text_column, "max_chars": max_chars}
@@ -440,11 +441,13 @@ def detect_format(text: str, name: str | None = None, text_column: str | None = 
     """The input format of ``text`` from its content; the extension of ``name``
     decides only where the content is ambiguous."""
     ext = _EXT.get(Path(name).suffix.lower()) if name else None
-    head = text.lstrip()[:4096]
+    head = text[:65536].lstrip()[:4096]
     if head[:1] in "{[":
         try:
             json.loads(text)
             return "json"
+        except RecursionError:
+            return "json"        # nested too deeply: read_json reports it
         except ValueError:
             pass
         if _looks_jsonl(text):
@@ -473,7 +476,7 @@ def _looks_jsonl(text: str, probe: int = 20) -> bool:
     for ln in lines:
         try:
             obj = json.loads(ln)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         if isinstance(obj, (dict, list)):
             ok += 1
@@ -495,7 +498,7 @@ def _csv_delimiter(header_line: str) -> str | None:
 
 
 def _looks_csv(text: str, text_column: str | None) -> bool:
-    first = text.lstrip("\n\r").split("\n", 1)[0].rstrip("\r")
+    first = text[:8192].lstrip("\n\r").split("\n", 1)[0].rstrip("\r")
     if len(first) > 2000:
         return False
     d = _csv_delimiter(first)
