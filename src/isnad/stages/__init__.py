@@ -17,6 +17,7 @@ REGISTRY: dict[str, str] = {
     "tokenize": "isnad.stages.tokenize:TokenizeStage",
     "doc_kind": "isnad.stages.doc_kind:DocKindStage",
     "times": "isnad.stages.times:TimesStage",
+    "events": "isnad.stages.events:EventsStage",
     "actors": "isnad.stages.actors:ActorsStage",
 }
 
@@ -28,4 +29,5 @@ DEFAULT: list[str] = [
     "doc_kind",
     "actors",      # "ner" goes right before "actors" once it exists
     "times",
+    "events",      # last: takes entities, places, times, claims from the stages before it
 ]
