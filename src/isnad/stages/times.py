@@ -125,18 +125,23 @@ _STOP = frozenset(normalize(w) for w in (
     "هذه", "يوم", "ما", "لا", "عن", "ال", "رأس", "ليلة", "ذكرى", "تمام", "النصف", "الربع", "مدة",
     "لمدة", "خلال", "على", "غضون", "مطلع", "منتصف", "نهاية", "بداية", "اول"))
 _GAP_PUNCT = frozenset({",", "،", "(", ")", "-", "–", "—", "[", "]", '"', "'"})
-_YEAR_PREV = frozenset(normalize(w) for w in (
-    "في", "منذ", "حتى", "قبل", "بعد", "خلال", "بحلول", "مطلع", "منتصف", "نهاية", "بداية", "أواخر",
-    "أوائل", "موسم", "لموسم", "وفي", "ومنذ", "وحتى", "عن", "الى", "إلى", "من", "لعام", "ل", "و",
-    "بعام", "وعام", "العام", "عامي"))
+_YEAR_PREV_STRONG = frozenset(normalize(w) for w in (
+    "في", "منذ", "بحلول", "مطلع", "منتصف", "نهاية", "بداية", "أواخر", "أوائل", "موسم", "لموسم",
+    "وفي", "ومنذ", "خلال", "وخلال", "فمنذ", "ففي", "أعوام", "عامي", "مونديال", "كأس"))
+_YEAR_PREV_WEAK = frozenset(normalize(w) for w in (
+    "حتى", "وحتى", "قبل", "بعد", "عن", "الى", "إلى", "من", "و", "بين", "ل", "او", "أو"))
 _AGE_PREV = frozenset(normalize(w) for w in (
-    "(", "العمر", "عمره", "عمرها", "عمرهم", "عمر", "البالغ", "البالغة", "يبلغ", "تبلغ", "بعمر",
+    "(", "العمر", "عمرها", "وعمره", "وعمرها", "عمري", "أعمارهم", "أعمارهن", "أعمار", "سنه", "عمره", "عمرها", "عمرهم", "عمر", "البالغ", "البالغة", "يبلغ", "تبلغ", "بعمر",
     "سن", "بسن", "عمرا", "ابن", "ذو", "ذي", "صاحب", "صاحبة", "عمرهما"))
 _WEEKDAY_BREAKERS = frozenset(normalize(w) for w in (
     "صلاة", "صلاه", "خطبة", "خطبه", "خطيب", "خطباء", "جمعة", "مسجد", "جامع", "وصلاة", "لصلاة",
     "بصلاة", "أئمة", "إمام"))
-_MIN_YEAR, _MAX_YEAR = 1900, 2100
-_MIN_HYEAR, _MAX_HYEAR = 1343, 1500
+# adverbs take و/ف but not the prepositions ب/ل/ك: "لامس" is a verb, "بحالي" not حاليا
+_ADVERB_CLASSES = frozenset({"rd", "rn", "vague", "poda"})
+_MIN_YEAR, _MAX_YEAR = 1900, 2100          # a bare year (في 2012) must be in this range
+_OLD_YEAR = 1000                            # years written with عام/سنة/an era may go back to here
+_MIN_HYEAR, _MAX_HYEAR = 1343, 1500         # hijridate's range (Umm al-Qura)
+_HIJRI_TOP = 1500                           # 4-digit years up to here are Hijri unless marked م
 
 
 @dataclass
@@ -320,6 +325,11 @@ def _hijri_month_len(y: int, m: int) -> int:
     return Hijri(y, m, 1).month_length()
 
 
+def _hijri_year_to_greg(y: int) -> int:
+    """The Gregorian year in which most of Hijri year ``y`` falls (approximate)."""
+    return round(y * 0.970229 + 621.5643)
+
+
 def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
@@ -362,6 +372,9 @@ class _Scan:
         for m in self.at(j):
             if m.prefix and not clitic:
                 continue
+            if m.prefix and cls in _ADVERB_CLASSES and any(c in m.prefix for c in "بلك") \
+                    and not m.phrase.startswith("ال"):
+                continue        # لامس is a verb, not ل + أمس
             for p in m.payloads:
                 if p[0] == cls and (sub is None or p[1] == sub):
                     return m, p[1]
@@ -421,11 +434,11 @@ class _Scan:
             else:
                 y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
             era = m.group("era")
-            hijri = era in ("هـ", "ه") or (_MIN_HYEAR <= y <= _MAX_HYEAR and era != "م")
+            hijri = era in ("هـ", "ه") or (y <= _HIJRI_TOP and era != "م")
             if not (1 <= mo <= 12 and 1 <= d <= 31):
                 continue
             if hijri:
-                if not (_MIN_HYEAR <= y <= _MAX_HYEAR) or d > 30:
+                if not (_OLD_YEAR <= y <= _HIJRI_TOP) or d > 30:
                     continue
             elif not (_MIN_YEAR <= y <= _MAX_YEAR):
                 continue
@@ -433,7 +446,7 @@ class _Scan:
             k = i1
             er = self.get(k, "era")
             if er and not era:
-                hijri = er[1] == "h" if _MIN_HYEAR <= y <= _MAX_HYEAR else hijri
+                hijri = er[1] == "h" if y <= _HIJRI_TOP else hijri
                 k = er[0].tok_end
             f = Frame("date", cal="hijri" if hijri else "gregorian", y=y, m=mo, d=d)
             f.extra["numeric"] = True
@@ -470,11 +483,13 @@ class _Scan:
         if vp is not None:
             k2 = self._vp_tail(vp[0].tok_end)
             if k2 is None:
-                if self.norm(k).startswith("ال"):
-                    return None
-                k2 = vp[0].tok_end
+                nxt = vp[0].tok_end
+                if self.norm(k).startswith("ال") or (
+                        nxt < self.n and self.toks[nxt].kind == "word" and self.norm(nxt).startswith("ال")):
+                    return None      # "خلال فترة الانتقالات", "طوال أيام المهرجان": a construct
+                k2 = nxt
             return Atom(j, k2, plen, Frame("vague", vague="period"))
-        q = quantity_at(self.doc, k) if self._numberish(k) else None
+        q = quantity_at(self.doc, k)
         n = None
         unit = None
         approx = False
@@ -501,8 +516,12 @@ class _Scan:
                 # bare plural: منذ سنوات
                 return Atom(j, k2, plen, Frame("vague", vague="period"))
             n = None if approx else (2 if num == "two" else 1)
-            # "منذ عام 2011", "قبل يوم الخميس": a point, not an offset
-            if num == "one" and (self._yearlike(k2) or self.get(k2, "wd") or self._numberish(k2)):
+            # "منذ عام 2011", "قبل يوم الخميس", "منذ يوم التأسيس", "منذ شهر رمضان": a point or
+            # a construct, not an offset
+            if num == "one" and (self._yearlike(k2) or self._numberish(k2) or
+                                 (self.toks[k2].kind == "word" and self.norm(k2).startswith("ال")
+                                  if k2 < self.n else False)
+                                 or self.get(k2, "wd") or self.get(k2, "mg") or self.get(k2, "mh")):
                 return None
         # after the unit: الماضية/الأخيرة (a span back from now), من/على + event
         mod = self.get(k2, "vpm")
@@ -512,7 +531,7 @@ class _Scan:
                 kind = "within"
         anchored = False
         nk = self.norm(k2)
-        if kind in ("ago", "after") and nk in ("من", "علي"):
+        if (kind in ("ago", "after") and nk == "من") or (kind == "after" and nk == "علي"):
             if self.norm(k2 + 1) in ("الان", "الآن"):
                 k2 += 2
             else:
@@ -566,8 +585,7 @@ class _Scan:
         if not self.is_num(j):
             return False
         s = self.toks[j].norm
-        return len(s) == 4 and s.isdigit() and (_MIN_YEAR <= int(s) <= _MAX_YEAR or
-                                                _MIN_HYEAR <= int(s) <= _MAX_HYEAR)
+        return len(s) == 4 and s.isdigit() and _OLD_YEAR <= int(s) <= _MAX_YEAR
 
     # period parts: مطلع الشهر الجاري، منتصف يوليو، النصف الأول من العام
     def _bound(self, j: int) -> Atom | None:
@@ -877,8 +895,7 @@ class _Scan:
             k2 = k + 1
         elif self._numberish(k) and self.toks[k].kind == "word":
             q = number_at(self.doc, k)
-            if q is None or not isinstance(q.value, int) or not (
-                    _MIN_YEAR <= q.value <= _MAX_YEAR or _MIN_HYEAR <= q.value <= _MAX_HYEAR):
+            if q is None or not isinstance(q.value, int) or not _OLD_YEAR <= q.value <= _MAX_YEAR:
                 return None
             y, k2 = q.value, q.tok_end
         else:
@@ -903,11 +920,20 @@ class _Scan:
         return self._year_atom(j, len(m.prefix), y, era, k)
 
     def _year_atom(self, j: int, plen: int, y: int, era: str | None, k: int) -> Atom:
-        hijri = era == "h" or (era is None and _MIN_HYEAR <= y <= _MAX_HYEAR and y < _MIN_YEAR)
+        hijri = era == "h" or (era is None and y <= _HIJRI_TOP)
         f = Frame("date", cal="hijri" if hijri else "gregorian", y=y)
-        # 2015-2016, 1436/1437هـ: a span of years
         if self.norm(k) in ("-", "/", "–") and self._yearlike(k + 1):
             y2 = int(self.toks[k + 1].norm)
+            if hijri and abs(y2 - _hijri_year_to_greg(y)) <= 1:
+                # "عام 1382-1962", "1293 / 1876": the Hijri year and its Gregorian year
+                f = Frame("date", y=y2)
+                f.extra["hijri_year"] = y
+                k += 2
+                er = self.get(k, "era")
+                if er is not None:
+                    k = er[0].tok_end
+                return Atom(j, k, plen, f)
+            # 2015-2016, 1436/1437هـ: a span of years
             if y2 == y + 1:
                 f.year_range = (y, y2)
                 k += 2
@@ -934,8 +960,14 @@ class _Scan:
         k = m.tok_end
         mod = self.get(k, "mod")
         if mod is not None and mod[1] in _MOD_OFFSET:
-            return Atom(j, mod[0].tok_end, len(m.prefix),
-                        Frame("relative", period=per, pmod=_MOD_OFFSET[mod[1]]))
+            k2 = mod[0].tok_end
+            if per == "year":
+                yr = self._year_number(k2)      # "العام الماضي 2014م": the number says it
+                if yr is not None:
+                    y, k3, era = yr
+                    a = self._year_atom(j, len(m.prefix), y, era, k3)
+                    return a
+            return Atom(j, k2, len(m.prefix), Frame("relative", period=per, pmod=_MOD_OFFSET[mod[1]]))
         if per == "year":
             yr = self._year_number(k)
             if yr is not None:
@@ -979,15 +1011,33 @@ class _Scan:
             if self.norm(k) in ("-", "/", "–") and self._yearlike(k + 1) \
                     and int(self.toks[k + 1].norm) == y + 1:
                 return self._year_atom(j, 0, y, None, k)
-            if _MIN_YEAR <= y <= _MAX_YEAR and self.norm(j - 1) in _YEAR_PREV:
-                return self._year_atom(j, 0, y, None, k)
+            if _MIN_YEAR <= y <= _MAX_YEAR:
+                prev = self.norm(j - 1)
+                if prev in _YEAR_PREV_STRONG:
+                    return self._year_atom(j, 0, y, None, k)
+                if prev in _YEAR_PREV_WEAK:
+                    # "من 2004 إلى 2008", "بين 2010 و2012", "حتى 2020.": another year close by,
+                    # or nothing after it (not "إلى 2000 نقطة")
+                    near = any(self._yearlike(g) for g in (j - 2, j - 3, k + 1, k + 2) if g != j)
+                    if near or k >= self.n or self.toks[k].kind == "punct":
+                        return self._year_atom(j, 0, y, None, k)
             return None
+        if q.ordinal or t.norm in ("اول", "ثاني", "ثالث", "رابع"):
+            # "أول أيام عيد الفطر", "ثالث أيام العيد"
+            if self.norm(k) in ("ايام", "يوم") and isinstance(v, int) and 1 <= v <= 10:
+                hol = self._holiday(k + 1)
+                if hol is not None and hol.f.d is not None:
+                    hol.f.d += v - 1
+                    return Atom(j, hol.i1, plen, hol.f)
+        adv = self.get(k, "poda")
+        if adv is not None and isinstance(v, int) and 1 <= v <= 12 and (t.kind == "number" or q.ordinal):
+            # "السادسة صباحا", "8 مساء": a clock time
+            return Atom(j, adv[0].tok_end, plen, Frame("part_of_day", clock=f"{v:02d}:00", pod=adv[1]))
         u = self._unit(k)
-        if u is not None and u[1] != "two" and isinstance(v, int) and v > 0:
+        if u is not None and u[1] != "two" and isinstance(v, int) and v > 0 and not q.ordinal:
             unit, num, k2 = u
-            prev = self.norm(j - 1)
-            if prev in _AGE_PREV or self.norm(k2) in (")",) and prev == "(":
-                return None
+            if any(self.norm(g) in _AGE_PREV for g in (j - 1, j - 2, j - 3)):
+                return None          # an age: "(23 عاما)", "البالغ من العمر 40 عاما"
             f = Frame("duration", offset=(v, unit, 0), duration=self._iso(v, unit))
             mod = self.get(k2, "vpm")
             if mod is not None:
@@ -1058,6 +1108,12 @@ class _Scan:
             f.pod = fa.pod or fb.pod
             f.clock = fa.clock or fb.clock
             return Atom(a.i0, b.i1, a.plen, f)
+        # "العام الماضي 2014م"، "النصف الأول من العام الجاري 2015": the number says it
+        if fa.period == "year" and fa.kind == "relative" and fb.kind == "date" and fb.y is not None \
+                and fb.m is None and b.i0 == a.i1:
+            f = replace(fb, extra=dict(fb.extra))
+            f.part = fa.part
+            return Atom(a.i0, b.i1, a.plen, f)
         # "أمس الأحد"، "اليوم (السبت)"
         if fa.rel_days is not None and fb.kind == "weekday" and fb.wmod is None and fa.weekday is None \
                 and self._gap_ok(a, b):
@@ -1095,8 +1151,8 @@ class _Scan:
         toks = self.toks
         sent = toks[a.i0].sent
         fut = self.lex.future
-        lo = max(0, a.i0 - 15)
-        hi = min(self.n, a.i1 + 4)
+        lo = max(0, a.i0 - 6)
+        hi = min(self.n, a.i1 + 2)
         for g in range(lo, hi):
             if a.i0 <= g < a.i1:
                 continue
@@ -1407,6 +1463,9 @@ class TimesStage(Stage):
             else:
                 s = t0.start
             e = toks[a.i1 - 1].end
+            seg = doc.text[s:e]
+            if seg.count("(") > seg.count(")") and a.i1 < len(toks) and toks[a.i1].norm == ")":
+                e = toks[a.i1].end          # "(9 نوفمبر 1953)": close what the span opened
             f = a.f
             fut = f.kind == "weekday" and f.wmod is None and scan.future(a)
             r = resolve(f, P, fut)
@@ -1426,6 +1485,8 @@ class TimesStage(Stage):
                 extra["holiday"] = f.holiday["names"]
             if fut:
                 extra["tense"] = "future"
+            if "hijri_year" in f.extra:
+                extra["hijri"] = str(f.extra["hijri_year"])
             if "equivalent" in f.extra:
                 ey, em, ed = f.extra["equivalent"]
                 extra["equivalent"] = f"{ey}-{em:02d}-{ed:02d}" if ey else f"{em:02d}-{ed:02d}"
