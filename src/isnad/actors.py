@@ -56,14 +56,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
+import regex
 import yaml
 
 from .document import Actor
 from .errors import ResourceError
 from .resources.catalogue import ROOTS
-from .text.matcher import PhraseMatcher, phrase_key
+from .text.matcher import _END, SKIP_INSIDE, PhraseMatcher, phrase_key
 from .text.normalize import NormalizedText, normalize
-from .text.tokenize import Token, clitic_splits, iter_tokens
+from .text.tokenize import _AR_LETTERS, Token, clitic_splits, iter_tokens
 
 REGISTRY_DIR = "actors"
 TYPES = ("state", "state_force", "armed_group", "coalition", "media_state", "media_private",
@@ -149,27 +150,25 @@ class Registry:
             for cls, words in (self.matching.get("cues") or {}).items()}
         self.variants = [(normalize(a), normalize(b))
                          for a, b in (self.matching.get("variants") or [])]
-        self.free = PhraseMatcher()
-        self.guarded = PhraseMatcher()
+        self.free = _KeyMatcher()
+        self.guarded = _KeyMatcher()
         self.coref = PhraseMatcher(clitics=True)
+        self.blockers = PhraseMatcher(((p, True) for p in self.matching.get("not_actors") or []))
         self._by_key: dict[tuple, list[tuple[str, Alias]]] = {}
         for a in actors:
             for al in a.all_names():
-                for text in self.expand(al.text):
-                    key = phrase_key(text)
-                    if not key:
-                        continue
-                    self._by_key.setdefault(key, []).append((a.id, al))
+                for norm in self.expand(al.text):
+                    key = _norm_key(norm)
+                    if key:
+                        self._by_key.setdefault(key, []).append((a.id, al))
             for c in a.coref:
                 self.coref.add(c, a.id)
-        # one payload per (key): the actors it names, and how
+        # payloads: (actor id, guard, exact text for 'cased', shared by several actors?)
         for key, entries in self._by_key.items():
-            phrase = " ".join(key)
-            ids = tuple(dict.fromkeys(i for i, _ in entries))
-            ambiguous = len(ids) > 1
+            ambiguous = len({i for i, _ in entries}) > 1
             for aid, al in entries:
                 payload = (aid, al.guard, al.text if al.guard == "cased" else None, ambiguous)
-                (self.guarded if al.guard else self.free).add(phrase, payload)
+                (self.guarded if al.guard else self.free).add_key(key, payload)
 
     # -- mapping protocol ----------------------------------------------------
     def __getitem__(self, actor_id: str) -> RegistryActor:
@@ -219,21 +218,25 @@ class Registry:
         """Registry names in ``doc`` (needs ``doc.norm`` and ``doc.tokens``):
         guards applied, longest match first, no overlaps."""
         cands: dict[int, list] = {}
+        blocked = {m.tok_start: m.tok_end for m in self.blockers.find(doc, overlapping=True)}
         for m in self.free.find(doc, overlapping=True):
             cands.setdefault(m.tok_start, []).append((m, self._accept(doc, m, carrier_spans, free=True)))
         for m in self.guarded.find(doc, overlapping=True):
             cands.setdefault(m.tok_start, []).append((m, self._accept(doc, m, carrier_spans, free=False)))
         hits: list[Hit] = []
         next_free_tok = 0
-        for t in sorted(cands):
+        for t in sorted(set(cands) | set(blocked)):
             if t < next_free_tok:
                 continue
             best = None
-            for m, ids in cands[t]:
+            for m, ids in cands.get(t, ()):
                 if not ids:
                     continue
                 if best is None or m.tok_end > best[0].tok_end:
                     best = (m, ids)
+            if t in blocked and (best is None or blocked[t] >= best[0].tok_end):
+                next_free_tok = blocked[t]       # not an actor name (أمريكا اللاتينية)
+                continue
             if best is None:
                 continue
             m, ids = best
@@ -363,8 +366,35 @@ def _next_tok(toks: list[Token], i: int) -> Token | None:
     return toks[i] if i < len(toks) else None
 
 
+class _KeyMatcher(PhraseMatcher):
+    """A PhraseMatcher filled with precomputed token keys (the registry builds
+    several thousand keys; computing each once keeps loading under 0.3 s)."""
+
+    def add_key(self, key: tuple[str, ...], payload) -> None:
+        node = self._root
+        for part in key:
+            node = node.setdefault(part, {})
+        bucket = node.setdefault(_END, [])
+        if payload not in bucket:
+            bucket.append(payload)
+            self.size += 1
+
+
+# a phrase of plain Arabic or plain lower-case Latin words: its tokens are its words
+_PLAIN = regex.compile(rf"^(?:[{_AR_LETTERS}]+|[a-z]+)(?: (?:[{_AR_LETTERS}]+|[a-z]+))*$")
+
+
+def _norm_key(norm: str) -> tuple[str, ...]:
+    """phrase_key() of an already normalised phrase."""
+    if _PLAIN.match(norm):
+        return tuple(norm.split(" "))
+    return tuple(norm[s:e] for s, e, _ in iter_tokens(norm) if norm[s:e] not in SKIP_INSIDE)
+
+
 def _expand(text: str, variants) -> list[str]:
     out = [normalize(text)]
+    if not variants:
+        return out
     for a, b in variants:
         for s in list(out):
             for x, y in ((a, b), (b, a)):
@@ -511,8 +541,12 @@ def validate(actors: list[RegistryActor] | None = None, matching: dict | None = 
         smo = a.extra.get("state_media_of")
         if smo is not None and not COUNTRY_RE.match(str(smo)):
             out.append(f"ERROR: {w}: extra.state_media_of {smo!r} is not ISO alpha-2")
-        if a.type == "media_state" and not smo:
-            out.append(f"ERROR: {w}: media_state needs extra.state_media_of")
+        pb = a.extra.get("public_broadcaster")
+        if pb is not None and not COUNTRY_RE.match(str(pb)):
+            out.append(f"ERROR: {w}: extra.public_broadcaster {pb!r} is not ISO alpha-2")
+        if a.type == "media_state" and not (smo or pb):
+            out.append(f"ERROR: {w}: media_state needs extra.state_media_of (state-controlled) "
+                       f"or extra.public_broadcaster (public service, editorially independent)")
         if a.type in MEDIA_TYPES and not a.extra.get("owner"):
             out.append(f"WARNING: {w}: media actor without extra.owner")
         for al in a.aliases:
@@ -547,8 +581,8 @@ def validate(actors: list[RegistryActor] | None = None, matching: dict | None = 
     owners: dict[tuple, dict[str, bool]] = {}
     for a in actors:
         for al in a.all_names():
-            for text in _expand(al.text, variants):
-                key = phrase_key(text)
+            for norm in _expand(al.text, variants):
+                key = _norm_key(norm)
                 if key:
                     d = owners.setdefault(key, {})
                     d[a.id] = d.get(a.id, False) or al.ambiguous

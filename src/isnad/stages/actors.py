@@ -154,7 +154,13 @@ class ActorsStage(Stage):
                 continue
             if _overlaps(spans, m.start, m.end):
                 continue
-            # a descriptor is a full noun phrase: "التنظيم" but not "التنظيم" inside a longer name
+            # a descriptor is a whole noun phrase: "التنظيم" followed by a definite word
+            # ("التنظيم الدولي", "الشبكة الكهربائية") is a longer phrase that names
+            # something else
+            nxt = doc.tokens[m.tok_end] if m.tok_end < len(doc.tokens) else None
+            if nxt is not None and nxt.kind == "word" and nxt.norm.startswith("ال") \
+                    and nxt.sent == doc.tokens[m.tok_start].sent:
+                continue
             a = reg[cands[0]]
             ent = Entity("", m.start, m.end, doc.text[m.start:m.end], a.label, a.type, a.to_actor(),
                          {"source": "registry", "mention": "descriptor"})
