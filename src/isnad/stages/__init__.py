@@ -20,6 +20,7 @@ REGISTRY: dict[str, str] = {
     "events": "isnad.stages.events:EventsStage",
     "actors": "isnad.stages.actors:ActorsStage",
     "places": "isnad.stages.places:PlacesStage",
+    "attribution": "isnad.stages.attribution:AttributionStage",
 }
 
 DEFAULT: list[str] = [
