@@ -64,7 +64,7 @@ from .errors import ResourceError
 from .resources.catalogue import ROOTS
 from .text.matcher import _END, SKIP_INSIDE, PhraseMatcher, phrase_key
 from .text.normalize import NormalizedText, normalize
-from .text.tokenize import _AR_LETTERS, Token, clitic_splits, iter_tokens
+from .text.tokenize import _AR_LETTERS, STANDALONE_CLITICS, Token, clitic_splits, iter_tokens
 
 REGISTRY_DIR = "actors"
 TYPES = ("state", "state_force", "armed_group", "coalition", "media_state", "media_private",
@@ -92,7 +92,7 @@ class Alias:
     ambiguous: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RegistryActor:
     """One canonical actor of the registry."""
     id: str
@@ -111,6 +111,9 @@ class RegistryActor:
     @property
     def name(self) -> str:
         return self.name_en
+
+    def __repr__(self) -> str:
+        return f"<Actor {self.id} {self.type} {self.name_en!r}>"
 
     def all_names(self) -> list[Alias]:
         """Canonical names (free) followed by the aliases."""
@@ -240,9 +243,27 @@ class Registry:
             if best is None:
                 continue
             m, ids = best
-            hits.append(Hit(m.start, m.end, m.tok_start, m.tok_end, ids, m.phrase, len(ids) > 1))
+            start, tok_start = self._trim_head(doc, m, ids)
+            hits.append(Hit(start, m.end, tok_start, m.tok_end, ids, m.phrase, len(ids) > 1))
             next_free_tok = m.tok_end
         return hits
+
+    def _trim_head(self, doc, m, ids: tuple[str, ...]) -> tuple[int, int]:
+        """A media name written with its generic head (قناة الجزيرة, صحيفة النهار) gives
+        the span of the name alone, as it does when quotes stand between them
+        (قناة “الجزيرة”), when the rest is itself a name of the same outlet.
+        Returns (start offset, start token)."""
+        parts = m.phrase.split(" ")
+        if len(parts) < 2 or parts[0] not in self.cues.get("media", ()):
+            return m.start, m.tok_start
+        rest = self._by_key.get(tuple(parts[1:]))
+        if not rest or not any(aid in ids for aid, _ in rest):
+            return m.start, m.tok_start
+        j = m.tok_start + 1
+        toks = doc.tokens
+        while j < m.tok_end and toks[j].norm in SKIP_INSIDE:
+            j += 1
+        return (toks[j].start, j) if j < m.tok_end else (m.start, m.tok_start)
 
     def _accept(self, doc, m, carrier_spans, *, free: bool) -> tuple[str, ...]:
         ids: list[str] = []
@@ -343,7 +364,8 @@ class Registry:
             return True
         heads = self.cues.get("media", frozenset()) | self.cues.get("organisation", frozenset()) \
             | self.cues.get("person", frozenset())
-        return all(any(stem in heads for _, stem in clitic_splits(t.norm)) for t in toks)
+        return all(t.norm in STANDALONE_CLITICS or any(stem in heads for _, stem in clitic_splits(t.norm))
+                   for t in toks)
 
     def resolve(self, text: str) -> RegistryActor | None:
         """The one actor ``text`` names, or None (unknown or ambiguous)."""
