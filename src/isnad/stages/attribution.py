@@ -552,7 +552,8 @@ class _Run:
         if n0 in self.lex.honorifics:
             return True
         if self.is_quote(a):
-            return True
+            c = self.partner.get(a)
+            return c is not None and a + 1 < c <= a + 5 and c < b + 1
         s, e = self.toks[a].start, self.toks[b - 1].end
         for ent in self.doc.entities:
             if ent.label in ("PERS", "ORG") and ent.start < e and ent.end > s and ent.start <= self.toks[a].end:
@@ -831,8 +832,9 @@ class _Run:
 
     def np_end_for_name(self, a: int, end: int) -> int:
         """Subject end for a verb whose content may be a bare noun phrase (أكد الرئيس التركي
-        رجب طيب أردوغان عزم بلاده): title words, ال- adjectives, ل-genitives and up to four
-        name words; with NER, the end of the person entity."""
+        رجب طيب أردوغان عزم بلاده): title words, ال- adjectives, ل-genitives and a name of
+        at most three plain words (plus بن/أبو links and a nisba); with NER, the end of
+        the person or organisation entity."""
         s0 = self.toks[a].start
         for ent in self.doc.entities:
             if ent.label in ("PERS", "ORG") and s0 <= ent.start < self.toks[min(end, a + 12) - 1].end:
@@ -853,27 +855,38 @@ class _Run:
                 break
             if self.is_comp(j) or self._time_at(j) or self.is_medium_at(j, end) or self.is_addressee_at(j, end):
                 break
-            h, hend = self.head_of(j, end)
-            if h is not None and names == 0:
-                j = hend
-                continue
-            if n.startswith("ال") or (n.startswith("لل") and names == 0) or n in _NAME_CONNECTORS:
-                if names and not (n.startswith("ال") and n.endswith("ي")) and n not in _NAME_CONNECTORS:
-                    break
-                j += 1
-                continue
             if n in self.lex.honorifics:
                 return j + 1
-            names += 1
-            if names > 4:
+            if names == 0:
+                h, hend = self.head_of(j, end)
+                if h is not None:
+                    j = hend
+                    continue
+                if n.startswith("ال") or n.startswith("لل"):
+                    j += 1
+                    continue
+            if n in _NAME_CONNECTORS:
+                j += 1
+                continue
+            if names and n.startswith("ال"):
+                prev = self.norm(j - 1)
+                if n.endswith("ي") or prev in _NAME_CONNECTORS or (j >= 2 and self.norm(j - 2) in _NAME_CONNECTORS):
+                    j += 1
+                    names += 1
                 break
+            if t.kind not in ("word", "latin") or names >= 3:
+                break
+            names += 1
             j += 1
-            if names >= 2 and j < end and not (self.norm(j) in _NAME_CONNECTORS or
-                                               (self.norm(j).startswith("ال") and self.norm(j).endswith("ي"))):
-                # a third plain word after two name words: keep only if it looks like a name part
-                if not self._looks_like_name(j):
-                    break
         return j
+
+    def _name_start(self, j: int) -> bool:
+        """A plain word that may open a person's name (no article, not a particle)."""
+        if j >= len(self.toks) or self.toks[j].kind != "word":
+            return False
+        n = self.norm(j)
+        return not n.startswith(("ال", "لل", "بال", "وال")) and len(n) >= 3 and n not in _NEG and \
+            n not in ("هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "عن", "علي", "الي", "في", "من", "مع", "كل", "بعض")
 
     def _looks_like_name(self, j: int) -> bool:
         if j >= len(self.toks):
@@ -905,7 +918,7 @@ class _Run:
         e = i
         a = i - 1
         while a >= lo and e - a <= 9:
-            if self.is_punct(a) and not self.is_quote(a):
+            if self.is_punct(a) or self.is_quote(a):
                 break
             if self.is_comp(a) or self._frame_word(a):
                 break
@@ -915,7 +928,8 @@ class _Run:
         start = a + 1
         if start >= e:
             return None
-        frame_ok = a < lo or self.is_comp(a) or self._frame_word(a) or self.is_punct(a, {",", "،", ":", ".", "\n"})
+        frame_ok = a < lo or self.is_comp(a) or self._frame_word(a) or \
+            self.is_punct(a, {",", "،", ":", ".", "\n"}) or (self.is_quote(a) and a in self.opening)
         if not frame_ok:
             return None
         # a comma right before the verb (إلا أن قيادة التحالف، أشارت) is allowed
@@ -933,59 +947,117 @@ class _Run:
                                    "بدوره", "بدورها", "هناك", "وباستثناء")
 
     # -- content --------------------------------------------------------------
-    def licence(self, j: int, end: int, entry: CueEntry, *, window: int = 10):
-        """Where the content opens after token ``j``: (kind, first content token, at) or None."""
-        lim = min(end, j + window)
-        seen_rel = False
+    def licence(self, j: int, end: int, entry: CueEntry, *, window: int = 40):
+        """Where the content opens after token ``j`` (the end of the subject, or the cue):
+        ``(kind, first content token, licence token)``; ``("stop", k, k)`` when a content
+        word comes first (a bare noun-phrase content for verbs that take one); None.
+
+        Between the subject and the content only these may come: time words, a medium
+        phrase (في بيان …، خلال مؤتمر …، أمام المحكمة), an addressee (للوكالة، لـ«عكاظ»),
+        a carrier (نشرته وكالة …), one parenthetical after a comma (، وزير الخارجية،) or
+        between dashes, and an adverbial قائلا/مضيفا that takes over."""
+        lic = entry.licence
         k = j
-        while k < lim:
+        steps = 0
+        paren_used = False
+        after_comma = False
+        while k < end and steps < window:
+            steps += 1
             t = self.toks[k]
             n = t.norm
-            if k > j and self.is_cue_tok(k):
-                ce = self.cue_entry_at(k, ("part",))
-                if ce and ce[1].lemma in ("قال", "أضاف", "علق") and ce[1].type == "part":
-                    return ("participle", k, k)
-                ce = self.cue_entry_at(k, ("nominal",))
-                if ce:
-                    return ("nominal", k, k)
-                if self.cue_entry_at(k, ("verb", "part", "prep")):
-                    return None
-            if n in _REL_PRONOUNS:
-                seen_rel = True
-            if self.is_comp(k) and "an" in entry.licence:
-                if seen_rel and not self._comma_between(j, k):
-                    k += 1
-                    continue
+            if self.is_comp(k) and "an" in lic:
                 return ("an", k + 1, k)
-            if n == ":" and "colon" in entry.licence:
+            if n == ":" and "colon" in lic:
                 c = k + 1
                 if c < end and self.is_comp(c):
                     c += 1
                 return ("colon", c, k)
-            if n == _QUOTE and k in self.opening and "quote" in entry.licence:
-                if k > 0 and self._quotes_a_name(k) and k in self.partner and self.partner[k] - k <= 6 and \
-                        not self.is_punct(self.partner[k] + 1, {":", ".", "،", ","}) is False:
+            if n == _QUOTE and k in self.opening:
+                if k in self.partner and (self._quotes_a_name(k) or self._short_quoted_name(k)) and \
+                        self.partner[k] - k <= 5 and not self.is_punct(self.partner[k] + 1, {":"}):
                     k = self.partner[k] + 1
+                    after_comma = False
                     continue
-                return ("quote", k, k)
-            if t.kind == "word" and not seen_rel:
-                b = self.bare(k) if n not in ("على", "الى", "عن", "من") else n
+                if "quote" in lic:
+                    return ("quote", k, k)
+                return ("stop", k, k)
+            if t.kind == "word":
+                b = n if n in ("علي", "الي", "عن", "من") else self.bare(k)
                 if b in entry.preps or n in entry.preps:
                     c = k + 1
-                    if c < end and self.is_comp(c):
-                        c += 1
-                    elif c < end and self.norm(c) == "الانتباه":
+                    if c < end and self.norm(c) == "الانتباه":
                         c += 1
                         if c < end and self.norm(c) in entry.preps:
                             c += 1
-                        if c < end and self.is_comp(c):
-                            c += 1
+                    if c < end and self.is_comp(c):
+                        c += 1
                     return ("prep", c, k)
                 if "ب" in entry.preps and n.startswith("ب") and len(n) > 3 and not n.startswith("بين"):
                     return ("prep", k, k)
+            if k >= j and self.is_cue_tok(k):
+                ce = self.cue_entry_at(k, ("part",))
+                if ce and ce[1].lemma in ("قال", "أضاف", "علق"):
+                    return ("participle", k, k)
+                if self.cue_entry_at(k, ("nominal",)):
+                    return ("nominal", k, k)
+                if k > j and self.cue_entry_at(k, ("verb", "part", "prep")):
+                    return None
             if self.is_punct(k, _SENT_END):
                 return None
-            k += 1
+            if self.is_punct(k, {",", "،"}):
+                k += 1
+                after_comma = True
+                continue
+            if self.is_punct(k, {"-", "–", "—", "("}):
+                close = {"(": {")"}}.get(n, {"-", "–", "—"})
+                q = k + 1
+                while q < end and q < k + 14 and not self.is_punct(q, close) and not self.is_punct(q, _SENT_END):
+                    q += 1
+                if q < end and self.is_punct(q, close):
+                    k = q + 1
+                    continue
+                return None
+            tw = self._time_at(k)
+            if tw:
+                k = tw
+                continue
+            if n in ("له", "لها", "لهم", "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "صحفي", "صحافي"):
+                k += 1
+                continue
+            if self.is_medium_at(k, end) or self.bare(k) in self.lex.carried_by:
+                q = k + 1
+                while q < end and q < k + 25:
+                    if self.is_punct(q, {",", "،", ":"} | _SENT_END) or self.is_comp(q):
+                        break
+                    if self.is_quote(q) and q in self.opening and not self._quotes_a_name(q) and \
+                            not self._short_quoted_name(q):
+                        break
+                    if self.is_cue_tok(q) and self.cue_entry_at(q, ("part", "verb", "prep")):
+                        break
+                    q += 1
+                k = q
+                continue
+            if self.is_addressee_at(k, end):
+                q = k + 1 if n in ("ل", "لـ") else k
+                if q < end and self.is_quote(q) and q in self.partner:
+                    k = self.partner[q] + 1
+                else:
+                    k = max(self.np_end(q, end, allow_pp=False), k + 1)
+                continue
+            if after_comma and not paren_used:
+                q = k
+                while q < end and q < k + 9:
+                    if self.is_punct(q, {",", "،", ":"} | _SENT_END) or self.is_comp(q):
+                        break
+                    if self.is_quote(q) and q in self.opening and not (self._quotes_a_name(q) or
+                                                                       self._short_quoted_name(q)):
+                        break
+                    q += 1
+                if q < end and (self.is_punct(q, {",", "،", ":"}) or self.is_comp(q)):
+                    paren_used = True
+                    k = q
+                    continue
+            return ("stop", k, k)
         return None
 
     def _comma_between(self, a: int, b: int) -> bool:
@@ -995,6 +1067,15 @@ class _Run:
         """(end offset, closing-quote token or None) of content starting at token c0."""
         if c0 < len(self.toks) and self.is_quote(c0) and c0 in self.partner:
             q = self.partner[c0]
+            if q < sent_end_tok or sent_end_tok <= c0:
+                return self.toks[q].end, q
+            # the pairing ran past the sentence (a stray quote inside): a quote closing the
+            # sentence ends the content there
+            last = sent_end_tok - 1
+            while last > c0 and self.is_punct(last, _SENT_END):
+                last -= 1
+            if self.is_quote(last) or self.toks[q].start - self.toks[c0].start > 1500:
+                return self.toks[last].end, (last if self.is_quote(last) else None)
             return self.toks[q].end, q
         if sent_end_tok <= c0:
             return self.toks[c0].end if c0 < len(self.toks) else len(self.text), None
@@ -1035,7 +1116,9 @@ class _Run:
                 continue
             e = self.np_end(a, hi, allow_pp=True)
             e = min(e, self.np_end_for_name(a, hi)) if not self.head_of(a, hi)[0] else e
-            if e > a and self.source_like(a, e):
+            if e > a and (self.source_like(a, e) or self._name_start(a)):
+                if not self.source_like(a, e):
+                    e = self.np_end_for_name(a, hi)
                 g = "f" if self.bare(k).endswith("ت") else "m"
                 s = self.resolve_mention(a, e, gender=g)
                 s.extra.setdefault("_latent", True)
@@ -1061,12 +1144,20 @@ class _Run:
             return None
         if e.needs_word and not any(self.norm(k) == e.needs_word for k in range(iend, min(hi, iend + 7))):
             return None
+        if i > 0 and self.norm(i - 1) in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم"):
+            return None          # a verbal noun after تم (تم كشف النقاب عن …): no speaker
         neg = self._neg_before(i)
         j = self.skip_time(iend, hi)
         subj = None
-        if j < hi and not self._boundary_first(j, hi, e):
+        if e.agr == "1":            # أكدنا، نقول: the quoted speaker, never a subject in the text
+            j_first = True
+        else:
+            j_first = False
+        if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
             if sj > j:
+                if e.lemma in ("تحدث", "تكلم") and not self.source_like(j, sj):
+                    return None
                 if e.np and not self.source_like(j, sj):
                     subj = None
                 else:
@@ -1074,7 +1165,7 @@ class _Run:
                         sj = min(sj, self.np_end_for_name(j, hi))
                     subj = (j, sj)
         left = None
-        if subj is None:
+        if subj is None and not j_first:
             left = self.left_subject(i, lo)
         after = subj[1] if subj else j
         via: list = []
@@ -1094,30 +1185,31 @@ class _Run:
                 if who is None or not self._reporting_subject(*who):
                     return None
         lic = self.licence(after, hi, e)
+        stop = None
+        if lic is not None and lic[0] == "stop":
+            stop, lic = lic[1], None
+        if lic is None:
+            # inverted: "…"، قال الوزير.  /  …، كما أعلن مكتبه.  (a short tail, then the end)
+            tail = [x for x in range(j, hi) if self.toks[x].kind not in ("punct", "symbol")]
+            if inner is None and 0 < len(tail) <= 5 and self._clause_final(tail[-1] + 1, hi) and \
+                    self._has_text_before(i, lo) and not any(self.is_comp(x) for x in tail):
+                who = subj if subj is not None else (tail[0], tail[-1] + 1)
+                return self._inverted(m, e, lo, hi, si, who, explicit=True)
         if lic is None and e.subject == "reporting" and inner is not None:
             lic = self._np_content(after, hi)
-        np_content = False
         if lic is None and e.np and not neg:
-            if subj is not None and after < hi and self.toks[after].kind == "word":
-                lic = ("np", after, after)
-                np_content = True
+            if subj is not None and stop is not None:
+                lic = ("np", stop, stop)
             elif subj is None and left is None and j < hi and self.toks[j].kind == "word" and \
                     not self._boundary_first(j, hi, e):
                 lic = ("np", j, j)
-                np_content = True
             elif subj is None and left is not None and j < hi and self.toks[j].kind == "word":
                 lic = ("np", j, j)
-                np_content = True
         if lic is None:
-            # inverted: "…"، قال الوزير.  /  …، كما أعلن مكتبه.
-            who_end = subj[1] if subj else j
-            if self._clause_final(who_end, hi) and (subj is not None or left is not None) and \
-                    self._has_text_before(i, lo):
-                return self._inverted(m, e, lo, hi, si, subj or left, explicit=True)
             if subj is not None and self.source_like(*subj):
                 g = _verb_gender(e.agr)
-                s = self.resolve_mention(*subj, gender=g)
-                s.extra.setdefault("_latent", True)
+                sr = self.resolve_mention(*subj, gender=g)
+                sr.extra.setdefault("_latent", True)
             return None
         if neg and lic[0] not in ("an", "colon", "quote"):
             return None
@@ -1388,9 +1480,11 @@ class _Run:
         if i in self._consumed_tok:
             return None
         # an adverbial participle opens its own clause: after a comma, و, or at the start
-        if not (i == lo or self.is_punct(i - 1) or m.prefix in ("و", "ف") or self.norm(i - 1) in ("و", "ثم")):
-            return None
         lic = self.licence(m.tok_end, hi, e, window=4)
+        clause_initial = i == lo or self.is_punct(i - 1) or m.prefix in ("و", "ف") or self.norm(i - 1) in ("و", "ثم")
+        if not clause_initial and not (lic is not None and lic[0] in ("an", "colon", "quote", "prep")
+                                       and lic[2] <= m.tok_end + 1):
+            return None
         if lic is None and e.np:
             if m.tok_end < hi and self.toks[m.tok_end].kind == "word":
                 lic = ("np", m.tok_end, m.tok_end)
