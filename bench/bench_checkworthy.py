@@ -1,0 +1,162 @@
+"""Benchmark the check-worthiness scorer: artefact size, load time, scoring speed.
+
+Load time is measured in fresh interpreter processes (the import of numpy and
+isnad is timed apart from reading the model), best and median of 5.  Scoring
+speed is measured on news sentences — the first N sentences (10–400 characters)
+of SaudiNewsNet articles, read in memory from the day zips and split with
+isnad's sentence splitter; the text never leaves the process — because in isnad
+the scorer reads claims from news, not tweets.
+
+    .venv/bin/python bench/bench_checkworthy.py            # 5,000 sentences
+    .venv/bin/python bench/bench_checkworthy.py --write    # record in bench/README.md
+
+Exits 0 with a message when the shared data is absent (size and load time are
+still printed).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+README = HERE / "README.md"
+START, END = "<!-- bench_checkworthy:start -->", "<!-- bench_checkworthy:end -->"
+LOAD_TARGET_S = 0.5
+SIZE_TARGET_MB = 20.0
+
+_CHILD = r"""
+import json, time
+t0 = time.perf_counter()
+import numpy, isnad.models.checkworthy as cw
+t1 = time.perf_counter()
+s = cw.load()
+t2 = time.perf_counter()
+print(json.dumps({"import": t1 - t0, "load": t2 - t1}))
+"""
+
+
+def load_times(runs: int = 5) -> dict:
+    out = []
+    for _ in range(runs):
+        r = subprocess.run([sys.executable, "-c", _CHILD], capture_output=True, text=True, check=True,
+                           cwd=ROOT)
+        out.append(json.loads(r.stdout))
+    loads = [o["load"] for o in out]
+    return {"load_best": min(loads), "load_median": statistics.median(loads),
+            "import_median": statistics.median(o["import"] for o in out)}
+
+
+def news_sentences(n: int) -> list[str]:
+    from isnad.evaluation.common import shared_data
+    from isnad.text.segment import split_sentences
+    out: list[str] = []
+    for z in sorted(shared_data("saudinewsnet", "dataset").glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in zf.namelist():
+                for art in json.loads(zf.read(name)):
+                    text = art.get("content") or ""
+                    for s, e in split_sentences(text):
+                        sent = text[s:e].strip()
+                        if 10 <= len(sent) <= 400:
+                            out.append(sent)
+                            if len(out) >= n:
+                                return out
+    return out
+
+
+def measure(n: int) -> dict:
+    from isnad.models import checkworthy as cw
+    folder = Path(cw.__file__).parent
+    res = {"size_mb": sum((folder / f).stat().st_size for f in (cw.MODEL_FILE, cw.WEIGHTS_FILE)) / 1e6}
+    res.update(load_times())
+    scorer = cw.load()
+    res["features"] = sum(len(b.index) for b in scorer.blocks)
+    try:
+        sents = news_sentences(n)
+    except Exception as e:  # DataMissing and friends
+        print(f"bench_checkworthy: no news sentences ({e}); scoring speed not measured")
+        return res
+    best = None
+    for _ in range(3):
+        t0 = time.process_time()
+        p = scorer.score(sents)
+        dt = time.process_time() - t0
+        best = dt if best is None else min(best, dt)
+    chars = sum(map(len, sents))
+    res.update({"sentences": len(sents), "chars": chars, "score_s": best,
+                "sentences_per_s": len(sents) / best, "chars_per_s": chars / best,
+                "mean_score": sum(p) / len(p),
+                "share_above_threshold": sum(x >= scorer.threshold for x in p) / len(p)})
+    return res
+
+
+def render(r: dict) -> str:
+    ok_load = "meets" if r["load_median"] < LOAD_TARGET_S else "misses"
+    ok_size = "meets" if r["size_mb"] < SIZE_TARGET_MB else "misses"
+    lines = [
+        f"Measured {_dt.date.today().isoformat()} (Python {platform.python_version()}, "
+        f"{platform.machine()}); command:",
+        "",
+        "```sh",
+        ".venv/bin/python bench/bench_checkworthy.py --write",
+        "```",
+        "",
+        "| figure | value |",
+        "|---|---|",
+        f"| artefact (`model.json` + `weights.npz`) | {r['size_mb']:.2f} MB, {r['features']:,} features "
+        f"({ok_size} the {SIZE_TARGET_MB:.0f} MB target) |",
+        f"| `load()` in a fresh process | median **{r['load_median']:.3f} s**, best {r['load_best']:.3f} s "
+        f"({ok_load} the {LOAD_TARGET_S} s target); importing numpy + isnad before it: "
+        f"{r['import_median']:.3f} s |",
+    ]
+    if "sentences" in r:
+        lines += [
+            f"| scoring | **{r['sentences_per_s']:,.0f} sentences/s**, {r['chars_per_s']:,.0f} chars/s "
+            f"({r['sentences']:,} SaudiNewsNet sentences, {r['chars']:,} chars, best of 3, CPU time) |",
+            f"| scores on news sentences | mean {r['mean_score']:.3f}; "
+            f"{r['share_above_threshold']:.0%} at or above the model's threshold |",
+        ]
+    return "\n".join(lines)
+
+
+def write(text: str) -> None:
+    body = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
+    block = f"{START}\n{text}\n{END}"
+    if START in body and END in body:
+        pre, rest = body.split(START, 1)
+        _, post = rest.split(END, 1)
+        body = pre + block + post
+    else:
+        body = body.rstrip("\n") + (
+            "\n\n## checkworthy\n\n`bench/bench_checkworthy.py`: the check-worthiness scorer "
+            "(`isnad.models.checkworthy`): artefact size, `load()` time in fresh processes (median "
+            "of 5), and scoring speed on SaudiNewsNet sentences.\n\n" + block + "\n")
+    README.write_text(body, encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=5000, help="news sentences to score (default 5000)")
+    ap.add_argument("--write", action="store_true", help="record the figures in bench/README.md")
+    args = ap.parse_args(argv)
+    r = measure(args.n)
+    text = render(r)
+    print(text)
+    if args.write:
+        write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
