@@ -71,7 +71,16 @@ _CLAUSE_PUNCT = frozenset({",", "،", ";", "؛", ":", ".", "!", "?", "؟", "(", 
 _QUOTE = '"'
 _CONJ_PREFIX = ("", "و", "ف")
 _REL_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"})
-_NEG = frozenset({"لم", "لا", "لن", "ما", "ولم", "ولا", "ولن", "فلم"})
+_NEG = frozenset({"لم", "لا", "لن", "ولم", "ولا", "ولن", "فلم"})
+_PREPOSITIONS = frozenset({"عن", "في", "من", "علي", "الي", "ل", "ب", "مع", "حول", "بعد", "قبل", "خلال"})
+_PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "هن", "وهو", "وهي", "وهم"})
+_FUNCTION = frozenset({"كذلك", "لكنه", "لكنها", "لكنهم", "ولكنه", "ايضا", "هكذا", "هنا", "ثم", "كما", "فقط",
+                       "انه", "انها", "انهم", "لانه", "كانه", "بل", "حتي", "اذا", "اذ", "لقد", "قد", "ما", "لا",
+                       "عندما", "بينما", "فيما", "حين", "منذ", "ذلك", "هذا", "هذه", "وذلك", "وهذا"})
+_MEDIA_OBJECTS = frozenset({"مقالا", "مقاله", "تقريرا", "افتتاحيه", "تغريده", "منشورا", "بيانا", "رساله",
+                            "تحت", "عنوان", "بعنوان", "عنوانه", "مقطعا", "فيديو", "تسجيلا"})
+_ADVERBS = frozenset({"له", "لها", "لهم", "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "صحفي", "صحافي",
+                      "ليل", "نهار", "دايما", "باستمرار", "مرارا", "مرارا", "سابقا", "مؤخرا", "امس", "اليوم"})
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "قد", "وقد", "لقد", "كانوا", "وكانوا"})
 _SIBLING_OPENERS = frozenset({"و", "ثم", "كما", "وكما", "فيما", "لكن", "ولكن", "لكنه", "لكنها", "ولكنه",
                               "بينما", "حيث", "اذ", "فيما", "كذلك", "ايضا"})
@@ -169,6 +178,9 @@ class Lexicon:
                 self.qualifiers.add(p, kind)
         self.honorifics = {_n(x) for x in src.get("honorific_pronouns") or ()}
         self.time_words = PhraseMatcher((w, True) for w in src.get("time_words") or ())
+        for p in src.get("time_prefixes") or ():
+            for a in src.get("time_anchors") or ():
+                self.time_words.add(f"{p} {a}", True)
         self.hedges = PhraseMatcher()
         for typ in ("allegation", "hearsay", "uncertainty", "unverified"):
             for p in hed.get(typ) or ():
@@ -350,6 +362,8 @@ class _Run:
         for t in self.toks:
             if t.norm != _QUOTE:
                 continue
+            while stack and t.start - self.toks[stack[-1]].start > 1500:
+                stack.pop()          # a stray opening quote long ago: forget it
             prev_space = t.start == 0 or text[t.start - 1].isspace() or text[t.start - 1] in "([:،,"
             next_space = t.end >= len(text) or text[t.end].isspace() or text[t.end] in ".,،:;؛)!?؟"
             ch = text[t.start]
@@ -363,6 +377,8 @@ class _Run:
                 is_open = False
             else:
                 is_open = not stack
+            if not is_open and not stack:
+                is_open = True       # nothing to close: it opens (النفسية" العمليات …)
             if is_open:
                 stack.append(t.i)
                 self.opening.add(t.i)
@@ -820,15 +836,20 @@ class _Run:
         return h is not None and h.kind in ("agency", "outlet", "organisation")
 
     def _short_quoted_name(self, q: int) -> bool:
-        """A short quoted name inside a phrase (أوساط داخل “قسد”،): at most four words,
-        followed by a comma, a complementizer or the end of the sentence."""
+        """A short quoted name inside a phrase (أوساط داخل “قسد”، / أبناء "عدن" لـ"سبق"):
+        at most three words, followed by a comma, a complementizer, an addressee, a
+        preposition or the end of the sentence."""
         c = self.partner.get(q)
-        if c is None or c - q > 5:
+        if c is None or c - q > 4:
             return False
         nxt = c + 1
         if nxt >= len(self.toks):
             return True
-        return self.is_punct(nxt, {",", "،", ".", ";", "؛"}) or self.is_comp(nxt) or self.toks[nxt].sent != self.toks[q].sent
+        if self.is_punct(nxt, {",", "،", ".", ";", "؛"}) or self.is_comp(nxt) or \
+                self.toks[nxt].sent != self.toks[q].sent:
+            return True
+        return c - q <= 3 and (self.is_addressee_at(nxt, len(self.toks)) or self.norm(nxt) in _PREPOSITIONS
+                               or self.is_medium_at(nxt, len(self.toks)))
 
     def np_end_for_name(self, a: int, end: int) -> int:
         """Subject end for a verb whose content may be a bare noun phrase (أكد الرئيس التركي
@@ -845,6 +866,7 @@ class _Run:
                     return k
         j = a
         names = 0
+        org_head = False
         while j < end and j < a + 14:
             n = self.norm(j)
             t = self.toks[j]
@@ -860,8 +882,12 @@ class _Run:
             if names == 0:
                 h, hend = self.head_of(j, end)
                 if h is not None:
+                    if not h.title and h.kind not in ("unknown",) and j == a:
+                        org_head = True
                     j = hend
                     continue
+                if org_head and not n.startswith(("ال", "لل")):
+                    break
                 if n.startswith("ال") or n.startswith("لل"):
                     j += 1
                     continue
@@ -884,9 +910,11 @@ class _Run:
         """A plain word that may open a person's name (no article, not a particle)."""
         if j >= len(self.toks) or self.toks[j].kind != "word":
             return False
-        n = self.norm(j)
+        n = self.bare(j)
         return not n.startswith(("ال", "لل", "بال", "وال")) and len(n) >= 3 and n not in _NEG and \
-            n not in ("هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "عن", "علي", "الي", "في", "من", "مع", "كل", "بعض")
+            n not in ("هذا", "هذه", "ذلك", "تلك", "الذي", "التي", "عن", "علي", "الي", "في", "من", "مع", "كل", "بعض",
+                      "منذ", "حتي", "بعد", "قبل", "عند", "لدي", "غير", "بين", "نحو", "حول", "ضمن", "عبر") and \
+            n not in _PREPOSITIONS and not self.is_comp(j)
 
     def _looks_like_name(self, j: int) -> bool:
         if j >= len(self.toks):
@@ -901,7 +929,7 @@ class _Run:
 
     def left_subject(self, i: int, lo: int) -> tuple[int, int] | None:
         """Subject before the verb at ``i``: ``X الذي قال``, ``وكانت الوكالة نقلت``,
-        ``إن المحتجزين اعترفا``, ``لكن فاروق جليك وزير العمل … قال``."""
+        ``إن المحتجزين اعترفا``, ``لكن فاروق جليك وزير العمل … قال``, ``أنباء تتحدث``."""
         j = i - 1
         if j < lo:
             return None
@@ -914,9 +942,17 @@ class _Run:
             if a < e and self.source_like(a, e):
                 return a, e
             return None
-        # walk left over a noun phrase to a frame word
+        # an indefinite descriptor right before a present-tense verb (أنباء تتحدث عن …)
+        if self.toks[i].norm[:1] in ("ي", "ت") and self.toks[j].kind == "word":
+            h, hend = self.head_of(j, i)
+            if h is not None and hend == i and not self.norm(j).startswith("ال"):
+                return j, i
+        # walk left over a noun phrase to a frame word (a comma right before the verb is allowed:
+        # إلا أن قيادة التحالف، أشارت)
         e = i
-        a = i - 1
+        if self.is_punct(e - 1, {",", "،"}):
+            e -= 1
+        a = e - 1
         while a >= lo and e - a <= 9:
             if self.is_punct(a) or self.is_quote(a):
                 break
@@ -928,23 +964,30 @@ class _Run:
         start = a + 1
         if start >= e:
             return None
-        frame_ok = a < lo or self.is_comp(a) or self._frame_word(a) or \
-            self.is_punct(a, {",", "،", ":", ".", "\n"}) or (self.is_quote(a) and a in self.opening)
+        strong = a >= lo and (self.is_comp(a) or (self.is_quote(a) and a in self.opening) or
+                              self.norm(a) in ("لان", "هناك", "ان"))
+        frame_ok = a < lo or strong or self._frame_word(a) or \
+            self.is_punct(a, {",", "،", ":", ".", "\n", "-", "–", "—", "؛"})
         if not frame_ok:
-            return None
-        # a comma right before the verb (إلا أن قيادة التحالف، أشارت) is allowed
-        if self.is_punct(e - 1, {",", "،"}):
-            e -= 1
-        if start >= e or not self.source_like(start, e):
             return None
         if any(self.toks[k].kind == "word" and self.bare(k) in self.lex.speaker_verbs for k in range(start, e)):
             return None
-        return start, e
+        if self.bare(start) in _FUNCTION or self.norm(start) in _FUNCTION:
+            return None
+        if self.source_like(start, e):
+            return start, e
+        # after إن/أن/لأن/an opening quote the noun phrase is the subject whatever it is;
+        # after a comma or the sentence start, a short one
+        n_words = sum(1 for k in range(start, e) if self.toks[k].kind == "word")
+        if (strong and n_words <= 8) or (n_words <= 3 and not any(self.is_cue_tok(k) for k in range(start, e))):
+            if self.toks[start].kind == "word" and self.norm(start) not in _PREPOSITIONS:
+                return start, e
+        return None
 
     def _frame_word(self, j: int) -> bool:
         n = self.norm(j)
         return n in _KANA or n in ("لكن", "ولكن", "الا", "اما", "بينما", "فيما", "حيث", "اذ", "ثم", "كما", "وكما",
-                                   "بدوره", "بدورها", "هناك", "وباستثناء")
+                                   "بدوره", "بدورها", "هناك", "وباستثناء", "فيما", "بل", "لان")
 
     # -- content --------------------------------------------------------------
     def licence(self, j: int, end: int, entry: CueEntry, *, window: int = 40):
@@ -998,13 +1041,16 @@ class _Run:
                 ce = self.cue_entry_at(k, ("part",))
                 if ce and ce[1].lemma in ("قال", "أضاف", "علق"):
                     return ("participle", k, k)
+                ce = self.cue_entry_at(k, ("verb",))
+                if ce and k > j and ce[1].lemma == "قال" and self.norm(k)[:1] in ("ي", "ت"):
+                    return ("participle", k, k)
                 if self.cue_entry_at(k, ("nominal",)):
                     return ("nominal", k, k)
                 if k > j and self.cue_entry_at(k, ("verb", "part", "prep")):
                     return None
             if self.is_punct(k, _SENT_END):
                 return None
-            if self.is_punct(k, {",", "،"}):
+            if self.is_punct(k, {",", "،", "؛", ";"}):
                 k += 1
                 after_comma = True
                 continue
@@ -1021,7 +1067,7 @@ class _Run:
             if tw:
                 k = tw
                 continue
-            if n in ("له", "لها", "لهم", "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "صحفي", "صحافي"):
+            if n in _ADVERBS or n in _MEDIA_OBJECTS:
                 k += 1
                 continue
             if self.is_medium_at(k, end) or self.bare(k) in self.lex.carried_by:
@@ -1044,7 +1090,7 @@ class _Run:
                 else:
                     k = max(self.np_end(q, end, allow_pp=False), k + 1)
                 continue
-            if after_comma and not paren_used:
+            if after_comma and not paren_used and self._apposition_start(k):
                 q = k
                 while q < end and q < k + 9:
                     if self.is_punct(q, {",", "،", ":"} | _SENT_END) or self.is_comp(q):
@@ -1053,12 +1099,26 @@ class _Run:
                                                                        self._short_quoted_name(q)):
                         break
                     q += 1
-                if q < end and (self.is_punct(q, {",", "،", ":"}) or self.is_comp(q)):
+                if q < end and self.is_punct(q, {",", "،", ":", "؛"}):
                     paren_used = True
                     k = q
                     continue
             return ("stop", k, k)
         return None
+
+    def _apposition_start(self, k: int) -> bool:
+        """May a parenthetical after a comma start here (، وزير الخارجية، / ، وهو من … ،)?"""
+        n = self.norm(k)
+        if n in ("وهو", "وهي", "وهم", "الذي", "التي", "الذين", "هو", "هي"):
+            return True
+        if self.is_quote(k) and k in self.opening:
+            return True
+        h, _ = self.head_of(k, min(len(self.toks), k + 4))
+        if h is not None:
+            return True
+        if self._name_start(k) and not self.is_cue_tok(k):
+            return not n.endswith("ا")      # a plain name (، نصر الدين بن حديد :), not an adverb (علما)
+        return False
 
     def _comma_between(self, a: int, b: int) -> bool:
         return any(self.is_punct(x, {",", "،"}) for x in range(a, b))
@@ -1138,35 +1198,40 @@ class _Run:
 
     def _verb(self, m, e: CueEntry, lo: int, hi: int, si: int) -> _Att | None:
         i, iend = m.tok_start, m.tok_end
-        # an impersonal form right before a complementizer is the outlet's voice or a hedge
-        if _n(self.text[m.start:m.end]) in self.lex.impersonal and iend < hi and \
-                (self.is_comp(iend) or (self.norm(iend) in ("الي", "الى") and self.is_comp(iend + 1))):
-            return None
         if e.needs_word and not any(self.norm(k) == e.needs_word for k in range(iend, min(hi, iend + 7))):
             return None
-        if i > 0 and self.norm(i - 1) in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم"):
-            return None          # a verbal noun after تم (تم كشف النقاب عن …): no speaker
+        prev = self.norm(i - 1) if i > lo else ""
+        if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم") or (prev in _PREPOSITIONS and m.prefix == ""):
+            return None          # a verbal noun (تم كشف النقاب، عن وصف تلك الأيام): no speaker
         neg = self._neg_before(i)
         j = self.skip_time(iend, hi)
         subj = None
-        if e.agr == "1":            # أكدنا، نقول: the quoted speaker, never a subject in the text
-            j_first = True
-        else:
-            j_first = False
+        j_first = e.agr == "1"      # أكدنا، نقول: the quoted speaker, never a subject in the text
+        if j < hi and not j_first and self.norm(j) in _PRONOUNS:
+            j_first = True          # تكشف هي الأخرى عن …: the subject is before the verb
+        strict = e.lemma in ("تحدث", "تكلم", "نسب") or len(e.lemma.split()) > 1
         if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
             if sj > j:
-                if e.lemma in ("تحدث", "تكلم") and not self.source_like(j, sj):
-                    return None
-                if e.np and not self.source_like(j, sj):
+                full_lic = self.licence(sj, hi, e)
+                real = full_lic is not None and full_lic[0] in ("an", "colon", "quote", "prep", "nominal")
+                if strict and not self.source_like(j, sj):
                     subj = None
-                else:
-                    if e.np:
-                        sj = min(sj, self.np_end_for_name(j, hi))
+                elif real and not (e.np and full_lic[0] == "prep" and not self.source_like(j, sj)):
+                    subj = (j, sj)
+                elif e.np and self.source_like(j, sj):
+                    subj = (j, min(sj, self.np_end_for_name(j, hi)))
+                elif not e.np:
                     subj = (j, sj)
         left = None
-        if subj is None and not j_first:
+        if subj is None and not (e.agr == "1"):
             left = self.left_subject(i, lo)
+        if strict and subj is None and left is None:
+            return None
+        # an impersonal form right before a complementizer is the outlet's voice or a hedge
+        if subj is None and left is None and _n(self.text[m.start:m.end]) in self.lex.impersonal and \
+                iend < hi and (self.is_comp(iend) or (self.norm(iend) in ("الي", "الى") and self.is_comp(iend + 1))):
+            return None
         after = subj[1] if subj else j
         via: list = []
         inner = None
@@ -1192,7 +1257,9 @@ class _Run:
             # inverted: "…"، قال الوزير.  /  …، كما أعلن مكتبه.  (a short tail, then the end)
             tail = [x for x in range(j, hi) if self.toks[x].kind not in ("punct", "symbol")]
             if inner is None and 0 < len(tail) <= 5 and self._clause_final(tail[-1] + 1, hi) and \
-                    self._has_text_before(i, lo) and not any(self.is_comp(x) for x in tail):
+                    self._has_text_before(i, lo) and not any(self.is_comp(x) for x in tail) and \
+                    self._inversion_point(i, lo) and (subj is None or self.source_like(*subj) or
+                                                      self._name_start(subj[0])):
                 who = subj if subj is not None else (tail[0], tail[-1] + 1)
                 return self._inverted(m, e, lo, hi, si, who, explicit=True)
         if lic is None and e.subject == "reporting" and inner is not None:
@@ -1203,7 +1270,8 @@ class _Run:
             elif subj is None and left is None and j < hi and self.toks[j].kind == "word" and \
                     not self._boundary_first(j, hi, e):
                 lic = ("np", j, j)
-            elif subj is None and left is not None and j < hi and self.toks[j].kind == "word":
+            elif subj is None and left is not None and j < hi and self.toks[j].kind == "word" and \
+                    self.norm(j) not in _PREPOSITIONS and self.source_like(*left):
                 lic = ("np", j, j)
         if lic is None:
             if subj is not None and self.source_like(*subj):
@@ -1216,7 +1284,7 @@ class _Run:
         att = _Att((m.start, m.end), (i, iend), e, si, role=e.role, cue_type="verb")
         kind, c0, at = lic
         if kind == "participle":
-            pm, pe = self.cue_entry_at(c0, ("part",))
+            pm, pe = self.cue_entry_at(c0, ("part",)) or self.cue_entry_at(c0, ("verb",))
             plic = self.licence(pm.tok_end, hi, pe)
             if plic is None or plic[0] in ("participle", "nominal"):
                 return None
@@ -1316,6 +1384,15 @@ class _Run:
         if len(rest) <= 3 and not any(self.is_comp(x) or self.is_punct(x, {",", "،", ":"}) for x in range(k, hi)):
             return self.norm(rest[0]) in ("حول", "بشان", "امس", "اليوم", "في") or self._time_at(rest[0]) > 0
         return False
+
+    def _inversion_point(self, i: int, lo: int) -> bool:
+        """A cue after the content it reports: preceded by a comma, dash or closing quote
+        (optionally with كما/حسبما in between)."""
+        k = i - 1
+        while k >= lo and self.norm(k) in ("كما", "وكما", "حسبما", "مثلما"):
+            k -= 1
+        return k >= lo and (self.is_punct(k, {",", "،", "-", "–", "—"}) or
+                            (self.is_quote(k) and k not in self.opening))
 
     def _has_text_before(self, i: int, lo: int) -> bool:
         return sum(1 for x in range(lo, i) if self.toks[x].kind == "word") >= 3
@@ -1481,8 +1558,13 @@ class _Run:
             return None
         # an adverbial participle opens its own clause: after a comma, و, or at the start
         lic = self.licence(m.tok_end, hi, e, window=4)
+        if (lic is None or lic[0] == "stop") and e.np and e.needs_word and m.tok_end < hi and \
+                any(self.norm(k) == e.needs_word for k in range(m.tok_end, min(hi, m.tok_end + 7))):
+            lic = ("np", m.tok_end, m.tok_end)
+        if lic is not None and lic[0] == "stop":
+            lic = None
         clause_initial = i == lo or self.is_punct(i - 1) or m.prefix in ("و", "ف") or self.norm(i - 1) in ("و", "ثم")
-        if not clause_initial and not (lic is not None and lic[0] in ("an", "colon", "quote", "prep")
+        if not clause_initial and not (lic is not None and lic[0] in ("an", "colon", "quote", "prep", "np")
                                        and lic[2] <= m.tok_end + 1):
             return None
         if lic is None and e.np:
@@ -1726,7 +1808,8 @@ class _Run:
             if any(s <= t.start < e for s, e in taken):
                 continue
             first = self.bare(a)
-            if first in ("المصدر", "مصدر", "رابط", "المرجع") or any(self.toks[x].norm in ("-", "–") for x in range(a, i)):
+            line_start = self.text.rfind("\n", 0, t.start) + 1
+            if first in ("المصدر", "مصدر", "رابط", "المرجع") or regex.search(r"[\-–—]", self.text[line_start:t.start]):
                 continue
             head, _ = self.head_of(a, i)
             if head is None or head.kind in ("document",):
@@ -1883,9 +1966,22 @@ class _Run:
                 if b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1]:
                     if a.content and b.content == a.content and b.cue[0] > a.cue[0]:
                         continue
+                    # mutual containment (an inverted cue and one inside its content): the
+                    # larger content is the parent
+                    if a.content and a.content[0] <= b.cue[0] and b.cue[1] <= a.content[1] and \
+                            (a.content[1] - a.content[0]) >= (b.content[1] - b.content[0]):
+                        continue
                     if best is None or (b.content[1] - b.content[0]) < (best.content[1] - best.content[0]):
                         best = b
             a.parent = best
+        for a in atts:             # the parent relation must be a tree
+            seen, p = {id(a)}, a.parent
+            while p is not None:
+                if id(p) in seen:
+                    a.parent = None
+                    break
+                seen.add(id(p))
+                p = p.parent
         doc_chain = list(self.doc_chain)
 
         def chain_of(a: _Att, depth=0) -> list:
@@ -1937,7 +2033,7 @@ class _Run:
                 if a.parent.content[0] <= s and e <= a.parent.content[1]:
                     a.parent.hedges.append((s, e, "hearsay"))
 
-    def status(self, a: _Att) -> str:
+    def status(self, a: _Att, depth: int = 0) -> str:
         st = "asserted"
         if a.role == "deny":
             return "denied"
@@ -1946,8 +2042,8 @@ class _Run:
         elif any(t in ("hearsay", "uncertainty", "unverified") for _, _, t in a.hedges) or \
                 any(s.kind in UNNAMED_KINDS for s, _ in a.chain) or a.src.kind in UNNAMED_KINDS:
             st = "reported"
-        if a.parent is not None and a.parent.cue_type not in ("dateline", "source_line"):
-            ps = self.status(a.parent)
+        if a.parent is not None and a.parent.cue_type not in ("dateline", "source_line") and depth < 12:
+            ps = self.status(a.parent, depth + 1)
             if STATUS_ORDER.index(ps) > STATUS_ORDER.index(st) and ps != "denied":
                 st = ps
         return st
