@@ -197,9 +197,26 @@ def test_longest_match_wins(run):
     "وقالت الوكالة إن المصادر أكدت",           # "the agency" alone is not an actor
     "هذا مالي وليس لك",                        # مالي (my money), not Mali
     "الإسرائيليون والسوريون",                 # demonyms, not the states
+    "حضّر 12 كوبًا من الماء",                  # a cup (tanween), not Cuba
+    "أدى المصلون صلاة المغرب",                 # the sunset prayer, not Morocco
+    "تغوص في أعماق البحر",                     # depths, not the Amaq agency
+    "قال الرئيس السوداني عمر البشير",          # an adjective, not al-Sudani
+    "استقبل الأمير سلطان بن سلمان بن عبد العزيز",   # a longer nasab, not King Salman
+    "فاز بجائزة سوق عكاظ",                     # the festival, not the newspaper
 ])
 def test_no_false_hits(run, text):
     assert ents(run(text)) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قضى على فكر تنظيم «القاعدة» في السعودية", [("القاعدة", "al_qaeda"), ("السعودية", "sa")]),
+    ('"الحرس الثوري" الإيراني هو', [("الحرس الثوري", "irgc")]),
+    ("وكانت شبكة «الجزيرة نت» قد ذكرت", [("الجزيرة نت", "al_jazeera")]),
+    ("جماعة «بوكو حرام» المتشددة", [("بوكو حرام", "boko_haram")]),
+    ("ذكرت صحيفة النهار أن", [("النهار", "an_nahar")]),
+])
+def test_spans_are_tidy_around_quotes_and_heads(run, text, expected):
+    assert ents(run(text)) == expected
 
 
 def test_retweet_marker_is_not_rt(run):

@@ -116,10 +116,11 @@ class RegistryActor:
         return f"<Actor {self.id} {self.type} {self.name_en!r}>"
 
     def all_names(self) -> list[Alias]:
-        """Canonical names (free) followed by the aliases."""
-        out = [Alias(self.name_en)]
-        if self.name_ar:
-            out.append(Alias(self.name_ar))
+        """Canonical names followed by the aliases.  A canonical name that is also
+        listed as a guarded alias takes that guard (``name_ar: المدى`` with
+        ``{text: المدى, guard: cue}`` is matched only after a cue)."""
+        guarded = {al.text for al in self.aliases if al.guard}
+        out = [Alias(n) for n in (self.name_en, self.name_ar) if n and n not in guarded]
         return out + list(self.aliases)
 
     def to_actor(self) -> Actor:
@@ -156,7 +157,13 @@ class Registry:
         self.free = _KeyMatcher()
         self.guarded = _KeyMatcher()
         self.coref = PhraseMatcher(clitics=True)
-        self.blockers = PhraseMatcher(((p, True) for p in self.matching.get("not_actors") or []))
+        self.blockers = _KeyMatcher()
+        for p in self.matching.get("not_actors") or []:
+            for norm in self.expand(p):
+                key = _norm_key(norm)
+                if key:
+                    self.blockers.add_key(key, True)
+        self.quote_openers = frozenset(normalize(w) for w in self.matching.get("quote_openers") or [])
         self._by_key: dict[tuple, list[tuple[str, Alias]]] = {}
         for a in actors:
             for al in a.all_names():
@@ -243,31 +250,67 @@ class Registry:
             if best is None:
                 continue
             m, ids = best
-            start, tok_start = self._trim_head(doc, m, ids)
-            hits.append(Hit(start, m.end, tok_start, m.tok_end, ids, m.phrase, len(ids) > 1))
-            next_free_tok = m.tok_end
+            start, end, tok_start, tok_end = self._tidy(doc, m, ids, cands)
+            hits.append(Hit(start, end, tok_start, tok_end, ids, m.phrase, len(ids) > 1))
+            next_free_tok = max(m.tok_end, tok_end)
         return hits
 
-    def _trim_head(self, doc, m, ids: tuple[str, ...]) -> tuple[int, int]:
-        """A media name written with its generic head (قناة الجزيرة, صحيفة النهار) gives
-        the span of the name alone, as it does when quotes stand between them
-        (قناة “الجزيرة”), when the rest is itself a name of the same outlet.
-        Returns (start offset, start token)."""
-        parts = m.phrase.split(" ")
-        if len(parts) < 2 or parts[0] not in self.cues.get("media", ()):
-            return m.start, m.tok_start
-        rest = self._by_key.get(tuple(parts[1:]))
-        if not rest or not any(aid in ids for aid, _ in rest):
-            return m.start, m.tok_start
-        j = m.tok_start + 1
+    def _names(self, parts, ids) -> bool:
+        """Do these token norms form a name of one of these actors?"""
+        return any(aid in ids for aid, _ in self._by_key.get(tuple(parts), ()))
+
+    def _tidy(self, doc, m, ids: tuple[str, ...], cands) -> tuple[int, int, int, int]:
+        """The span of a match, made readable: (start, end, tok_start, tok_end).
+
+        * Quotes inside a match (تنظيم «القاعدة», الحرس الثوري" الإيراني): keep the
+          quoted or unquoted part when it is itself a name of the actor, else take in
+          the closing (or opening) quote so the span is balanced.
+        * A media name written with its generic head (قناة الجزيرة, صحيفة النهار)
+          gives the name alone, as with quotes between them (قناة “الجزيرة”), when the
+          rest is itself a name of the same outlet — or a longer name starting there
+          (شبكة «الجزيرة نت»).
+        """
         toks = doc.tokens
-        while j < m.tok_end and toks[j].norm in SKIP_INSIDE:
-            j += 1
-        return (toks[j].start, j) if j < m.tok_end else (m.start, m.tok_start)
+        start, end, ts, te = m.start, m.end, m.tok_start, m.tok_end
+        parts = m.phrase.split(" ")                   # norms of the non-quote tokens
+        word_toks = [j for j in range(ts, te) if toks[j].norm not in SKIP_INSIDE]
+        quotes = [j for j in range(ts + 1, te) if toks[j].norm in ('"', "'")]
+        if quotes and len(word_toks) == len(parts):
+            after = [k for k, j in enumerate(word_toks) if j > quotes[-1]]
+            before = [k for k, j in enumerate(word_toks) if j < quotes[0]]
+            if after and self._names(parts[after[0]:], ids):
+                j = word_toks[after[0]]
+                return toks[j].start, end, j, te
+            if before and self._names(parts[:before[-1] + 1], ids):
+                j = word_toks[before[-1]]
+                return start, toks[j].end, ts, j + 1
+            if len(quotes) % 2 == 1:
+                if te < len(toks) and toks[te].norm == '"':
+                    end, te = toks[te].end, te + 1
+                elif ts > 0 and toks[ts - 1].norm == '"':
+                    start, ts = toks[ts - 1].start, ts - 1
+            return start, end, ts, te
+        if len(parts) >= 2 and parts[0] in self.cues.get("media", ()) and len(word_toks) == len(parts):
+            j = word_toks[1]
+            longer = [c for c, cids in cands.get(j, ()) if cids and set(cids) & set(ids) and c.tok_end > te]
+            if longer:
+                c = max(longer, key=lambda c: c.tok_end)
+                return c.start, c.end, c.tok_start, c.tok_end
+            if self._names(parts[1:], ids):
+                return toks[j].start, end, j, te
+        return start, end, ts, te
 
     def _accept(self, doc, m, carrier_spans, *, free: bool) -> tuple[str, ...]:
         ids: list[str] = []
+        # a name never carries tanween: كوبًا (a cup) is not كوبا (Cuba)
+        last = doc.tokens[m.tok_end - 1]
+        if _TANWEEN.search(doc.text, last.start, last.end):
+            return ()
+        prev = doc.tokens[m.tok_start - 1] if m.tok_start > 0 else None
+        in_nasab = prev is not None and prev.norm in _NASAB     # سلطان بن [سلمان بن عبد العزيز]
         for aid, guard, cased, _amb in m.payloads:
+            if in_nasab and self.actors[aid].type == "person":
+                continue
             if guard == "cased" and doc.text[m.start:m.end] != cased:
                 continue
             if guard == "cue" and not self._cued(doc, m, self.actors[aid], carrier_spans):
@@ -283,17 +326,31 @@ class Registry:
             if s <= m.start and m.end <= e:
                 return True
         prev = _prev_word(toks, m.tok_start)
+        cls = self.cue_class(actor)
+        cues = self.cues.get(cls, frozenset())
+
+        def is_cue(tok) -> bool:
+            return tok is not None and any(stem in cues for _, stem in clitic_splits(tok.norm))
+
+        # a cue one word back (two for organisations and media: قناة “الجزيرة” الفضائية
+        # is one back; وكالة أنباء “فارس” is two)
+        if is_cue(prev):
+            return True
+        if cls != "person" and prev is not None and is_cue(_prev_word(toks, prev.i)):
+            return True
+        # enclosed in quotes or brackets after a reporting verb, a preposition or a
+        # standalone clitic: نقلت “العربية”، لـ«الشرق الأوسط»، الرياض (واس)
         nxt = _next_tok(toks, m.tok_end)
-        # enclosed in quotes or brackets: “الحرة”, (بنا)
         if (m.tok_start > 0 and toks[m.tok_start - 1].norm in _OPENERS
                 and nxt is not None and nxt.norm in _CLOSERS):
-            return True
-        cues = self.cues.get(self.cue_class(actor), frozenset())
-        for k in (prev, _prev_word(toks, prev.i) if prev is not None else None):
-            if k is None:
-                break
-            if any(stem in cues for _, stem in clitic_splits(k.norm)):
+            if m.tok_start == 1 or prev is None:
                 return True
+            if (prev.norm in STANDALONE_CLITICS and ("ل" in prev.norm or "ب" in prev.norm)) \
+                    or any(stem in self.quote_openers for _, stem in clitic_splits(prev.norm)):
+                return True
+            if toks[m.tok_start - 1].norm == "(" and (actor.type == "agency"
+                                                     or actor.extra.get("media_kind") == "agency"):
+                return True           # agency credits and datelines: الرياض (واس) -، (د.ب.أ)
         return False
 
     def resolve_context(self, hits: list[Hit]) -> dict[int, tuple[str | None, str | None]]:
@@ -373,6 +430,8 @@ class Registry:
         return c[0] if len(c) == 1 else None
 
 
+_TANWEEN = regex.compile("[\u064B-\u064D]")
+_NASAB = frozenset({"بن", "ابن", "بنت", "ابنه"})
 _OPENERS = frozenset({'"', "'", "(", "[", "{", "«"})
 _CLOSERS = frozenset({'"', "'", ")", "]", "}", "»"})
 
