@@ -96,6 +96,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter
 
 import regex
 
@@ -106,6 +108,7 @@ from ..text.matcher import PhraseMatcher, phrase_key
 from ..text.normalize import normalize
 from ..text.numbers import number_at, qualifier_at, quantity_at
 
+_NORM = attrgetter("norm")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MOD_OFFSET = {"past": -1, "current": 0, "next": 1, "before_last": -2, "after_next": 2}
 _UNIT_ISO = {"minute": ("PT", "M"), "hour": ("PT", "H"), "day": ("P", "D"), "week": ("P", "W"),
@@ -123,7 +126,8 @@ _NUM_DATE = regex.compile(
 _STOP = frozenset(normalize(w) for w in (
     "في", "من", "على", "الى", "إلى", "حتى", "لحد", "منذ", "قبل", "بعد", "ذلك", "تلك", "هذا",
     "هذه", "يوم", "ما", "لا", "عن", "ال", "رأس", "ليلة", "ذكرى", "تمام", "النصف", "الربع", "مدة",
-    "لمدة", "خلال", "على", "غضون", "مطلع", "منتصف", "نهاية", "بداية", "اول"))
+    "لمدة", "خلال", "على", "غضون", "مطلع", "منتصف", "نهاية", "بداية", "اول", "ذو", "ذي", "ذا",
+    "الوقت", "وقت", "فترة", "الفترة", "المدة"))
 _GAP_PUNCT = frozenset({",", "،", "(", ")", "-", "–", "—", "[", "]", '"', "'"})
 _YEAR_PREV_STRONG = frozenset(normalize(w) for w in (
     "في", "منذ", "بحلول", "مطلع", "منتصف", "نهاية", "بداية", "أواخر", "أوائل", "موسم", "لموسم",
@@ -178,6 +182,14 @@ class Frame:
             or self.holiday is not None
 
 
+class _M:
+    """A lexicon phrase found at a token: where it ends, the clitic left out, payloads."""
+    __slots__ = ("tok_end", "prefix", "phrase", "payloads")
+
+    def __init__(self, tok_end, prefix, phrase, payloads):
+        self.tok_end, self.prefix, self.phrase, self.payloads = tok_end, prefix, phrase, payloads
+
+
 @dataclass
 class Atom:
     i0: int                 # token span [i0, i1)
@@ -188,6 +200,23 @@ class Atom:
 
 # ---------------------------------------------------------------------------
 # Lexicon
+
+def _variant_prefixes(norm: str) -> list[tuple[str, int]]:
+    """(form, prefix length) of a word with each prefix clitic it may carry, as
+    :func:`isnad.text.tokenize.clitic_splits` reads them (stems of two letters or
+    more; ل + ال written لل)."""
+    out = [(norm, 0)]
+    for c in _CONJ_PREFIXES:
+        for p in _PREP_PREFIXES:
+            pre = c + p
+            if not pre:
+                continue
+            if len(norm) >= 2:
+                out.append((pre + norm, len(pre)))
+            if p == "ل" and norm.startswith("ال") and len(norm) > 3:
+                out.append((c + "ل" + norm[1:], len(pre)))
+    return out
+
 
 def _variants(norm: str) -> set[str]:
     out = set()
@@ -206,15 +235,29 @@ class Lexicon:
         first_words: set[str] = set()
         trig_words: set[str] = set()
 
+        first_cls: dict[str, set] = {}       # one-word phrases: word → classes
+        bigram_cls: dict[tuple, set] = {}     # longer phrases: (first, second) → classes
+
+        phrases: dict[tuple, list] = {}
+
         def reg(phrase, payload, trigger=True):
             add(phrase, payload)
             key = phrase_key(phrase)
             if not key:
                 return
+            bucket = phrases.setdefault(key, [])
+            if payload not in bucket:
+                bucket.append(payload)
             first_words.add(key[0])
+            if len(key) == 1:
+                first_cls.setdefault(key[0], set()).add(payload[0])
+            else:
+                bigram_cls.setdefault(key[:2], set()).add(payload[0])
             if trigger:
-                words = [w for w in key if w not in _STOP] or [key[0]]
-                trig_words.add(words[0])
+                # the phrase's head: its first word that is not a stop word (كانون in كانون
+                # الثاني, not الثاني), else its last word (مده in منذ مدة)
+                words = [w for w in key if w not in _STOP]
+                trig_words.add(words[0] if words else key[-1])
 
         for n, names in data["months_gregorian"].items():
             for w in names:
@@ -239,7 +282,8 @@ class Lexicon:
                 reg(w, ("per", per))
         for mod, names in data["modifiers"].items():
             for w in names:
-                reg(w, ("mod", mod), trigger=mod in ("current",) and w not in ("هذا", "هذه"))
+                # "20 الجاري": the only modifier that can be an expression's head
+                reg(w, ("mod", mod), trigger=normalize(w) in ("الجاري", "الحالي"))
         reg("هذا", ("demo", 0), trigger=False)
         reg("هذه", ("demo", 0), trigger=False)
         for w in data["year_words"]:
@@ -298,7 +342,41 @@ class Lexicon:
         num_words.update(_n.definite_forms())
         num_words.add("ال")
         num_words.add("الواحده")
-        self.starts = frozenset(v for w in first_words | num_words for v in _variants(w))
+        for w in num_words:
+            first_cls.setdefault(w, set()).add("num")
+        for w in _n._QUAL_INDEX:
+            first_cls.setdefault(w, set()).add("qual")
+        # the classes of phrase that may start at a token (by its norm with any prefix
+        # clitic, and the next token's norm for longer phrases): a dict lookup or two
+        # decides whether any parser needs to run there
+        first: dict[str, set] = {}
+        for w, classes in first_cls.items():
+            for v in _variants(w):
+                first.setdefault(v, set()).update(classes)
+        self.first = {k: frozenset(v) for k, v in first.items()}
+        bigram: dict[tuple, set] = {}
+        for (w1, w2), classes in bigram_cls.items():
+            for v in _variants(w1):
+                bigram.setdefault((v, w2), set()).update(classes)
+        self.bigram = {k: frozenset(v) for k, v in bigram.items()}
+        self.bigram_first = frozenset(w for w, _ in self.bigram)
+        # every phrase under each clitic form of its first word: the grammar asks
+        # "which phrases start at token j" thousands of times a second, and one dict
+        # lookup answers it (same normalisation and clitic model as PhraseMatcher)
+        index: dict[str, list] = {}
+        for key, payloads in phrases.items():
+            w = key[0]
+            for v, plen in _variant_prefixes(w):
+                index.setdefault(v, []).append((key[1:], plen, " ".join(key), tuple(payloads)))
+        for v in index:
+            index[v].sort(key=lambda e: (-len(e[0]), e[1]))
+        self.index = index
+        first_any = {k: set(v) for k, v in self.first.items()}
+        for (w, _), v in self.bigram.items():
+            first_any.setdefault(w, set()).update(v)
+        self.first_any = {k: frozenset(v) for k, v in first_any.items()}
+        self.starts_any = frozenset(self.first_any)
+        self.triggers = self.triggers | frozenset(str(y) for y in range(_OLD_YEAR, _MAX_YEAR + 1))
 
 
 @lru_cache(maxsize=1)
@@ -309,17 +387,20 @@ def lexicon() -> Lexicon:
 # ---------------------------------------------------------------------------
 # Calendar helpers
 
+@lru_cache(maxsize=4096)
 def _hijri_to_greg(y: int, m: int, d: int) -> dt.date:
     from hijridate import Hijri
     return Hijri(y, m, d).to_gregorian()
 
 
+@lru_cache(maxsize=4096)
 def _greg_to_hijri(day: dt.date) -> tuple[int, int, int]:
     from hijridate import Gregorian
     h = Gregorian(day.year, day.month, day.day).to_hijri()
     return h.year, h.month, h.day
 
 
+@lru_cache(maxsize=4096)
 def _hijri_month_len(y: int, m: int) -> int:
     from hijridate import Hijri
     return Hijri(y, m, 1).month_length()
@@ -357,12 +438,23 @@ class _Scan:
         self.lex = lex
         self._cache: dict[int, list] = {}
         self._num_dates: dict[int, Atom] = {}
+        self.norms = list(map(_NORM, self.toks))
 
     # -- lexicon access ---------------------------------------------------
     def at(self, j: int) -> list:
+        """The phrases starting at token j, longest first (then fewer clitics)."""
         r = self._cache.get(j)
         if r is None:
-            r = self.lex.matcher.matches_at(self.doc, j) if 0 <= j < self.n else []
+            r = []
+            if 0 <= j < self.n:
+                entries = self.lex.index.get(self.norms[j])
+                if entries:
+                    norms = self.norms
+                    w = norms[j]
+                    for rest, plen, phrase, payloads in entries:
+                        k = j + 1 + len(rest)
+                        if not rest or tuple(norms[j + 1:k]) == rest:
+                            r.append(_M(k, w[:plen], phrase, payloads))
             self._cache[j] = r
         return r
 
@@ -390,20 +482,24 @@ class _Scan:
     def run(self) -> list[Atom]:
         toks = self.toks
         lex = self.lex
-        trig = lex.triggers
-        hits = [i for i, t in enumerate(toks)
-                if t.norm in trig or (t.kind == "number" and len(t.norm) == 4 and t.norm.isdigit())]
+        # the prefilter, in C: token norms → trigger hits (years are triggers too)
+        norms = self.norms
+        hits = list(compress(count(), map(lex.triggers.__contains__, norms)))
         self._numeric_dates()
         if not hits and not self._num_dates:
             return []
+        if self._num_dates:
+            hits = sorted(set(hits) | set(self._num_dates))
+        starts = lex.starts_any.__contains__
         atoms: list[Atom] = []
         covered = 0
-        nd = sorted(self._num_dates)
-        for h in sorted(set(hits) | set(nd)):
+        for h in hits:
             if h < covered:
                 continue
             best = None
-            for j in range(max(covered, h - 6), h + 1):
+            for j in range(max(covered, h - 5), h + 1):
+                if not starts(norms[j]) and toks[j].kind != "number" and j not in self._num_dates:
+                    continue
                 a = self.parse(j)
                 if a is not None and a.i0 <= h < a.i1:
                     best = a
@@ -416,12 +512,13 @@ class _Scan:
     def _numeric_dates(self) -> None:
         doc = self.doc
         ntext = doc.norm.text
-        if not any(c in ntext for c in "/-."):
+        found = list(_NUM_DATE.finditer(ntext))
+        if not found:
             return
         toks = self.toks
         starts = {t.nstart: t.i for t in toks}
         ends = {t.nend: t.i for t in toks}
-        for m in _NUM_DATE.finditer(ntext):
+        for m in found:
             s, e = m.start(), m.end()
             if s not in starts:
                 continue
@@ -460,18 +557,35 @@ class _Scan:
         if a is not None:
             return a
         t = self.toks[j]
-        if t.kind != "number" and t.norm not in self.lex.starts:
+        lex = self.lex
+        w = self.norms[j]
+        cls = lex.first.get(w)
+        if w in lex.bigram_first and j + 1 < self.n:
+            b = lex.bigram.get((w, self.norms[j + 1]))
+            if b is not None:
+                cls = cls | b if cls else b
+        if t.kind == "number":
+            cls = (cls or frozenset()) | _NUM_CLS
+        elif cls is None:
             return None
-        for fn in (self._prep, self._bound, self._holiday, self._pod, self._clock, self._dayword,
-                   self._weekday, self._reld, self._vague, self._month, self._yearword,
-                   self._period, self._number):
-            a = fn(j)
+        fns = _DISPATCH_CACHE.get(cls)
+        if fns is None:
+            fns = _DISPATCH_CACHE[cls] = tuple(fn for classes, fn in _DISPATCH if classes & cls)
+        for fn in fns:
+            a = fn(self, j)
             if a is not None:
                 return a
         return None
 
     # prepositions: offsets, durations, vague spans
+    _PREP_NEXT = frozenset({"num", "unit", "vp", "qual"})
+
     def _prep(self, j: int) -> Atom | None:
+        if j + 1 < self.n:
+            t1 = self.toks[j + 1]
+            if t1.kind != "number" and not (self._PREP_NEXT & self.lex.first.get(t1.norm, frozenset())) \
+                    and (t1.norm != "ال" and (self.toks[j].norm, t1.norm) not in self.lex.bigram):
+                return None
         g = self.get(j, "prep", clitic=True)
         if g is None:
             return None
@@ -554,9 +668,7 @@ class _Scan:
             return True
         if t.kind != "word":
             return False
-        if t.norm in self.lex.starts:
-            return True
-        return False
+        return "num" in self.lex.first.get(t.norm, ())
 
     def _unit(self, j: int):
         """(unit, one|two|many, end token) of a unit word at j."""
@@ -978,10 +1090,23 @@ class _Scan:
         return None
 
     # numbers first: 20 يوليو، العشرين من الجاري، 3 أيام، 2015م
+    _NUM_NEXT = frozenset({"mg", "mh", "mw", "unit", "mod", "poda", "era", "per", "demo", "hol", "vp"})
+
     def _number(self, j: int, need_date: bool = False) -> Atom | None:
         if not self._numberish(j):
             return None
         t = self.toks[j]
+        # cheap look-ahead: a number is a time expression only next to a time word (or as a year)
+        first = self.lex.first_any
+        for g in range(j + 1, min(j + 5, self.n)):
+            c = first.get(self.norms[g])
+            if c is not None and (c & self._NUM_NEXT or "num" in c and g == j + 1):
+                break
+            if self.norms[g] in ("-", "/", "–"):
+                break
+        else:
+            if not self._yearlike(j):
+                return None
         q = number_at(self.doc, j)
         if q is None or q.value is None or q.percent:
             return None
@@ -1166,6 +1291,18 @@ class _Scan:
                 return True
         return False
 
+
+# parsers in priority order, each with the phrase classes that can start it
+_DISPATCH = (
+    (frozenset({"prep"}), _Scan._prep), (frozenset({"pp"}), _Scan._bound),
+    (frozenset({"hol"}), _Scan._holiday), (frozenset({"pod", "poda"}), _Scan._pod),
+    (frozenset({"clk"}), _Scan._clock), (frozenset({"dw"}), _Scan._dayword),
+    (frozenset({"wd"}), _Scan._weekday), (frozenset({"rd", "rn"}), _Scan._reld),
+    (frozenset({"vague", "vp"}), _Scan._vague), (frozenset({"mw", "mg", "mh"}), _Scan._month),
+    (frozenset({"yw"}), _Scan._yearword), (frozenset({"per", "demo"}), _Scan._period),
+    (frozenset({"num"}), _Scan._number))
+_DISPATCH_CACHE: dict[frozenset, tuple] = {}
+_NUM_CLS = frozenset({"num"})
 
 _FUT_STOP = frozenset(normalize(w) for w in (
     "سيارة", "سيارات", "سياسة", "سياسي", "سياسية", "سيادة", "سيطرة", "سيناء", "سينما", "ستة", "ستين",

@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .normalize import normalize
+from functools import lru_cache
+
 from .tokenize import Token, clitic_splits, iter_tokens
+
+
+@lru_cache(maxsize=1 << 16)
+def _readings(norm: str) -> tuple[tuple[int, str], ...]:
+    """clitic_splits, memoised (word forms repeat a lot in running text)."""
+    return tuple(clitic_splits(norm))
 
 SKIP_INSIDE = frozenset({'"', "'", "\u0640"})
 _END = object()   # trie key holding the payloads of a complete phrase
@@ -113,10 +121,12 @@ class PhraseMatcher:
             return None
         return self._match_at(doc, toks, i, len(doc.text) if end is None else end)
 
-    def matches_at(self, doc, i: int, end: int | None = None) -> list[Match]:
+    def matches_at(self, doc, i: int, end: int | None = None, *, offsets: bool = True) -> list[Match]:
         """Every match starting at token ``i``: each phrase length and each clitic
         reading that ends a phrase, longest first (then fewer clitics).  For
-        grammars that need the shorter readings too ("يوم" as well as "يوم أمس")."""
+        grammars that need the shorter readings too ("يوم" as well as "يوم أمس").
+        With ``offsets=False`` the character offsets are not computed (start and
+        end are -1): for grammars that only need the token span."""
         toks: list[Token] = doc.tokens
         if i < 0 or i >= len(toks):
             return []
@@ -124,7 +134,7 @@ class PhraseMatcher:
         tok = toks[i]
         if tok.norm in SKIP_INSIDE or tok.end > end:
             return []
-        readings = clitic_splits(tok.norm) if (self.clitics and tok.kind == "word") else [(0, tok.norm)]
+        readings = _readings(tok.norm) if (self.clitics and tok.kind == "word") else ((0, tok.norm),)
         found: list[tuple[int, int, str, list]] = []
         for plen, stem in readings:
             node = self._root.get(stem)
@@ -146,11 +156,15 @@ class PhraseMatcher:
                 j += 1
                 if _END in node:
                     found.append((j, plen, " ".join(parts), node[_END]))
-        found.sort(key=lambda f: (-f[0], f[1]))
+        if len(found) > 1:
+            found.sort(key=lambda f: (-f[0], f[1]))
         out = []
         for tok_end, plen, phrase, payloads in found:
-            s = doc.norm.orig_span(tok.nstart + plen, tok.nend)[0]
-            e = doc.norm.orig_span(toks[tok_end - 1].nstart, toks[tok_end - 1].nend)[1]
+            if offsets:
+                s = doc.norm.orig_span(tok.nstart + plen, tok.nend)[0]
+                e = doc.norm.orig_span(toks[tok_end - 1].nstart, toks[tok_end - 1].nend)[1]
+            else:
+                s = e = -1
             out.append(Match(s, e, i, tok_end, tok.norm[:plen], phrase, list(payloads)))
         return out
 
@@ -158,7 +172,7 @@ class PhraseMatcher:
         tok = toks[i]
         if tok.norm in SKIP_INSIDE:
             return None
-        readings = clitic_splits(tok.norm) if (self.clitics and tok.kind == "word") else [(0, tok.norm)]
+        readings = _readings(tok.norm) if (self.clitics and tok.kind == "word") else ((0, tok.norm),)
         best: tuple[int, int, int, str, list] | None = None   # (tok_end, -prefix_len, prefix_len, phrase, payloads)
         for plen, stem in readings:
             node = self._root.get(stem)

@@ -56,7 +56,8 @@ data file.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from .normalize import NormalizedText, normalize
@@ -179,6 +180,10 @@ _QUAL_BEFORE: list[tuple[tuple[str, ...], str]] = sorted((
         ("أقل من", "less_than"), ("ما يقل عن", "less_than"), ("دون", "less_than"),
         ("ما يصل إلى", "up_to"), ("يصل إلى", "up_to"), ("حتى", "up_to"),
     )), key=lambda x: -len(x[0]))
+_QUAL_INDEX: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _seq, _q in _QUAL_BEFORE:
+    _QUAL_INDEX.setdefault(_seq[0], []).append((_seq, _q))
+_CLITIC_LETTERS = frozenset("وفبلك")
 _QUAL_AFTER = {normalize("تقريبا"): "about", normalize("تقريباً"): "about"}
 _AT_LEAST_AFTER = (normalize("على"), normalize("الأقل"))
 _PERCENT_AFTER = ((normalize("في"), normalize("المائة")), (normalize("في"), normalize("المئة")),
@@ -268,13 +273,18 @@ class _TextDoc:
 # ---------------------------------------------------------------------------
 # Core parser
 
-def _readings(tok: Token, first: bool) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1 << 15)
+def _splits(norm: str) -> tuple[tuple[int, str], ...]:
+    return tuple(clitic_splits(norm))
+
+
+def _readings(tok: Token, first: bool) -> Sequence[tuple[int, str]]:
     """(prefix length, stem) readings: the first token may carry any prefix
     clitic; a later one only the conjunction و (وخمسين)."""
     if tok.kind != "word":
         return [(0, tok.norm)]
     if first:
-        return clitic_splits(tok.norm)
+        return _splits(tok.norm)
     n = tok.norm
     if n.startswith(_AND) and len(n) > 2:
         return [(0, n), (1, n[1:])]
@@ -408,9 +418,9 @@ def number_at(doc, i: int, end: int | None = None) -> NumberSpan | None:
             and toks[i + 1].start - tok.end <= 1:
         ordinal = True
         j = i + 1
-    elif tok.kind == "word":
+    elif tok.kind == "word" and tok.norm[:1] in _CLITIC_LETTERS and i + 1 < n and toks[i + 1].kind == "number":
         # clitic + "ال" written apart: "بالـ20", "والـ 3"
-        for p, stem in clitic_splits(tok.norm)[1:]:
+        for p, stem in _splits(tok.norm)[1:]:
             if stem in _DEFINITE_BARE and i + 1 < n and toks[i + 1].kind == "number":
                 ordinal, j, plen = True, i + 1, p
                 break
@@ -545,20 +555,22 @@ def quantity_at(doc, i: int, end: int | None = None) -> NumberSpan | None:
     qual = None
     k = i
     qplen = 0
-    for seq, q in _QUAL_BEFORE:
-        m = _match_seq(toks, k, seq, end)
-        if not m and k < len(toks) and toks[k].kind == "word":
-            # clitic on the qualifier: "بنحو", "وحوالي"
-            for p, stem in clitic_splits(toks[k].norm)[1:]:
-                if stem == seq[0] and _match_seq(toks, k + 1, seq[1:], end) == len(seq) - 1:
-                    m, qplen = len(seq), p
-                    break
-        if m:
-            qual, k = q, k + m
+    if i >= len(toks):
+        return None
+    t0 = toks[i]
+    cands = [(0, t0.norm)]
+    if t0.kind == "word" and t0.norm[:1] in _CLITIC_LETTERS:
+        cands = _splits(t0.norm)      # clitic on the qualifier: "بنحو", "وحوالي"
+    for p, stem in cands:
+        for seq, q in _QUAL_INDEX.get(stem, ()):
+            if len(seq) == 1 or _match_seq(toks, k + 1, seq[1:], end) == len(seq) - 1:
+                qual, qplen, k = q, p, k + len(seq)
+                break
+        if qual:
             break
     opener = None
     if qual is None and k < len(toks) and toks[k].kind == "word":
-        for p, stem in clitic_splits(toks[k].norm):
+        for p, stem in _splits(toks[k].norm):
             if stem in _RANGE_OPEN:
                 opener, qplen = stem, p
                 break
