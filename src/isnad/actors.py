@@ -353,10 +353,13 @@ class Registry:
                 return True           # agency credits and datelines: الرياض (واس) -، (د.ب.أ)
         return False
 
-    def resolve_context(self, hits: list[Hit]) -> dict[int, tuple[str | None, str | None]]:
-        """For ambiguous hits, the actor the document supports (by the countries
-        and areas of the unambiguous actors found in it), or None with a reason.
-        Returns {index in hits: (actor id or None, reason)}."""
+    def resolve_context(self, hits: list[Hit], published: str | None = None
+                        ) -> dict[int, tuple[str | None, str | None]]:
+        """For ambiguous hits, the actor the document supports, or None with a reason.
+        In order: the candidates active at the document's date (``valid_from`` /
+        ``valid_until``) when it has one; a candidate also named unambiguously in the
+        document; the candidate whose country or area is that of most unambiguous
+        actors of the document.  Returns {index in hits: (actor id or None, reason)}."""
         support: dict[str, int] = {}
         named = set()
         for h in hits:
@@ -369,16 +372,23 @@ class Registry:
         for i, h in enumerate(hits):
             if not h.ambiguous:
                 continue
-            already = [aid for aid in h.actor_ids if aid in named]
+            ids = h.actor_ids
+            if published:
+                active = tuple(aid for aid in ids if _active(self.actors[aid], published))
+                if len(active) == 1:
+                    out[i] = (active[0], f"the only candidate active on {published}")
+                    continue
+                ids = active or ids
+            already = [aid for aid in ids if aid in named]
             if len(already) == 1:
                 out[i] = (already[0], "named elsewhere in the document")
                 continue
             scores = sorted(((sum(support.get(c, 0) for c in _places_of(self.actors[aid])), aid)
-                             for aid in h.actor_ids), reverse=True)
+                             for aid in ids), reverse=True)
             if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] > scores[1][0]):
                 out[i] = (scores[0][1], "country of the other actors in the document")
             else:
-                out[i] = (None, "ambiguous name: " + ", ".join(h.actor_ids)
+                out[i] = (None, "ambiguous name: " + ", ".join(ids)
                           + "; the document does not say which")
         return out
 
@@ -484,6 +494,17 @@ def _expand(text: str, variants) -> list[str]:
                     if v not in out:
                         out.append(v)
     return out
+
+
+def _active(a: RegistryActor, date: str) -> bool:
+    """Was the actor active on ``date`` (ISO)?  ``valid_from`` / ``valid_until`` may
+    be years, year-months or dates; an actor without them is always active."""
+    vf, vu = a.extra.get("valid_from"), a.extra.get("valid_until")
+    if vf and date[:len(str(vf))] < str(vf):
+        return False
+    if vu and date[:len(str(vu))] > str(vu):
+        return False
+    return True
 
 
 def _places_of(a: RegistryActor) -> list[str]:

@@ -56,7 +56,7 @@ class ActorsStage(Stage):
         reg = self.registry
         hits = reg.match(doc, carrier_spans=_carrier_name_spans(doc))
         hits = [h for h in hits if not _inside_rt_marker(doc, h)]
-        resolved = reg.resolve_context(hits)
+        resolved = reg.resolve_context(hits, doc.published)
         new: list[tuple[Hit, Entity]] = []
         for i, h in enumerate(hits):
             new.append((h, self._entity_for(h, resolved.get(i))))
