@@ -292,6 +292,7 @@ class _Run:
         self.sent_of_tok = [t.sent for t in self.toks]
         self.partner: dict[int, int] = {}
         self.opening: set[int] = set()
+        self.closing: set[int] = set()
         self.cue_at: dict[int, list] = {}
         self.body = (0, len(self.text))
         self._consumed_tok: set[int] = set()
@@ -377,8 +378,6 @@ class _Run:
                 is_open = False
             else:
                 is_open = not stack
-            if not is_open and not stack:
-                is_open = True       # nothing to close: it opens (النفسية" العمليات …)
             if is_open:
                 stack.append(t.i)
                 self.opening.add(t.i)
@@ -386,6 +385,7 @@ class _Run:
                 o = stack.pop()
                 if t.start - self.toks[o].start <= 3000:
                     self.partner[o] = t.i
+        self.closing = set(self.partner.values())
 
     # -- carriers -------------------------------------------------------------
     def _carriers(self) -> None:
@@ -506,7 +506,9 @@ class _Run:
         self.srcs.append(s)
         return s
 
-    def _touch(self, s: _Src, pos: int) -> None:
+    def _touch(self, s: _Src, pos: int, *, via: bool = False) -> None:
+        if pos >= s.last:
+            s.extra["_via_last"] = via
         s.last = max(s.last, pos)
 
     def _name_tokens_of_text(self, name: str) -> tuple:
@@ -567,6 +569,14 @@ class _Run:
         n0 = self.bare(a)
         if n0 in self.lex.honorifics:
             return True
+        orig0 = self.text[self.toks[a].start:self.toks[a].end]
+        for suf in ("ه", "ها", "هم"):     # مكتبه، حكومتها: a head with a possessive pronoun
+            if orig0.endswith(suf) and n0.endswith(suf) and len(n0) > len(suf) + 2:
+                stem = n0[: -len(suf)]
+                if stem.endswith("ت"):
+                    stem = stem[:-1] + "ه"
+                if self.lex.heads.lookup(stem):
+                    return True
         if self.is_quote(a):
             c = self.partner.get(a)
             return c is not None and a + 1 < c <= a + 5 and c < b + 1
@@ -590,11 +600,12 @@ class _Run:
             return False
         if len(core) >= 2 and set(core) <= st:
             return True
-        if len(core) == 1 and (core[0] == src.tokens[-1] or (core[0] == src.tokens[0] and not src.tokens[0] in self.lex.title_words)):
+        if len(core) == 1 and src.kind in ("official", "unknown", "local") and \
+                (core[0] == src.tokens[-1] or (core[0] == src.tokens[0] and src.tokens[0] not in self.lex.title_words)):
             return core[0] not in self.lex.title_words and len(core[0]) > 2
         score = set(toks)
-        if len(st) >= 2 and st <= score:
-            return True
+        if st <= score and any(t not in _GENERIC and t not in self.lex.title_words for t in st):
+            return True              # سبوتنيك ⊆ وكالة “سبوتنيك”
         return False
 
     def resolve_mention(self, a: int, b: int, *, gender: str | None = None, plural: bool | None = None,
@@ -628,7 +639,10 @@ class _Run:
                         found = s
                         break
         if found is None and toks:
+            media = ("agency", "outlet", "document")
             for s in cands:
+                if (kind in media or s.kind in media) and kind != s.kind and head is not None:
+                    continue          # وكالة أنباء البحرين is not البحرين
                 if s.tokens and self._tokens_match(toks, s):
                     found = s
                     break
@@ -794,7 +808,7 @@ class _Run:
                 if n == _QUOTE and j == a and j in self.partner and self.partner[j] - j <= 8:
                     j = self.partner[j] + 1
                     continue
-                if n == _QUOTE and j not in self.opening and j > a:
+                if n == _QUOTE and j in self.closing and j > a:
                     j += 1          # a closing quote of a name (قناة “العربية”)
                     continue
                 break
@@ -1024,6 +1038,9 @@ class _Run:
                 if "quote" in lic:
                     return ("quote", k, k)
                 return ("stop", k, k)
+            if n == _QUOTE and k not in self.closing and "quote" in lic and k + 1 < end and \
+                    self.toks[k + 1].kind == "word":
+                return ("quote", k, k)
             if t.kind == "word":
                 b = n if n in ("علي", "الي", "عن", "من") else self.bare(k)
                 if b in entry.preps or n in entry.preps:
@@ -1139,6 +1156,10 @@ class _Run:
             return self.toks[q].end, q
         if sent_end_tok <= c0:
             return self.toks[c0].end if c0 < len(self.toks) else len(self.text), None
+        if self.is_quote(c0) and c0 not in self.partner:
+            for q in range(c0 + 1, sent_end_tok):
+                if self.is_quote(q):
+                    return self.toks[q].end, q
         # an opening quote inside that closes beyond the sentence: run to it
         last = sent_end_tok - 1
         for k in range(c0, sent_end_tok):
@@ -1152,9 +1173,10 @@ class _Run:
         lo, hi = self.sent_tok_range(si)
         if hi <= lo:
             return
-        self._latent_speakers(lo, hi)
         i = lo
         while i < hi:
+            if self.toks[i].kind == "word" and self.bare(i) in self.lex.speaker_verbs:
+                self._latent_at(i, lo, hi)
             if i in self.cue_at:
                 att = self._try_cue(i, lo, hi, si)
                 if att is not None:
@@ -1163,25 +1185,39 @@ class _Run:
                     continue
             i += 1
 
-    def _latent_speakers(self, lo: int, hi: int) -> None:
-        """Subjects of speech-act verbs that are not cues (أشاد، دعا، أعرب …): candidate
-        speakers for a later cue without a subject."""
-        for k in range(lo, hi):
-            if self.toks[k].kind != "word" or self.bare(k) not in self.lex.speaker_verbs:
-                continue
-            if not (k == lo or self.is_punct(k - 1) or self._frame_word(k - 1) or self.norm(k - 1) in ("و",)):
-                continue
-            a = self.skip_time(k + 1, hi)
-            if a >= hi:
-                continue
+    def _latent_at(self, k: int, lo: int, hi: int) -> None:
+        """The subject of a speech-act verb that is not a cue (أشاد، دعا، أعرب، دانت …) is a
+        candidate speaker for a later cue without a subject (… ولفت في تصريح له إلى أن …);
+        also ``وكان X شكك``: the noun phrase between كان and the verb."""
+        if k > lo and self.norm(k - 1) not in ("و",) and not self.is_punct(k - 1) and not self._frame_word(k - 1):
+            # وكان ساركوزي شكك: the subject sits between كان and the verb
+            a = k - 1
+            while a > lo and k - a <= 4 and self.norm(a - 1) not in _KANA and not self.is_punct(a - 1):
+                a -= 1
+            if a > lo and self.norm(a - 1) in _KANA and a < k:
+                sr = self.resolve_mention(a, k, gender="f" if self.bare(k).endswith("ت") else "m")
+                sr.extra.setdefault("_latent", True)
+            return
+        a = self.skip_time(k + 1, hi)
+        if a >= hi:
+            return
+        head, _ = self.head_of(a, hi)
+        if head is not None:
             e = self.np_end(a, hi, allow_pp=True)
-            e = min(e, self.np_end_for_name(a, hi)) if not self.head_of(a, hi)[0] else e
-            if e > a and (self.source_like(a, e) or self._name_start(a)):
-                if not self.source_like(a, e):
-                    e = self.np_end_for_name(a, hi)
-                g = "f" if self.bare(k).endswith("ت") else "m"
-                s = self.resolve_mention(a, e, gender=g)
-                s.extra.setdefault("_latent", True)
+            if head.title or head.kind in ("official", "unknown"):
+                e = min(e, self.np_end_for_name(a, hi))
+        elif self._name_start(a):
+            e = self.np_end_for_name(a, hi)
+        elif self.norm(a).startswith("ال") and self.toks[a].kind == "word":
+            e = a + 1          # المنامة، المملكة العربية السعودية: the word and its nisba adjectives
+            while e < hi and self.norm(e).startswith("ال") and self.norm(e).endswith(("يه", "ي")):
+                e += 1
+        else:
+            return
+        if e > a and not any(self.is_comp(x) for x in range(a, e)):
+            g = "f" if self.bare(k).endswith("ت") else "m"
+            sr = self.resolve_mention(a, e, gender=g)
+            sr.extra.setdefault("_latent", True)
 
     def _try_cue(self, i: int, lo: int, hi: int, si: int) -> _Att | None:
         for m, entries in self.cue_at[i]:
@@ -1224,7 +1260,7 @@ class _Run:
                 elif not e.np:
                     subj = (j, sj)
         left = None
-        if subj is None and not (e.agr == "1"):
+        if subj is None and not (e.agr == "1") and m.prefix == "":
             left = self.left_subject(i, lo)
         if strict and subj is None and left is None:
             return None
@@ -1258,8 +1294,7 @@ class _Run:
             tail = [x for x in range(j, hi) if self.toks[x].kind not in ("punct", "symbol")]
             if inner is None and 0 < len(tail) <= 5 and self._clause_final(tail[-1] + 1, hi) and \
                     self._has_text_before(i, lo) and not any(self.is_comp(x) for x in tail) and \
-                    self._inversion_point(i, lo) and (subj is None or self.source_like(*subj) or
-                                                      self._name_start(subj[0])):
+                    self._inversion_point(i, lo) and self.source_like(tail[0], tail[-1] + 1):
                 who = subj if subj is not None else (tail[0], tail[-1] + 1)
                 return self._inverted(m, e, lo, hi, si, who, explicit=True)
         if lic is None and e.subject == "reporting" and inner is not None:
@@ -1324,7 +1359,7 @@ class _Run:
         att.src = src
         att.via = via
         if src is not None:
-            self._touch(src, self.toks[i].start)
+            self._touch(src, self.toks[i].start, via=(e.lemma == "أورد"))
         self._set_content(att, c0, hi, si)
         if att.content is None:
             return None
@@ -1443,7 +1478,9 @@ class _Run:
                 e0 = self.np_end(s0, hi, allow_pp=False)
                 e0 = min(e0, b) if b > s0 else e0
                 if e0 > s0:
-                    out.append((self.resolve_mention(s0, e0), "carried", self._span(s0, e0)))
+                    vs = self.resolve_mention(s0, e0)
+                    vs.extra["_via_last"] = True
+                    out.append((vs, "carried", self._span(s0, e0)))
                     k = e0
                     continue
             if self.is_addressee_at(k, hi) and n not in ("له", "لها", "لهم", "للصحفيين", "للصحافيين", "للصحافه"):
@@ -1461,6 +1498,7 @@ class _Run:
                     if span_e > span_s:
                         src = self._addressee_src(span_s, span_e, strip_l=(s0 == k))
                         if src is not None:
+                            src.extra["_via_last"] = True
                             sp = self._span(span_s, span_e)
                             if s0 == k:
                                 sp = (sp[0] + 1, sp[1])
@@ -1514,9 +1552,13 @@ class _Run:
             return None
         want = _verb_gender(agr)
         plural = agr in ("mp", "fp", "pmp", "pfp", "d")
-        cands = [s for s in self.srcs if s.last < pos and (s.last >= 0 or s.carrier) and not s.carrier in ("retweet", "forward", "article")]
+        cands = [s for s in self.srcs if s.last < pos and (s.last >= 0 or s.carrier) and
+                 s.carrier not in ("retweet", "forward", "article") and not s.extra.get("_via_last")]
         cands.sort(key=lambda s: s.last, reverse=True)
         limit_pos = self.doc.sentences[max(0, si - 4)].start if self.doc.sentences else 0
+        recent = [a.src for a in self.atts if a.src is not None and a.cue[0] < pos and a.sent >= si - 1]
+        if recent and recent[-1].kind in UNNAMED_KINDS and agr not in ("1",):
+            return recent[-1]          # وقال، إن … after مصادر دبلوماسية: writers drift to the singular
         for s in cands:
             if s.last < limit_pos and s.last >= 0:
                 break
