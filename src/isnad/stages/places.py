@@ -46,9 +46,10 @@ _DIR_VEC = {"N": (1, 0), "S": (-1, 0), "E": (0, 1), "W": (0, -1), "NE": (0.71, 0
             "NW": (0.71, -0.71), "SE": (-0.71, 0.71), "SW": (-0.71, -0.71)}
 _AREA_LIFT = {"countryside", "desert"}
 _AREA_SUPPORT = {"countryside", "desert", "outskirts"}     # وسط / قرب / محيط are too generic
-_FEATURE_PRIOR = {"country": 9.0, "admin1": 6.0, "admin2": 4.5, "admin3": 3.0, "region": 7.0,
+_FEATURE_PRIOR = {"country": 10.0, "admin1": 6.0, "admin2": 4.5, "admin3": 3.0, "region": 7.0,
                   "neighbourhood": 7.0, "facility": 7.0, "landmark": 7.0}
 _MARGIN = 1.5
+_SETTLEMENT = ("city", "village", "neighbourhood", "facility", "landmark")
 
 
 @dataclass
@@ -197,8 +198,8 @@ class PlacesStage(Stage):
             return None
         t0, t1 = toks[0].i, toks[-1].i + 1
         text = e.text
-        if _demonym(key_of(text)):
-            return None
+        if _demonym(key_of(text)) or (key_of(text).endswith(("يه", "ي")) and not g.ar_index.get(key_of(text))):
+            return None                                # an adjective (تركية، السوري), not a place
         # the entity text and its clitic-stripped readings
         readings = [(0, key_of(text))]
         for plen, stem in clitic_splits(toks[0].norm)[1:]:
@@ -309,14 +310,15 @@ class PlacesStage(Stage):
         toks = doc.tokens
         j = self._prev(doc, mt.t0)
         if j >= 0 and not mt.prefix:
-            if (toks[j].norm,) in self.titles:
+            if (toks[j].norm,) in self.titles or toks[j].norm in ("بن", "ابن", "بنت"):
                 return True
             k = self._prev(doc, j)
             if k >= 0 and (toks[k].norm, toks[j].norm) in self.titles:
                 return True
         n = self._next(doc, mt.t1)
-        if n >= 0 and toks[n].norm in self.followers and toks[n].sent == toks[mt.t1 - 1].sent:
-            return True
+        if n >= 0 and toks[n].sent == toks[mt.t1 - 1].sent and (
+                toks[n].norm in self.followers or toks[n].norm in ("الجنسيه", "الاصل")):
+            return True                                # a person, or سورية الجنسية
         return False
 
     def _is_adjective(self, doc, mt: _Mention) -> bool:
@@ -349,7 +351,10 @@ class PlacesStage(Stage):
             if self._is_adjective(doc, mt):
                 mt.why = "adjective"
                 continue
-            supported = mt.feature is not None or mt.entity is not None or \
+            fitting = mt.feature is not None and any(
+                g.entry(i).feature in mt.feature.value or (g.entry(i).kind or "") in mt.feature.value
+                for i in mt.cands)
+            supported = fitting or mt.entity is not None or \
                 (mt.area is not None and mt.area.value in _AREA_SUPPORT) or \
                 (mt.direction is not None and mt.direction.start < mt.start)
             free = [i for i in mt.cands if i not in mt.flagged and not g.entry(i).context]
@@ -358,7 +363,6 @@ class PlacesStage(Stage):
             if supported:
                 mt.accepted, mt.why = True, "context"
             elif free:
-                mt.cands = free if len(free) < len(mt.cands) else mt.cands
                 mt.accepted, mt.why = True, "bare"
         # pass 2: coordination and parent co-mention (repeat while something changes)
         changed = True
@@ -368,25 +372,48 @@ class PlacesStage(Stage):
             for mt in mentions:
                 if mt.accepted:
                     for i in mt.cands:
-                        acc_ids.add(g.entry(i).id)
+                        e = g.entry(i)
+                        acc_ids.add(e.id)
+                        if e.feature == "country":
+                            acc_ids.add(f"country:{e.country}")
+            acc_keys = {m.key for m in mentions if m.accepted and m.how == "gazetteer"}
+            acc_entries = {i for m in mentions if m.accepted for i in m.cands}
             for k, mt in enumerate(mentions):
                 if mt.accepted or mt.why in ("person", "adjective"):
                     continue
                 if self._coordinated(doc, mentions, k):
                     mt.accepted, mt.why, changed = True, "coordinated", True
                     continue
+                if any(i in acc_entries for i in mt.cands) and " " not in mt.key and \
+                        any(" " in m.key and m.accepted and set(m.cands) & set(mt.cands) for m in mentions):
+                    mt.cands = [i for i in mt.cands if i in acc_entries]
+                    mt.accepted, mt.why, changed = True, "short form", True   # مرتفعات حمرين ... حمرين
+                    continue
                 j = self._prev(doc, mt.t0)
-                locative = bool(mt.prefix[-1:] in ("ب",) or (j >= 0 and any(
+                locative = bool(mt.prefix[-1:] in ("ب", "ل") or (j >= 0 and any(
                     s in self.locatives for s in self._stems(toks[j]))))
                 if not locative:
+                    continue
+                if mt.key in acc_keys:                 # named as a place before in this document
+                    mt.accepted, mt.why, changed = True, "named before", True
                     continue
                 keep = []
                 for i in mt.cands:
                     e = g.entry(i)
-                    if {e.parent, e.admin1_id, e.admin2_id} & acc_ids:
+                    if {e.parent, e.admin1_id, e.admin2_id, f"country:{e.country}"} & acc_ids:
                         keep.append(i)
                 if keep:
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "parent named", True
+
+    def _joined(self, doc, a: _Mention, b: _Mention) -> bool:
+        """Are a and b (in this order) items of one list: X وY, X، Y, X - Y, X/Y?"""
+        toks = doc.tokens
+        if b.t0 < a.t1 or toks[b.t0].sent != toks[a.t1 - 1].sent:
+            return False
+        gap = [t for t in toks[a.t1:b.t0] if t.norm not in ('"', "'", "(", ")")]
+        if not gap:
+            return b.prefix.startswith("و")
+        return len(gap) == 1 and gap[0].norm in ("،", ",", "-", "–", "/", "و")
 
     def _coordinated(self, doc, mentions: list[_Mention], k: int) -> bool:
         """X وY / X، Y: next to an accepted place, joined by و or a comma; a feature word
@@ -476,8 +503,16 @@ class PlacesStage(Stage):
         # evidence shared by the occurrences of one name (a feature word on one of them)
         by_key_feature: dict[str, list] = {}
         for mt in mentions:
-            if mt.feature is not None:
+            if mt.feature is not None and mt.feature.value[0] in _SETTLEMENT:
                 by_key_feature.setdefault(mt.key, []).extend(mt.feature.value)
+
+        # list neighbours: (ايران - عمان - اليابان), المنصورة، والشيخ عثمان، ...
+        real = [m for m in mentions if m.how != "anaphor" and m.cands]
+        neighbours: dict[int, list[_Mention]] = {}
+        for a, b in zip(real, real[1:]):
+            if self._joined(doc, a, b):
+                neighbours.setdefault(id(a), []).append(b)
+                neighbours.setdefault(id(b), []).append(a)
 
         resolved_before: list[Entry] = []
         for mt in mentions:
@@ -489,17 +524,29 @@ class PlacesStage(Stage):
             if not mt.cands:
                 continue
             feats = mt.feature.value if mt.feature is not None else by_key_feature.get(mt.key)
+            nbs = neighbours.get(id(mt), [])
+            nb_feats = set()
+            for nb in nbs:
+                fs = {g.entry(i).feature for i in nb.cands}
+                nb_feats |= fs & {"country"} if "country" in fs else (fs if len(fs) == 1 else set())
+                if feats is None and nb.feature is not None and nb.start < mt.start:
+                    feats = nb.feature.value           # محافظات صنعاء وعمران
             scored = []
             for i in mt.cands:
                 e = g.entry(i)
-                scored.append((self._score(e, mt, feats, anchors, main, votes), e))
+                sc = self._score(e, mt, feats, anchors, main, votes)
+                if e.feature in nb_feats and e.feature in ("country", "admin1"):
+                    sc += 2.5                          # a list of countries / provinces
+                if nbs and e.feature not in ("country",) and any(
+                        haversine(e.lat, e.lon, g.entry(j).lat, g.entry(j).lon) < 40
+                        for nb in nbs for j in nb.cands if j != i):
+                    sc += 3.0                          # a list of neighbouring places
+                scored.append((sc, e))
             scored.sort(key=lambda t: (-t[0], -LEVEL_ORDER.get(t[1].feature, 9), t[1].id))
             best_s, best = scored[0]
             mt.ranked = [(e, s) for s, e in scored]
             # abstain when a far-away candidate is within the margin
-            rival = next(((s, e) for s, e in scored[1:]
-                          if e.country != best.country or
-                          haversine(e.lat, e.lon, best.lat, best.lon) > 50 + e.radius_km + best.radius_km), None)
+            rival = next(((s, e) for s, e in scored[1:] if _rivals(best, e)), None)
             if rival is not None and best_s - rival[0] < _MARGIN:
                 mt.no_match_reason = (f"ambiguous: {best.name} ({best.country}) and {rival[1].name} "
                                       f"({rival[1].country}) score within {_MARGIN:g}; no context decides")
@@ -705,6 +752,17 @@ LEVEL_ORDER = {"admin1": 0, "admin2": 1, "admin3": 2, "region": 1, "country": 0,
                "village": 4, "neighbourhood": 5, "facility": 6, "landmark": 5}
 _ARAB = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS",
          "QA", "SA", "SO", "SD", "SY", "TN", "AE", "YE"}
+
+
+def _rivals(a: Entry, b: Entry) -> bool:
+    """Could ``a`` and ``b`` be different referents worth abstaining over?  Not a city and the
+    unit named after it, nor two co-located entries."""
+    if a.country != b.country:
+        return True
+    settle = ("city", "village", "neighbourhood", "facility", "landmark")
+    if (a.feature in settle) != (b.feature in settle):
+        return False
+    return haversine(a.lat, a.lon, b.lat, b.lon) > 50 + a.radius_km + b.radius_km
 
 
 def _demonym(key: str) -> bool:
