@@ -192,7 +192,7 @@ def test_longest_match_wins(run):
     "تقع الجزيرة السورية شرق الفرات",           # the Jazira region, not Al Jazeera
     "يتحدثون اللغة العربية بطلاقة",             # Arabic, not Al Arabiya
     "زار دول أمريكا اللاتينية",                # Latin America, not the US
-    "اجتمع مجلس الأمن القومي الأمريكي",        # not the UN Security Council
+    "اجتمع مجلس الأمن القومي التركي",          # not the UN Security Council
     "أدى الحشد العسكري إلى توتر",              # a build-up, not the PMF
     "وقالت الوكالة إن المصادر أكدت",           # "the agency" alone is not an actor
     "هذا مالي وليس لك",                        # مالي (my money), not Mali
@@ -234,6 +234,7 @@ def test_retweet_marker_is_not_rt(run):
     ("قال قيادي في حركة فتح", "حركة فتح", "fatah"),
     ("قال الرئيس الأسد إن", "الأسد", "bashar_al_assad"),
     ("أعلن تنظيم القاعدة مسؤوليته", "تنظيم القاعدة", "al_qaeda"),
+    ("اجتمع مجلس الأمن القومي الأمريكي", "مجلس الأمن القومي الأمريكي", "us_nsc"),   # longer than the blocker
     ("أعلنت “القاعدة” مسؤوليتها", "القاعدة", "al_qaeda"),
 ])
 def test_guarded_names_with_cues(run, text, span, actor):
