@@ -249,6 +249,9 @@ def test_guarded_names_without_cue_are_left(run):
 def test_carrier_line_is_a_cue(run):
     doc = run("قصف على القرية وسقوط جرحى.\nالمصدر: الجزيرة")
     assert ("الجزيرة", "al_jazeera") in ents(doc)
+    assert ("العربية", "al_arabiya") in ents(run("قتل ثلاثة أشخاص في انفجار. - العربية"))
+    # a sentence-final word is not an agency signature
+    assert ents(run("اندلعت اشتباكات في عدة مناطق ملتهبة أخرى بالمنطقة العربية.")) == []
 
 
 # -- ambiguity and descriptors ---------------------------------------------------------------------

@@ -62,7 +62,7 @@ import yaml
 from .document import Actor
 from .errors import ResourceError
 from .resources.catalogue import ROOTS
-from .text.matcher import _END, SKIP_INSIDE, PhraseMatcher, phrase_key
+from .text.matcher import SKIP_INSIDE, PhraseMatcher, phrase_key
 from .text.normalize import NormalizedText, normalize
 from .text.tokenize import _AR_LETTERS, STANDALONE_CLITICS, Token, clitic_splits, iter_tokens
 
@@ -154,10 +154,10 @@ class Registry:
             for cls, words in (self.matching.get("cues") or {}).items()}
         self.variants = [(normalize(a), normalize(b))
                          for a, b in (self.matching.get("variants") or [])]
-        self.free = _KeyMatcher()
-        self.guarded = _KeyMatcher()
+        self.free = PhraseMatcher()
+        self.guarded = PhraseMatcher()
         self.coref = PhraseMatcher(clitics=True)
-        self.blockers = _KeyMatcher()
+        self.blockers = PhraseMatcher()
         for p in self.matching.get("not_actors") or []:
             for norm in self.expand(p):
                 key = _norm_key(norm)
@@ -227,12 +227,16 @@ class Registry:
     def match(self, doc, *, carrier_spans: list[tuple[int, int]] = ()) -> list[Hit]:
         """Registry names in ``doc`` (needs ``doc.norm`` and ``doc.tokens``):
         guards applied, longest match first, no overlaps."""
-        cands: dict[int, list] = {}
+        # every start token with a match (longest per token), then every match there
+        # (each length and clitic reading): a long name that fails its guard falls
+        # back to a shorter one at the same place
         blocked = {m.tok_start: m.tok_end for m in self.blockers.find(doc, overlapping=True)}
-        for m in self.free.find(doc, overlapping=True):
-            cands.setdefault(m.tok_start, []).append((m, self._accept(doc, m, carrier_spans, free=True)))
-        for m in self.guarded.find(doc, overlapping=True):
-            cands.setdefault(m.tok_start, []).append((m, self._accept(doc, m, carrier_spans, free=False)))
+        starts = {m.tok_start for m in self.free.find(doc, overlapping=True)}
+        starts |= {m.tok_start for m in self.guarded.find(doc, overlapping=True)}
+        cands: dict[int, list] = {}
+        for t in starts:
+            cands[t] = [(m, self._accept(doc, m, carrier_spans, free=matcher is self.free))
+                        for matcher in (self.free, self.guarded) for m in matcher.matches_at(doc, t)]
         hits: list[Hit] = []
         next_free_tok = 0
         for t in sorted(set(cands) | set(blocked)):
@@ -455,20 +459,6 @@ def _prev_word(toks: list[Token], i: int) -> Token | None:
 
 def _next_tok(toks: list[Token], i: int) -> Token | None:
     return toks[i] if i < len(toks) else None
-
-
-class _KeyMatcher(PhraseMatcher):
-    """A PhraseMatcher filled with precomputed token keys (the registry builds
-    several thousand keys; computing each once keeps loading under 0.3 s)."""
-
-    def add_key(self, key: tuple[str, ...], payload) -> None:
-        node = self._root
-        for part in key:
-            node = node.setdefault(part, {})
-        bucket = node.setdefault(_END, [])
-        if payload not in bucket:
-            bucket.append(payload)
-            self.size += 1
 
 
 # a phrase of plain Arabic or plain lower-case Latin words: its tokens are its words

@@ -185,10 +185,22 @@ def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 
 def _carrier_name_spans(doc) -> list[tuple[int, int]]:
+    """Name spans of the carriers doc_kind found (source lines, datelines), which
+    count as a cue for guarded names.  A trailing agency signature counts only when
+    it stands apart (after a line break, a dash or a bracket): doc_kind also takes
+    a sentence-final word such as "... بالمنطقة العربية." for one."""
     out = []
+    text = doc.text
     for c in doc.meta.get("carriers") or []:
-        if isinstance(c, dict) and c.get("name_start") is not None and c.get("name_end") is not None:
-            out.append((c["name_start"], c["name_end"]))
+        if not isinstance(c, dict) or c.get("name_start") is None or c.get("name_end") is None:
+            continue
+        if c.get("agency"):
+            j = c["name_start"] - 1
+            while j >= 0 and text[j] in " \t([":
+                j -= 1
+            if j >= 0 and text[j] not in "\n-–—":
+                continue
+        out.append((c["name_start"], c["name_end"]))
     return out
 
 
