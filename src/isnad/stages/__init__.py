@@ -21,6 +21,7 @@ REGISTRY: dict[str, str] = {
     "actors": "isnad.stages.actors:ActorsStage",
     "places": "isnad.stages.places:PlacesStage",
     "attribution": "isnad.stages.attribution:AttributionStage",
+    "claims": "isnad.stages.claims:ClaimsStage",
     "checkworthiness": "isnad.stages.checkworthiness:CheckworthinessStage",
 }
 

@@ -881,6 +881,7 @@ class _Run:
         j = a
         names = 0
         org_head = False
+        genitive = False            # a head without ال (وزير، رئيس هيئة) takes a genitive next
         while j < end and j < a + 14:
             n = self.norm(j)
             t = self.toks[j]
@@ -898,13 +899,26 @@ class _Run:
                 if h is not None:
                     if not h.title and h.kind not in ("unknown",) and j == a:
                         org_head = True
+                    genitive = not self.norm(hend - 1).startswith("ال") or self.norm(hend - 1) in ("باسم",)
                     j = hend
                     continue
                 if org_head and not n.startswith(("ال", "لل")):
                     break
-                if n.startswith("ال") or n.startswith("لل"):
+                if n in ("باسم", "لشوون", "لشؤون"):
+                    genitive = True
                     j += 1
                     continue
+                if n.startswith("لل") or (n.startswith("ل") and j > a and len(n) > 3 and not n.startswith("لا")):
+                    genitive = True          # للدراسات، لمجلس التعاون: an ل- genitive
+                    j += 1
+                    continue
+                if n.startswith("ال"):
+                    if genitive or n.endswith(("ي", "يه")) or n in ("العام", "الاعلي", "الاول", "الاسبق",
+                                                                    "السابق", "الحالي", "المكلف"):
+                        genitive = False
+                        j += 1
+                        continue
+                    break
             if n in _NAME_CONNECTORS:
                 j += 1
                 continue
@@ -1547,6 +1561,8 @@ class _Run:
         # inside another attribution's content in this sentence: first person → its source
         if agr == "1":
             for a in reversed(self.atts):
+                if a.sent < si - 3:
+                    break
                 if a.content and a.content[0] <= pos < a.content[1]:
                     return a.src
             return None
@@ -1556,9 +1572,15 @@ class _Run:
                  s.carrier not in ("retweet", "forward", "article") and not s.extra.get("_via_last")]
         cands.sort(key=lambda s: s.last, reverse=True)
         limit_pos = self.doc.sentences[max(0, si - 4)].start if self.doc.sentences else 0
-        recent = [a.src for a in self.atts if a.src is not None and a.cue[0] < pos and a.sent >= si - 1]
-        if recent and recent[-1].kind in UNNAMED_KINDS and agr not in ("1",):
-            return recent[-1]          # وقال، إن … after مصادر دبلوماسية: writers drift to the singular
+        last_src = None
+        for a in reversed(self.atts):
+            if a.sent < si - 1:
+                break
+            if a.src is not None and a.cue[0] < pos:
+                last_src = a.src
+                break
+        if last_src is not None and last_src.kind in UNNAMED_KINDS and agr not in ("1",):
+            return last_src          # وقال، إن … after مصادر دبلوماسية: writers drift to the singular
         for s in cands:
             if s.last < limit_pos and s.last >= 0:
                 break
@@ -1623,6 +1645,8 @@ class _Run:
         # the subject of the clause it hangs on: the latest attribution of this sentence, else salience
         src = None
         for a in reversed(self.atts):
+            if a.sent < si:
+                break
             if a.sent == si and a.src is not None and a.cue[0] < m.start:
                 src = a.src
                 break
@@ -1673,9 +1697,14 @@ class _Run:
         # a speech noun + genitive (بحسب تصريحات مسؤولين أتراك، وفقا لبيان وزارة الداخلية)
         first = self.norm(a)[1:] if strip_l else self.norm(a)
         if _strip_al(first) in self.lex.media_nouns or first in self.lex.media_nouns:
-            if a + 1 < b:
-                src_a = a + 1
+            k2 = a + 1
+            while k2 < b and self.norm(k2) in ("صادر", "الصادر", "صادره", "الصادره", "عن", "من", "ل", "لـ"):
+                k2 += 1
+            if k2 < b and self.source_like(k2, b):
+                src_a = k2
                 strip_l = False
+            elif not strip_l:
+                src_a = a            # the statement itself (بحسب بيان، وفق تقرير)
         if not strip_l and not self.source_like(src_a, src_b):
             return None
         if strip_l and not self._source_like_l(src_a, src_b):
@@ -1995,15 +2024,24 @@ class _Run:
     # -- chains ---------------------------------------------------------------
     def _chains(self) -> None:
         atts = [a for a in self.atts if a.src is not None or a.cue_type in ("verb", "participle", "nominal")]
+        unresolved = None
         for a in atts:
             if a.src is None:
-                a.src = self._new_src("", "unknown")
-                a.src.extra["reason"] = "the cue has no subject and no earlier source agrees with it"
-        # parent: the smallest in-text content holding the cue (carriers are the document chain)
+                if unresolved is None:
+                    unresolved = self._new_src("", "unknown")
+                    unresolved.extra["reason"] = "cues without a subject that no earlier source agrees with"
+                a.src = unresolved
+        # parent: the smallest in-text content holding the cue (carriers are the document chain);
+        # contents rarely run over more than a few sentences, so look at those only
+        by_sent: dict[int, list] = {}
+        for b in atts:
+            if b.content and b.cue_type not in ("dateline", "source_line"):
+                by_sent.setdefault(b.sent, []).append(b)
         for a in atts:
             best = None
-            for b in atts:
-                if b is a or not b.content or b.cue_type in ("dateline", "source_line"):
+            near = [b for d in range(0, 6) for b in by_sent.get(a.sent - d, ())] if a.sent >= 0 else []
+            for b in near:
+                if b is a:
                     continue
                 if b.content[0] <= a.cue[0] and a.cue[1] <= b.content[1]:
                     if a.content and b.content == a.content and b.cue[0] > a.cue[0]:
@@ -2058,11 +2096,22 @@ class _Run:
         else:
             hs = hedge_spans(self.doc)
         cue_spans = [a.cue for a in self.atts]
+        cue_starts = sorted(cue_spans)
+        import bisect
+        by_sent: dict[int, list] = {}
+        for a in self.atts:
+            if a.content and a.cue_type not in ("dateline", "source_line"):
+                by_sent.setdefault(a.sent, []).append(a)
         for (s, e, typ) in hs:
-            if any(cs <= s < ce or cs < e <= ce for cs, ce in cue_spans):
+            k = bisect.bisect_right(cue_starts, (s, 10 ** 12)) - 1
+            if k >= 0 and cue_starts[k][0] <= s < cue_starts[k][1]:
+                continue
+            if k + 1 < len(cue_starts) and cue_starts[k + 1][0] < e and cue_starts[k + 1][0] >= s:
                 continue
             best = None
-            for a in self.atts:
+            si = self.doc.sentence_at(s)
+            si = -99 if si is None else si
+            for a in (b for d in range(0, 6) for b in by_sent.get(si - d, ())):
                 if a.content and a.content[0] <= s and e <= a.content[1] and a.cue_type not in ("dateline", "source_line"):
                     if best is None or (a.content[1] - a.content[0]) < (best.content[1] - best.content[0]):
                         best = a
@@ -2117,6 +2166,7 @@ class _Run:
             ments = sorted(set(m for m in s.mentions if m[1] > m[0]))
             doc.sources.append(Source(ids[s.key], s.name or "", s.kind,
                                       [Mention(a, b) for a, b in ments], s.actor, extra))
+        doc.meta["document_chain"] = [{"source": ids[s.key], "link": r} for s, r in self.doc_chain]
         atts = sorted(self.atts, key=lambda a: (a.cue[0], a.cue[1]))
         aid = {}
         for n, a in enumerate(atts, 1):

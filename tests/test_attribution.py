@@ -1,0 +1,265 @@
+"""Attribution chains on the bundled example and on texts written for these tests."""
+import pytest
+
+import isnad
+from isnad.pipeline import Pipeline
+
+BASE = ["normalize", "language", "segment", "tokenize", "doc_kind"]
+
+
+@pytest.fixture(scope="module")
+def attr():
+    """The attribution stage on the text toolkit only: no NER, no actors."""
+    return Pipeline(BASE + ["attribution"])
+
+
+@pytest.fixture(scope="module")
+def ex(attr):
+    return attr(isnad.example_text(), published="2022-01-27")
+
+
+def by_cue(doc, text):
+    return [a for a in doc.attributions if a.cue.text == text]
+
+
+def src(doc, sid):
+    return next(s for s in doc.sources if s.id == sid)
+
+
+def mention_texts(doc, s):
+    return [doc.text[m.start:m.end] for m in s.mentions]
+
+
+# -- the example ---------------------------------------------------------------
+
+def test_example_cues(ex):
+    cues = [a.cue.text for a in ex.attributions]
+    for c in ("قالت", "أضافت", "أشارت", "أوضحت", "تأكيدها", "حسب", "المصدر:"):
+        assert c in cues, c
+    assert cues.count("نقلت") == 3          # ونقلت وكالة … عن / ونقلت المصادر عن / نقلت عن مصادر محلية
+    assert cues.count("قالت") == 2          # وقالت المصادر إن / وقالت المصادر للوكالة إن
+
+
+def test_naqala_transport_is_not_a_cue(ex):
+    """نقلت القوات الأمريكية … عددا من قياديي داعش (transported) and ونقلت 750 … are not cues."""
+    first = ex.text.index("نقلت القوات")
+    assert not any(a.cue.start == first for a in ex.attributions)
+    n750 = ex.text.index("نقلت 750")
+    assert not any(a.cue.start == n750 for a in ex.attributions)
+    assert all(a.cue.start != first for a in ex.attributions)
+
+
+def test_example_sources_typed(ex):
+    kinds = {s.name: s.kind for s in ex.sources}
+    assert kinds["مصادر خاصة"] == "anonymous"
+    assert kinds["أوساط داخل قسد"] == "insider"
+    assert kinds["مصادر محلية في حي غويران"] == "local"
+    sputnik = [s for s in ex.sources if "سبوتنيك" in s.name]
+    assert len(sputnik) == 1 and sputnik[0].kind == "agency"
+    # the source line and the in-text mention are one source
+    assert "سبوتنيك" in mention_texts(ex, sputnik[0]) and "وكالة “سبوتنيك”" in mention_texts(ex, sputnik[0])
+
+
+def test_example_carriers_are_sources(ex):
+    chain0 = ex.meta["document_chain"]
+    assert [x["link"] for x in chain0] == ["retweet", "article", "source_line"]
+    acc, art, sp = (src(ex, x["source"]) for x in chain0)
+    assert acc.kind == "account" and acc.name == "" and acc.extra["reason"]
+    assert art.kind == "outlet" and art.extra["carrier"] == "article"
+    assert "سبوتنيك" in sp.name
+
+
+def test_example_chains_end_in_unnamed_sources(ex):
+    carriers = [x["source"] for x in ex.meta["document_chain"]]
+    for a in ex.attributions:
+        if a.extra["cue_type"] == "source_line":
+            assert a.chain == carriers
+            continue
+        assert a.chain[:3] == carriers, a.cue.text
+        assert src(ex, a.chain[-1]).kind in ("anonymous", "insider", "local"), a.cue.text
+        assert a.chain[-1] == a.source
+
+
+def test_example_coreference(ex):
+    """المصادر → مصادر خاصة; أضافت/أوضحت (no subject) continue it; الوكالة → Sputnik."""
+    private = next(s for s in ex.sources if s.name == "مصادر خاصة")
+    assert mention_texts(ex, private).count("المصادر") >= 4
+    for cue in ("أضافت", "أوضحت", "أشارت"):
+        (a,) = by_cue(ex, cue)
+        assert a.source == private.id, cue
+    assert by_cue(ex, "أضافت")[0].extra.get("implicit") is True
+    local = by_cue(ex, "نقلت")[-1]
+    assert src(ex, local.source).kind == "local"
+    sp = next(s for s in ex.sources if "سبوتنيك" in s.name)
+    assert local.chain[-2] == sp.id        # وكانت الوكالة نقلت عن …: الوكالة is Sputnik
+    assert "الوكالة" in mention_texts(ex, sp)
+
+
+def test_example_nested_chain_insider(ex):
+    """ونقلت المصادر عن أوساط داخل “قسد”، تأكيدها …: Sputnik → private sources → insiders."""
+    a = [x for x in by_cue(ex, "نقلت") if src(ex, x.source).kind == "insider"][0]
+    names = [src(ex, s).name for s in a.chain]
+    assert names[-2:] == ["مصادر خاصة", "أوساط داخل قسد"]
+    links = [x["link"] for x in a.extra["links"]]
+    assert links[-2:] == ["says", "cites"] or links[-1] == "cites"
+    (t,) = by_cue(ex, "تأكيدها")
+    assert t.source == a.source and t.chain == a.chain
+
+
+def test_example_hedges_and_status(ex):
+    a = [x for x in ex.attributions if any(h.text == "بزعم" for h in x.hedges)]
+    assert a, "بزعم marks an allegation"
+    assert a[0].extra["status"] == "alleged"
+    said = [x for x in by_cue(ex, "قالت") if any(h.text == "حسب المصادر" for h in x.hedges)]
+    assert said, "حسب المصادر hedges the statement it sits in"
+    for x in ex.attributions:
+        if x.extra["cue_type"] != "source_line":
+            assert x.extra["status"] in ("reported", "alleged")   # anonymous-only sourcing
+
+
+def test_example_addressee_link(ex):
+    """وقالت المصادر للوكالة إن …: the sources told Sputnik."""
+    a = by_cue(ex, "قالت")[1]
+    vm = a.extra["via_mentions"]
+    assert vm and vm[0]["link"] == "told"
+    assert "سبوتنيك" in src(ex, vm[0]["source"]).name
+
+
+def test_spans_are_exact_and_record_valid(ex):
+    rec = ex.to_json()
+    isnad.validate(rec)
+    for a in rec["attributions"]:
+        assert ex.text[a["cue"]["start"]:a["cue"]["end"]] == a["cue"]["text"]
+        assert a["content"]["end"] > a["content"]["start"]
+        for h in a["hedges"]:
+            assert ex.text[h["start"]:h["end"]] == h["text"]
+
+
+# -- texts written for the tests ---------------------------------------------------
+
+def one(doc, cue):
+    xs = by_cue(doc, cue)
+    assert len(xs) == 1, [a.cue.text for a in doc.attributions]
+    return xs[0]
+
+
+def test_transport_verb_without_reporting_use(attr):
+    doc = attr("نقلت الشاحنات المساعدات الغذائية إلى المدينة المحاصرة صباح اليوم.")
+    assert doc.attributions == []
+
+
+def test_naqala_an_with_eyewitnesses(attr):
+    doc = attr("ونقلت وكالة رويترز عن شهود عيان أن انفجارا قويا هز وسط المدينة.")
+    a = one(doc, "نقلت")
+    assert src(doc, a.source).kind == "eyewitness"
+    assert [src(doc, s).kind for s in a.chain] == ["agency", "eyewitness"]
+    assert doc.text[a.content.start:a.content.end] == "انفجارا قويا هز وسط المدينة"
+
+
+def test_local_and_insider_sources(attr):
+    doc = attr("وقال ناشطون في حي الوعر إن القصف استمر طوال الليل. "
+               "وقال مصدر في الجيش لـ«سبوتنيك» إن الوحدات تقدمت نحو القرية.")
+    a, b = by_cue(doc, "قال")
+    assert src(doc, a.source).kind == "local"
+    assert src(doc, b.source).kind == "insider"
+    assert [x["link"] for x in b.extra["links"]] == ["told", "says"]
+    assert "سبوتنيك" in src(doc, b.chain[0]).name
+
+
+def test_roles_deny_allege_accuse(attr):
+    doc = attr("نفى المتحدث باسم الجيش أن تكون القوات قصفت المستشفى. "
+               "وزعمت الجماعة أن مقاتليها أسقطوا طائرة. "
+               "واتهم الوزير المعارضة بعرقلة الاتفاق.")
+    assert one(doc, "نفى").extra["status"] == "denied"
+    assert src(doc, one(doc, "نفى").source).kind == "official"
+    z = one(doc, "زعمت")
+    assert z.extra["role"] == "allege" and z.extra["status"] == "alleged"
+    t = one(doc, "اتهم")
+    assert t.extra["role"] == "accuse" and t.extra["status"] == "alleged"
+    assert doc.text[t.content.start:t.content.end].startswith("المعارضة")
+
+
+def test_prepositional_cues(attr):
+    doc = attr("وبحسب بيان صادر عن وزارة الدفاع، فإن الطائرات دمرت ثلاثة مواقع. "
+               "وسيتم توزيع المساعدات حسب الأولوية.")
+    a = one(doc, "بحسب")
+    assert src(doc, a.source).name == "وزارة الدفاع"      # بيان صادر عن …: the ministry speaks
+    assert doc.text[a.content.start:a.content.end] == "الطائرات دمرت ثلاثة مواقع"
+    assert not by_cue(doc, "حسب")        # حسب الأولوية: no source, no cue
+
+
+def test_clause_final_prepositional_cue(attr):
+    doc = attr("قتل خمسة مدنيين في غارة على البلدة، وفقا للمرصد السوري.")
+    a = one(doc, "وفقا")
+    assert doc.text[a.content.start:a.content.end] == "قتل خمسة مدنيين في غارة على البلدة"
+
+
+def test_editorial_formula_is_not_a_cue(attr):
+    doc = attr("يذكر أن الوزارة منحت الجمعية مبلغا كبيرا هذا العام.")
+    assert doc.attributions == []
+
+
+def test_agreement_picks_the_antecedent(attr):
+    doc = attr("قالت الوزارة إن الحدود مغلقة. وأضاف المتحدث باسم الجيش أن الدوريات مستمرة. "
+               "وأضافت أن المعابر ستفتح غدا.")
+    ministry = next(s for s in doc.sources if s.name == "الوزارة")
+    last = by_cue(doc, "أضافت")[0]
+    assert last.source == ministry.id and last.extra["implicit"]
+    assert by_cue(doc, "أضاف")[0].source != ministry.id
+
+
+def test_participle_sibling_and_same_source(attr):
+    doc = attr("وأكد الوزير أن الحكومة ملتزمة بالاتفاق، مشيرا إلى أن المفاوضات ستستأنف الأسبوع المقبل.")
+    a, b = one(doc, "أكد"), one(doc, "مشيرا")
+    assert a.source == b.source
+    assert doc.text[a.content.start:a.content.end] == "الحكومة ملتزمة بالاتفاق"
+    assert doc.text[b.content.start:b.content.end] == "المفاوضات ستستأنف الأسبوع المقبل"
+
+
+def test_statement_carried_by_an_agency(attr):
+    doc = attr("وقالت وزارة الداخلية في بيان نشرته وكالة الأنباء الكويتية إن الشرطة اعتقلت خمسة أشخاص.")
+    a = one(doc, "قالت")
+    assert [x["link"] for x in a.extra["links"]] == ["carried", "says"]
+    assert src(doc, a.chain[0]).kind == "agency"
+
+
+def test_dateline_and_named_official(attr):
+    doc = attr("الرياض (واس) - أعلن وزير الداخلية اليوم أن قوات الأمن أحبطت هجوما.\n"
+               "وأضاف أن التحقيقات مستمرة.")
+    d = one(doc, "(واس)")
+    assert d.extra["cue_type"] == "dateline"
+    a = one(doc, "أعلن")
+    assert [src(doc, s).name for s in a.chain] == ["واس", "وزير الداخلية"]
+    assert src(doc, a.source).kind == "official"
+    assert one(doc, "أضاف").source == a.source
+
+
+def test_inverted_quote(attr):
+    doc = attr("وتابع المراسل التطورات من الميدان. “الوضع تحت السيطرة تماما”، قال المتحدث باسم الشرطة.")
+    a = one(doc, "قال")
+    assert doc.text[a.content.start:a.content.end] == "“الوضع تحت السيطرة تماما”"
+    assert src(doc, a.source).name == "المتحدث باسم الشرطة"
+
+
+def test_colon_quotation(attr):
+    doc = attr("انفجار في السوق.\nوزير الخارجية: الحل السياسي هو الطريق الوحيد")
+    a = [x for x in doc.attributions if x.extra["cue_type"] == "colon"]
+    assert a and src(doc, a[0].source).kind == "official"
+
+
+def test_unnamed_retweet_and_forward(attr):
+    doc = attr("RT @AlertSyria: قالت مصادر محلية إن الجيش انسحب من البلدة.")
+    a = one(doc, "قالت")
+    kinds = [src(doc, s).kind for s in a.chain]
+    assert kinds == ["account", "outlet", "local"]
+    assert src(doc, a.chain[0]).name == "@AlertSyria"
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "no arabic here, said nobody.", "😀😀 🚀", "ا" * 5000, "قال " * 2000,
+    ("وقالت المصادر إن " + "الجيش تقدم و") * 1500, "\"" * 50, "نقلت عن", "بحسب", "المصدر:", "(واس)",
+    "وأضافت أن " * 300, "قائلا: " * 300, "«" * 20 + "قال" + "»" * 20,
+])
+def test_bad_input_never_crashes(attr, text):
+    doc = attr(text)
+    isnad.validate(doc.to_json())

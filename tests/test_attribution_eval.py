@@ -1,0 +1,24 @@
+"""`isnad eval attribution` on the annotated SaudiNewsNet articles (standoff annotations)."""
+from conftest import require_shared
+
+
+def test_annotations_are_standoff_only():
+    import json
+    from isnad.evaluation.attribution import DATA
+    for split in ("dev", "test"):
+        for line in (DATA / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            assert set(rec) == {"key", "h", "attributions"}
+            for a in rec["attributions"]:
+                for k in ("cue", "source", "via", "antecedent", "content"):
+                    if a.get(k):
+                        assert set(a[k]) == {"start", "end", "h"}     # offsets and a hash, no text
+
+
+def test_eval_attribution_targets():
+    require_shared("saudinewsnet", "dataset")
+    from isnad.evaluation.attribution import evaluate
+    r = evaluate("test")
+    assert r["articles"] >= 30
+    assert r["cue_exact"]["f1"] >= 0.92
+    assert r["source_overlap"]["f1"] >= 0.90
