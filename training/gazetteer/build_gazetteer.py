@@ -473,9 +473,11 @@ class Builder:
                 # something else (الخبر "the news", الباب "the door"); no stemming here
                 forms = [key] + ([key[2:]] if key.startswith("ال") and len(key) >= 4 else [])
                 pf2 = sum(self.lex.prop[f] for f in forms)
+                if r["feature"] != "country":      # داخله = داخل + ه, ميلا = ميل + tanween
+                    forms += [f[:-1] for f in forms if len(f) >= 4 and f.endswith(("ه", "ا", "ي"))]
                 cf2 = sum(self.lex.common[f] for f in forms)
                 fl = "?" if (cf2 > 5 * pf2 and cf2 > 5000) else ""
-            elif word or cf >= 50 or letters <= 3 or pf >= 3000:
+            elif word or cf >= 50 or letters <= 3 or pf >= 3000 or self._clitic_word(key):
                 # a dictionary word, or a frequent proper noun that is not a prominent place
                 # (a person's or organisation's name, most likely)
                 fl = "?"
@@ -487,6 +489,15 @@ class Builder:
                 fl = "?"
         self._flags[memo] = fl
         return fl
+
+    def _clitic_word(self, key: str) -> bool:
+        """بحركة = ب + حركة: a name that reads as a clitic and a common word."""
+        for c in CLITICS:
+            if key.startswith(c) and len(key) - len(c) >= 3:
+                pf, cf, word, stop = self.lex.stats(key[len(c):])
+                if cf >= 1000 or stop:
+                    return True
+        return False
 
     # -- output ----------------------------------------------------------------------
     def write(self, out_dir: Path) -> dict:
@@ -526,6 +537,7 @@ class Builder:
                 f.write("\t".join(vals) + "\n")
         # whole tokens that are words although a clitic + a bare place key (وتيرة = و + تيرة)
         blocked = {}
+        self.keyset = {k for r in rows for n in r["ar"] for k in name_keys(n)}
         if self.lex is not None:
             for r in rows:
                 for n in r["ar"]:
@@ -535,11 +547,11 @@ class Builder:
                         prom = self.prominent(r)
                         for c in CLITICS:
                             t = c + k
-                            if t in blocked:
+                            if t in blocked or t in self.keyset:
                                 continue
-                            # فعالية = ف + عالية (Aley): a word; for prominent places only frequent ones
-                            if (not prom and self.lex.is_word(t)) or \
-                                    (prom and self.lex.common[t] > 5 * max(self.lex.prop[k], 200)):
+                            # فعالية = ف + عالية (Aley), ورقة = و + رقة: the whole token is a word
+                            tf = self.lex.common[t] + sum(self.lex.common[f] for f in self.lex.forms(t)[1:2])
+                            if (not prom and self.lex.is_word(t)) or tf > 2 * max(self.lex.prop[k], 100):
                                 blocked[t] = k
                         # لل + X: ل + الX (للحج = for the Hajj) rather than ل + لX (Lahij)
                         if k.startswith("ل") and len(k) >= 3:

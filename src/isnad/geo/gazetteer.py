@@ -262,7 +262,10 @@ def load_gazetteer() -> Gazetteer:
     """The gazetteer, built once per process."""
     g = Gazetteer()
     g.rules = load_yaml("gazetteer/rules.yaml") or {}
-    g.stop_names = {key_of(n) for n in g.rules.get("stop", []) or []}
+    # context words are never names themselves (مدينة، حي، ريف، شرق ...)
+    g.stop_names = {key_of(n) for n in (g.rules.get("stop") or [])}
+    for sect in ("feature_words", "area_words", "direction_words", "direction_adjectives", "anaphors"):
+        g.stop_names |= {key_of(n) for n in (g.rules.get(sect) or {})}
     g.context_names = {key_of(n) for n in g.rules.get("context_required", []) or []}
     g.always = {key_of(n) for n in g.rules.get("always", []) or []}
 

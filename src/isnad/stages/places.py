@@ -180,8 +180,9 @@ class PlacesStage(Stage):
     def _mention_from_match(self, doc, m, pays) -> _Mention | None:
         toks = doc.tokens
         first = toks[m.tok_start]
-        if m.prefix and first.norm in self.blocked_tokens:
-            return None
+        if m.prefix and (first.norm in self.blocked_tokens or
+                         (m.tok_end == m.tok_start + 1 and len(m.phrase) <= 2)):
+            return None                                # باب = ب + اب (Ibb)? no
         key = m.phrase
         g = self.g
         flagged = g.flagged.get(key, set())
@@ -400,7 +401,10 @@ class PlacesStage(Stage):
                 keep = []
                 for i in mt.cands:
                     e = g.entry(i)
-                    if {e.parent, e.admin1_id, e.admin2_id, f"country:{e.country}"} & acc_ids:
+                    parents = {e.parent, e.admin1_id, e.admin2_id}
+                    if e.population >= 10000 or e.feature in ("admin1", "admin2", "region"):
+                        parents.add(f"country:{e.country}")   # a town of a country named here
+                    if parents & acc_ids:
                         keep.append(i)
                 if keep:
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "parent named", True
@@ -677,7 +681,7 @@ class PlacesStage(Stage):
             pid = f"p{len(places) + 1}"
             ids[id(mt)] = pid
             text = doc.text[mt.start:mt.end]
-            extra: dict = {"match": mt.how}
+            extra: dict = {"match": mt.how, "evidence": mt.why or None}
             if mt.entity is not None:
                 extra["entity"] = mt.entity.id
             mod = self._modifier(doc, mt)
