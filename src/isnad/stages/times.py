@@ -133,13 +133,13 @@ _YEAR_PREV_STRONG = frozenset(normalize(w) for w in (
     "في", "منذ", "بحلول", "مطلع", "منتصف", "نهاية", "بداية", "أواخر", "أوائل", "موسم", "لموسم",
     "وفي", "ومنذ", "خلال", "وخلال", "فمنذ", "ففي", "أعوام", "عامي", "مونديال", "كأس"))
 _YEAR_PREV_WEAK = frozenset(normalize(w) for w in (
-    "حتى", "وحتى", "قبل", "بعد", "عن", "الى", "إلى", "من", "و", "بين", "ل", "او", "أو"))
+    "حتى", "وحتى", "قبل", "بعد", "عن", "الى", "إلى", "من", "و", "بين", "ل", "او", "أو", "-", "–"))
 _AGE_PREV = frozenset(normalize(w) for w in (
     "(", "العمر", "عمرها", "وعمره", "وعمرها", "عمري", "أعمارهم", "أعمارهن", "أعمار", "سنه", "عمره", "عمرها", "عمرهم", "عمر", "البالغ", "البالغة", "يبلغ", "تبلغ", "بعمر",
     "سن", "بسن", "عمرا", "ابن", "ذو", "ذي", "صاحب", "صاحبة", "عمرهما"))
 _WEEKDAY_BREAKERS = frozenset(normalize(w) for w in (
     "صلاة", "صلاه", "خطبة", "خطبه", "خطيب", "خطباء", "جمعة", "مسجد", "جامع", "وصلاة", "لصلاة",
-    "بصلاة", "أئمة", "إمام"))
+    "بصلاة", "أئمة", "إمام", "سوق", "لسوق", "بسوق", "وسوق"))
 # adverbs take و/ف but not the prepositions ب/ل/ك: "لامس" is a verb, "بحالي" not حاليا
 _ADVERB_CLASSES = frozenset({"rd", "rn", "vague", "poda"})
 _MIN_YEAR, _MAX_YEAR = 1900, 2100          # a bare year (في 2012) must be in this range
@@ -507,7 +507,33 @@ class _Scan:
             if best is not None:
                 atoms.append(best)
                 covered = best.i1
-        return self._merge(atoms)
+        return self._day_ranges(self._merge(atoms))
+
+    _RANGE_JOIN = frozenset({"حتي", "الي", "-", "–", "و", "وحتي", "والي", "لغايه", "ولغايه"})
+
+    def _day_ranges(self, atoms: list[Atom]) -> list[Atom]:
+        """"من 16 حتى 20 سبتمبر 2015": the first day takes the second one's month and year."""
+        out: list[Atom] = []
+        for a in atoms:
+            f = a.f
+            j = a.i0
+            if f.kind == "date" and f.d is not None and (f.m is not None or f.month_rel is not None) \
+                    and j >= 2 and self.norms[j - 1] in self._RANGE_JOIN \
+                    and (not out or out[-1].i1 <= j - 2):
+                t = self.toks[j - 2]
+                v = None
+                if t.kind == "number" and t.norm.isdigit():
+                    v = int(t.norm)
+                elif t.kind == "word":
+                    q = number_at(self.doc, j - 2)
+                    if q is not None and q.tok_end == j - 1 and isinstance(q.value, int):
+                        v = q.value
+                if v is not None and 1 <= v < (f.d if isinstance(f.d, int) else 32) and \
+                        self.norms[j - 3 if j >= 3 else 0] in ("من", "بين", "مابين", "ما", "في", "الفتره"):
+                    g = replace(f, d=v, weekday=None, rel_days=None, pod=None, clock=None, extra={})
+                    out.append(Atom(j - 2, j - 1, 0, g))
+            out.append(a)
+        return out
 
     def _numeric_dates(self) -> None:
         doc = self.doc
@@ -584,7 +610,7 @@ class _Scan:
         if j + 1 < self.n:
             t1 = self.toks[j + 1]
             if t1.kind != "number" and not (self._PREP_NEXT & self.lex.first.get(t1.norm, frozenset())) \
-                    and (t1.norm != "ال" and (self.toks[j].norm, t1.norm) not in self.lex.bigram):
+                    and t1.norm not in ("ال", "(") and (self.toks[j].norm, t1.norm) not in self.lex.bigram:
                 return None
         g = self.get(j, "prep", clitic=True)
         if g is None:
@@ -603,12 +629,13 @@ class _Scan:
                     return None      # "خلال فترة الانتقالات", "طوال أيام المهرجان": a construct
                 k2 = nxt
             return Atom(j, k2, plen, Frame("vague", vague="period"))
-        q = quantity_at(self.doc, k)
+        paren = self.norm(k) == "(" and self.is_num(k + 1) and self.norm(k + 2) == ")"
+        q = quantity_at(self.doc, k + 1, self.toks[k + 1].end) if paren else quantity_at(self.doc, k)
         n = None
         unit = None
         approx = False
         if q is not None:
-            u = self._unit(q.tok_end)
+            u = self._unit(q.tok_end + (1 if paren else 0))
             if u is None:
                 return None
             unit, num, k2 = u
@@ -623,9 +650,15 @@ class _Scan:
             if qual is not None:
                 approx, k = True, qual[1]
             u = self._unit(k)
+            if u is None and approx:
+                per = self.get(k, "per")          # "منذ نحو الأسبوع"
+                if per is not None:
+                    u = (per[1], "one", per[0].tok_end)
             if u is None:
                 return None
             unit, num, k2 = u
+            if num == "one" and self.norm(k2) in ("واحد", "واحده"):      # "خلال يوم واحد"
+                k2 += 1
             if num == "many" and not self.norm(k) in ("يوما", "عاما", "شهرا", "اسبوعا"):
                 # bare plural: منذ سنوات
                 return Atom(j, k2, plen, Frame("vague", vague="period"))
@@ -681,7 +714,7 @@ class _Scan:
                     if best is None or p[1][1] == "two":
                         best = p[1]
             if best is not None:
-                return best[0], best[1], mm.tok_end
+                return ("day" if best[0] == "night" else best[0]), best[1], mm.tok_end
         return None
 
     @staticmethod
@@ -783,7 +816,7 @@ class _Scan:
             except ValueError:
                 return None
             k += 1
-            if self.norm(k) == ":" and self.is_num(k + 1):
+            if self.norm(k) in (":", "،", ",") and self.is_num(k + 1) and len(self.norms[k + 1]) == 2:
                 try:
                     mm_ = int(self.toks[k + 1].norm)
                 except ValueError:
@@ -824,6 +857,8 @@ class _Scan:
             return None
         m, _ = g
         k = m.tok_end
+        if self.norm(k) in ("واحد", "واحده"):               # "في يوم واحد": a duration
+            return Atom(j, k + 1, len(m.prefix), Frame("duration", offset=(1, "day", 0), duration="P1D"))
         inner = self._weekday(k) or self._reld(k) or self._number(k, need_date=True)
         if inner is None or not inner.f.has_day:
             return None
@@ -859,12 +894,35 @@ class _Scan:
         m, n = g
         k = m.tok_end
         if m.phrase == "اليوم":
+            nth = self._ordinal_word(k)
+            if nth is not None:
+                # "اليوم الأول من رمضان" is a date; "اليوم الثالث (من العزاء)" counts from an event
+                kk = nth[1] + 1 if self.norm(nth[1]) == "من" else nth[1]
+                mon = self._month(kk, context=True)
+                if mon is not None and mon.f.d is None and mon.f.m is not None and nth[0] <= 30:
+                    mon.f.d = nth[0]
+                    return Atom(j, mon.i1, len(m.prefix), mon.f)
+                return Atom(j, nth[1], len(m.prefix), Frame("vague", vague="ordinal"))
             if not self._today_ok(j, k):
                 return None
         f = Frame("relative", rel_days=n)
         if night:
             f.pod = "night"
         return Atom(j, k, len(m.prefix), f)
+
+    def _ordinal_word(self, k: int):
+        """(n, end) of a definite ordinal word right at k (الأول، الثالث، العاشر، الأخير = 0)."""
+        if k >= self.n or self.toks[k].kind != "word":
+            return None
+        w = self.norms[k]
+        if w in ("الاخير", "الاخيره"):
+            return 0, k + 1
+        if not w.startswith("ال") or self.get(k, "wd") is not None:
+            return None
+        q = number_at(self.doc, k)
+        if q is None or not q.ordinal or not isinstance(q.value, int) or q.value > 31:
+            return None
+        return q.value, q.tok_end
 
     def _today_ok(self, j: int, k: int) -> bool:
         prev = self.norm(j - 1)
@@ -1031,10 +1089,10 @@ class _Scan:
         y, k, era = yr
         return self._year_atom(j, len(m.prefix), y, era, k)
 
-    def _year_atom(self, j: int, plen: int, y: int, era: str | None, k: int) -> Atom:
+    def _year_atom(self, j: int, plen: int, y: int, era: str | None, k: int, pair: bool = True) -> Atom:
         hijri = era == "h" or (era is None and y <= _HIJRI_TOP)
         f = Frame("date", cal="hijri" if hijri else "gregorian", y=y)
-        if self.norm(k) in ("-", "/", "–") and self._yearlike(k + 1):
+        if pair and self.norm(k) in ("-", "/", "–") and self._yearlike(k + 1):
             y2 = int(self.toks[k + 1].norm)
             if hijri and abs(y2 - _hijri_year_to_greg(y)) <= 1:
                 # "عام 1382-1962", "1293 / 1876": the Hijri year and its Gregorian year
@@ -1085,6 +1143,11 @@ class _Scan:
             if yr is not None:
                 y, k2, era = yr
                 return self._year_atom(j, len(m.prefix), y, era, k2)
+        if per in ("week", "month") and not allow_bare:
+            nth = self._ordinal_word(k)
+            if nth is not None and nth[0] <= 5:
+                # "الأسبوع الأول (من المعسكر)": counted from an event
+                return Atom(j, nth[1], len(m.prefix), Frame("vague", vague="ordinal"))
         if allow_bare:
             return Atom(j, k, len(m.prefix), Frame("relative", period=per, pmod=0))
         return None
@@ -1133,9 +1196,12 @@ class _Scan:
             er = self.get(k, "era")
             if er is not None:
                 return self._year_atom(j, 0, y, er[1], er[0].tok_end)
-            if self.norm(k) in ("-", "/", "–") and self._yearlike(k + 1) \
-                    and int(self.toks[k + 1].norm) == y + 1:
-                return self._year_atom(j, 0, y, None, k)
+            if self.norm(k) in ("-", "/", "–") and self._yearlike(k + 1):
+                y2 = int(self.toks[k + 1].norm)
+                if y2 == y + 1 or (y <= _HIJRI_TOP and abs(y2 - _hijri_year_to_greg(y)) <= 1):
+                    return self._year_atom(j, 0, y, None, k)
+                if y < y2 <= y + 100 and _MIN_YEAR <= y:
+                    return self._year_atom(j, 0, y, None, k, pair=False)   # 2010-2020: two years
             if _MIN_YEAR <= y <= _MAX_YEAR:
                 prev = self.norm(j - 1)
                 if prev in _YEAR_PREV_STRONG:
@@ -1186,6 +1252,8 @@ class _Scan:
             mod = self.get(per[0].tok_end, "mod")
             if mod is not None and mod[1] in _MOD_OFFSET:
                 return _MOD_OFFSET[mod[1]], mod[0].tok_end
+            if self.norm(per[0].tok_end) in ("ذاته", "نفسه"):
+                return "same", per[0].tok_end + 1        # the month of the date before it
         return None
 
     # -- merging neighbours ------------------------------------------------------
@@ -1334,8 +1402,10 @@ class _Res:
 _NO_P = "relative expression and no publication date"
 
 
-def resolve(f: Frame, P: dt.date | None, future: bool = False) -> _Res:
-    """Value, precision and reason of a frame against the publication date P."""
+def resolve(f: Frame, P: dt.date | None, future: bool = False, last=None) -> _Res:
+    """Value, precision and reason of a frame against the publication date P.
+    ``last`` is (calendar, year, month) of the latest date before it in the text,
+    for "من الشهر ذاته"."""
     if f.kind == "duration":
         return _Res(reason="duration: a length of time, not a point in time")
     if f.kind == "vague":
@@ -1349,7 +1419,7 @@ def resolve(f: Frame, P: dt.date | None, future: bool = False) -> _Res:
     if f.period is not None and f.kind == "relative":
         return _period(f, P)
     if f.kind == "date" or f.d is not None or f.m is not None or f.y is not None:
-        r = _date(f, P)
+        r = _date(f, P, last)
         if r.value and f.weekday is not None and r.precision == "day":
             day = dt.date.fromisoformat(r.value)
             if day.weekday() != f.weekday:
@@ -1434,8 +1504,8 @@ def _period(f: Frame, P) -> _Res:
     return _Res(f"{P.year + k:04d}", "year", **extra)
 
 
-def _date(f: Frame, P) -> _Res:
-    if f.cal == "hijri":
+def _date(f: Frame, P, last=None) -> _Res:
+    if f.cal == "hijri" and f.month_rel is None:
         return _hijri_date(f, P)
     extra = {}
     if f.part:
@@ -1443,11 +1513,32 @@ def _date(f: Frame, P) -> _Res:
     if f.year_range:
         extra["range"] = [str(f.year_range[0]), str(f.year_range[1])]
     y, m, d = f.y, f.m, f.d
+    if f.month_rel == "same":         # "31 من الشهر ذاته": the month of the date before it
+        if not last:
+            return _Res(reason="'the same month' with no month before it")
+        cal, y, m = last
+        if cal == "hijri":
+            return _hijri_date(replace(f, month_rel=None, y=y, m=m), P)
+        day = _valid(y, m, d)
+        return _Res(day.isoformat(), "day", **extra) if day else _Res(reason="not a valid date")
     if f.month_rel is not None:       # العشرين من الجاري
         if P is None:
             return _Res(reason=_NO_P)
         y, m = _shift_month(P.year, P.month, f.month_rel)
         day = _valid(y, m, d)
+        if f.weekday is not None and (day is None or day.weekday() != f.weekday):
+            # "الخميس 28 من الشهر الجاري" in a Hijri-dating paper: the weekday decides
+            hy, hm, _ = _greg_to_hijri(P)
+            hy, hm = _shift_month(hy, hm, f.month_rel)
+            try:
+                if d <= _hijri_month_len(hy, hm):
+                    g = _hijri_to_greg(hy, hm, d)
+                    if g.weekday() == f.weekday:
+                        return _Res(g.isoformat(), "day", anchor="published", calendar="hijri",
+                                    hijri=f"{hy}-{hm:02d}-{d:02d}",
+                                    rule="the weekday fits the current Hijri month, not the Gregorian one")
+            except (ValueError, OverflowError):
+                pass
         if day is None:
             return _Res(reason="not a valid date")
         return _Res(day.isoformat(), "day", anchor="published", **extra)
@@ -1592,6 +1683,7 @@ class TimesStage(Stage):
             except ValueError:
                 P = None
         scan = _Scan(doc, self.lex)
+        last = None
         for a in scan.run():
             toks = doc.tokens
             t0 = toks[a.i0]
@@ -1605,7 +1697,13 @@ class TimesStage(Stage):
                 e = toks[a.i1].end          # "(9 نوفمبر 1953)": close what the span opened
             f = a.f
             fut = f.kind == "weekday" and f.wmod is None and scan.future(a)
-            r = resolve(f, P, fut)
+            r = resolve(f, P, fut, last)
+            if r.value and r.precision in ("day", "month") and f.kind == "date":
+                h = r.extra.get("hijri")
+                if h and h.count("-") >= 1:
+                    last = ("hijri", int(h[:4]), int(h[5:7]))
+                else:
+                    last = ("gregorian", int(r.value[:4]), int(r.value[5:7]))
             ns, ne = doc.norm.norm_span(s, e)
             extra = {"kind": f.kind, "norm": doc.norm.text[ns:ne]}
             if f.cal == "hijri":
