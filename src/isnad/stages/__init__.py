@@ -34,5 +34,6 @@ DEFAULT: list[str] = [
     "actors",      # "ner" goes right before "actors" once it exists
     "places",
     "times",
+    "attribution", "claims",
     "events",      # last: takes entities, places, times, claims from the stages before it
 ]
