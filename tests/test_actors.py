@@ -203,6 +203,10 @@ def test_longest_match_wins(run):
     "قال الرئيس السوداني عمر البشير",          # an adjective, not al-Sudani
     "استقبل الأمير سلطان بن سلمان بن عبد العزيز",   # a longer nasab, not King Salman
     "فاز بجائزة سوق عكاظ",                     # the festival, not the newspaper
+    "ارتفع سهم الشركة السعودية للصناعات",       # the adjective "Saudi", not the state
+    "خلال بطولة كوبا أمريكا الماضية",           # the football cup, not Cuba or the US
+    "أرسل الرسالة إلى 88591 - Stc",            # a telecom brand, not the STC (acronyms keep their case)
+    "منتخب ايرلندا الشمالية",                   # Northern Ireland, not Ireland
 ])
 def test_no_false_hits(run, text):
     assert ents(run(text)) == []

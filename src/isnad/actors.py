@@ -28,6 +28,10 @@ An alias is a string (matched freely) or a mapping with ``guard``:
   ``الرئيس`` ...; up to two words back, clitics allowed), inside quotes or
   brackets, or as the name of a carrier line found by ``doc_kind``;
 
+* ``noun`` — a name that is also a nisba adjective (السعودية "Saudi"): not
+  matched right after a definite noun (الشركة السعودية);
+
+Latin acronyms of up to five capitals (SDF, STC, SNA) are implicitly ``cased``;
 and ``ambiguous: true`` when the same alias names several actors (``الجيش
 الوطني``: the Syrian National Army or the Libyan National Army); every actor
 sharing it must mark it, and the stage resolves it from the document or leaves
@@ -72,7 +76,10 @@ TYPES = ("state", "state_force", "armed_group", "coalition", "media_state", "med
 MEDIA_TYPES = frozenset({"media_state", "media_private", "agency"})
 LABELS = ("PERS", "LOC", "ORG", "MISC")
 LABEL_OF_TYPE = {"state": "LOC", "person": "PERS"}          # everything else: ORG
-GUARDS = (None, "cue", "cased")
+GUARDS = (None, "cue", "cased", "noun")
+# Latin acronyms of up to five capitals are matched with their capitals only
+# (STC is not Stc the telecom brand, SNA is not "sna"), as if marked "cased".
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9.\-]{1,4}$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9_]*$")
 QID_RE = re.compile(r"^Q[1-9]\d*$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
@@ -319,6 +326,8 @@ class Registry:
                 continue
             if guard == "cue" and not self._cued(doc, m, self.actors[aid], carrier_spans):
                 continue
+            if guard == "noun" and _after_definite_noun(doc, m):
+                continue
             if aid not in ids:
                 ids.append(aid)
         return tuple(ids)
@@ -450,6 +459,17 @@ _OPENERS = frozenset({'"', "'", "(", "[", "{", "«"})
 _CLOSERS = frozenset({'"', "'", ")", "]", "}", "»"})
 
 
+def _after_definite_noun(doc, m) -> bool:
+    """Is the match an adjective after a definite noun (الشركة السعودية, للكرة
+    السعودية)?  For names that are also nisba adjectives (guard ``noun``)."""
+    if m.prefix or m.tok_start == 0:
+        return False
+    prev = doc.tokens[m.tok_start - 1]
+    if prev.kind != "word" or prev.sent != doc.tokens[m.tok_start].sent:
+        return False
+    return any(stem.startswith("ال") and len(stem) > 3 for _, stem in clitic_splits(prev.norm))
+
+
 def _prev_word(toks: list[Token], i: int) -> Token | None:
     j = i - 1
     while j >= 0 and toks[j].kind in ("punct", "symbol") and toks[j].norm in _OPENERS | _CLOSERS:
@@ -526,12 +546,15 @@ def _mini_doc(text: str) -> _MiniDoc:
 
 def _alias(x, where: str) -> Alias:
     if isinstance(x, str):
-        return Alias(x)
+        return Alias(x, "cased") if _ACRONYM.match(x) else Alias(x)
     if isinstance(x, dict) and isinstance(x.get("text"), str):
         unknown = set(x) - {"text", "guard", "ambiguous", "note"}
         if unknown:
             raise ResourceError(f"{where}: alias {x!r}: unknown keys {sorted(unknown)}")
-        return Alias(x["text"], x.get("guard"), bool(x.get("ambiguous", False)))
+        guard = x.get("guard")
+        if guard is None and _ACRONYM.match(x["text"]):
+            guard = "cased"
+        return Alias(x["text"], guard, bool(x.get("ambiguous", False)))
     raise ResourceError(f"{where}: alias must be a string or {{text: ...}}, not {x!r}")
 
 
