@@ -207,6 +207,8 @@ def test_longest_match_wins(run):
     "خلال بطولة كوبا أمريكا الماضية",           # the football cup, not Cuba or the US
     "أرسل الرسالة إلى 88591 - Stc",            # a telecom brand, not the STC (acronyms keep their case)
     "منتخب ايرلندا الشمالية",                   # Northern Ireland, not Ireland
+    "لتنظيم رحلات للشباب العربي",               # young people, not al-Shabaab
+    "تخرج في جامعة الملك سعود",                 # an institution named after a person
 ])
 def test_no_false_hits(run, text):
     assert ents(run(text)) == []
@@ -239,6 +241,8 @@ def test_retweet_marker_is_not_rt(run):
     ("قال الرئيس الأسد إن", "الأسد", "bashar_al_assad"),
     ("أعلن تنظيم القاعدة مسؤوليته", "تنظيم القاعدة", "al_qaeda"),
     ("اجتمع مجلس الأمن القومي الأمريكي", "مجلس الأمن القومي الأمريكي", "us_nsc"),   # longer than the blocker
+    ("قال قيادي في «الحشد» إن", "الحشد", "pmf"),          # cue two back through a preposition
+    ("وصلت مساعدات مركز الملك سلمان للإغاثة", "مركز الملك سلمان للإغاثة", "ksrelief"),
     ("أعلنت “القاعدة” مسؤوليتها", "القاعدة", "al_qaeda"),
 ])
 def test_guarded_names_with_cues(run, text, span, actor):

@@ -171,6 +171,8 @@ class Registry:
                 if key:
                     self.blockers.add_key(key, True)
         self.quote_openers = frozenset(normalize(w) for w in self.matching.get("quote_openers") or [])
+        self.eponym_heads = frozenset(normalize(w) for w in self.matching.get("eponym_heads") or [])
+        self.cue_links = frozenset(normalize(w) for w in self.matching.get("cue_links") or [])
         self._by_key: dict[tuple, list[tuple[str, Alias]]] = {}
         for a in actors:
             for al in a.all_names():
@@ -318,9 +320,11 @@ class Registry:
         if _TANWEEN.search(doc.text, last.start, last.end):
             return ()
         prev = doc.tokens[m.tok_start - 1] if m.tok_start > 0 else None
-        in_nasab = prev is not None and prev.norm in _NASAB     # سلطان بن [سلمان بن عبد العزيز]
+        # سلطان بن [سلمان بن عبد العزيز]; مركز [الملك سلمان] للإغاثة
+        not_person = prev is not None and prev.kind == "word" and (
+            prev.norm in _NASAB or any(st in self.eponym_heads for _, st in clitic_splits(prev.norm)))
         for aid, guard, cased, _amb in m.payloads:
-            if in_nasab and self.actors[aid].type == "person":
+            if not_person and self.actors[aid].type == "person":
                 continue
             if guard == "cased" and doc.text[m.start:m.end] != cased:
                 continue
@@ -349,7 +353,8 @@ class Registry:
         # is one back; وكالة أنباء “فارس” is two)
         if is_cue(prev):
             return True
-        if cls != "person" and prev is not None and is_cue(_prev_word(toks, prev.i)):
+        if cls != "person" and prev is not None and prev.norm in self.cue_links \
+                and is_cue(_prev_word(toks, prev.i)):
             return True
         # enclosed in quotes or brackets after a reporting verb, a preposition or a
         # standalone clitic: نقلت “العربية”، لـ«الشرق الأوسط»، الرياض (واس)
