@@ -5,7 +5,9 @@ what the lexicon knows): articles of 600-2000 characters on the conflict and
 politics topics isnad is built for, at most 4 per newspaper, seeded shuffle.
 Prints one key per line: ``<day>.zip:<index>:<sha1(content)[:12]>``.
 
-    .venv/bin/python training/attribution/select_eval.py -n 45
+    .venv/bin/python training/attribution/select_eval.py -n 48              # dev (14) + test (34)
+    .venv/bin/python training/attribution/select_eval.py -n 32 --seed 7 \
+        --exclude src/isnad/evaluation/data/attribution/{dev,test}.jsonl     # holdout
 """
 from __future__ import annotations
 
@@ -40,13 +42,21 @@ def main() -> None:
     ap.add_argument("-n", type=int, default=45)
     ap.add_argument("--seed", type=int, default=20260127)
     ap.add_argument("--per-source", type=int, default=4)
+    ap.add_argument("--exclude", nargs="*", default=[],
+                    help="annotation files (jsonl) whose articles are not picked again")
     args = ap.parse_args()
+    taken = set()
+    for f in args.exclude:
+        with open(f, encoding="utf-8") as fh:
+            taken |= {json.loads(line)["key"] for line in fh if line.strip()}
     pool = [(z, i, a) for z, i, a in articles()
             if 600 <= len(a.get("content") or "") <= 2000 and len(TOPIC.findall(a["content"])) >= 2]
     random.Random(args.seed).shuffle(pool)
     per: dict[str, int] = {}
     out = []
     for z, i, a in pool:
+        if key_of(z, i, a["content"]) in taken:
+            continue
         if per.get(a["source"], 0) >= args.per_source:
             continue
         per[a["source"]] = per.get(a["source"], 0) + 1
