@@ -35,3 +35,9 @@ def test_no_carriers_in_plain_article(nlp):
     assert doc.meta["carriers"] == [] and doc.kind == "article"
     short = nlp("انفجار قرب السوق الآن #عاجل")
     assert short.meta["carriers"] == [] and short.kind == "post"
+
+
+def test_sentence_final_outlet_word_is_not_a_signature(nlp):
+    doc = nlp("قال الوزير إن التعاون يشمل دول المنطقة العربية. وأكد أن الاجتماع القادم في الرياض.\n"
+              "وأضاف أن الاتفاق يعزز الأمن في المنطقة العربية.")
+    assert doc.meta["carriers"] == []

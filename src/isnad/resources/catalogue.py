@@ -18,6 +18,8 @@ import yaml
 
 from ..errors import ResourceError
 
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when available: ~10x faster
+
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 ROOTS = {"resources": PACKAGE_ROOT / "resources", "models": PACKAGE_ROOT / "models"}
 
@@ -34,7 +36,7 @@ def load_yaml(rel: str, root: str = "resources"):
     p = resource_path(rel, root)
     try:
         with p.open(encoding="utf-8") as f:
-            return yaml.safe_load(f)
+            return yaml.load(f, Loader=_YamlLoader)
     except yaml.YAMLError as e:
         raise ResourceError(f"{root}/{rel}: not valid YAML: {e}") from e
 

@@ -42,8 +42,12 @@ class DocKindStage(Stage):
         self._forward = regex.compile(
             rf"^\s*(?:{_alt(lex['forward_markers'])})\s*[:：]?\s*(?P<name>[^\n:]*)", regex.I)
         # "(واس)" / "- رويترز" alone on the last line or closing the text
+        # set apart from the text: on its own line, after a dash, or in brackets
+        # (a sentence-final "... المنطقة العربية." is not an agency signature)
         self._trailing_agency = regex.compile(
-            rf"(?:^|[\s\-–—])[\(\[]?(?P<name>{agencies})[\)\]]?[ \t.]*\Z")
+            rf"(?:(?:^|\n)[ \t]*[\(\[]?(?P<name>{agencies})[\)\]]?"
+            rf"|[\-–—][ \t]*[\(\[]?(?P<name>{agencies})[\)\]]?"
+            rf"|[\(\[](?P<name>{agencies})[\)\]])[ \t.]*\Z")
         # dateline in the first 120 chars: "الرياض (واس) -", "دمشق-سانا", "(أ ف ب) -"
         self._dateline = regex.compile(
             rf"^[^\n]{{0,60}}?(?:\((?P<a>{agencies})\)|[\-–—]\s*(?P<b>{agencies})\s*(?=[\-–—:]))")
