@@ -424,7 +424,8 @@ class Builder:
             row = {"id": f"geonames:{c['geonameid']}", "name": c["name"],
                    "feature": "city" if pop >= 10000 else "village", "precision": "city",
                    "lat": round(c["latitude"], 5), "lon": round(c["longitude"], 5), "country": cc,
-                   "population": pop, "radius_km": radius_from_pop(pop), "source": "geonames-cities500",
+                   "population": pop, "radius_km": radius_from_pop(pop),
+                   "source": "geonames-capital" if gid in capital_ids else "geonames-cities500",
                    "ar": ar, "en": list(dict.fromkeys(en))}
             if cc == "SY":
                 s = self.sy_locate(c["latitude"], c["longitude"], sy_gov_for_code.get(c["admin1code"]))
@@ -451,7 +452,7 @@ class Builder:
         if f == "admin2":
             return cc in ("SY", "IQ")
         if f in ("city", "village"):
-            return pop >= (100000 if cc in VILLAGE_COUNTRIES else 1000000)
+            return pop >= (50000 if cc in VILLAGE_COUNTRIES else 1000000) or r.get("source") == "geonames-capital"
         return False
 
     def flag(self, r: dict, key: str) -> str:
@@ -477,7 +478,8 @@ class Builder:
                     forms += [f[:-1] for f in forms if len(f) >= 4 and f.endswith(("ه", "ا", "ي"))]
                 cf2 = sum(self.lex.common[f] for f in forms)
                 fl = "?" if (cf2 > 5 * pf2 and cf2 > 5000) else ""
-            elif word or cf >= 50 or letters <= 3 or pf >= 3000 or self._clitic_word(key):
+            elif word or cf >= 50 or letters <= 3 or self._clitic_word(key) or \
+                    (pf >= 3000 and (int(r.get("population") or 0) < 20000 or r["country"] not in ARAB_LEAGUE)):
                 # a dictionary word, or a frequent proper noun that is not a prominent place
                 # (a person's or organisation's name, most likely)
                 fl = "?"

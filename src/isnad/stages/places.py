@@ -83,6 +83,7 @@ class _Mention:
     no_match_reason: str | None = None
     fuzzy_score: float | None = None
     anaphor: dict | None = None
+    readings: dict = field(default_factory=dict)    # candidate -> (start, prefix, key) of another reading
 
 
 class PlacesStage(Stage):
@@ -132,6 +133,8 @@ class PlacesStage(Stage):
                 blocked_spans.append((m.start, m.end))
                 continue
             mention = self._mention_from_match(doc, m, pays)
+            if mention is not None and m.tok_end == m.tok_start + 1:
+                self._add_alt_readings(doc, mention, m)
             if mention is None:                       # blocked clitic reading: try the shorter ones
                 for alt in g.matcher.matches_at(doc, m.tok_start):
                     alt_pays = [p for p in alt.payloads if isinstance(p, int)]
@@ -145,6 +148,9 @@ class PlacesStage(Stage):
         ents = [e for e in doc.entities if e.label in ("ORG", "PERS", "LOC")]
         kept = []
         for mt in mentions:
+            j = mt.t0 - 1
+            if j >= 1 and toks[j].norm == '"' and toks[j - 1].norm in ("ل", "لل"):
+                continue                               # قال لـ«الشرق الأوسط»: a newspaper
             holder = next((e for e in ents if e.start <= mt.start and mt.end <= e.end
                            and (e.end - e.start) > (mt.end - mt.start) and e.label != "LOC"), None)
             if holder is not None:
@@ -191,6 +197,23 @@ class PlacesStage(Stage):
             flagged, rule_ctx = set(), False
         return _Mention(m.start, m.end, m.tok_start, m.tok_end, key, m.prefix, list(pays),
                         flagged={i for i in pays if i in flagged}, rule_ctx=rule_ctx)
+
+    def _add_alt_readings(self, doc, mt: _Mention, m) -> None:
+        """وجدة: the whole token (Oujda) or و + جدة (Jeddah)?  Keep the other one-token readings'
+        candidates too; the span follows the reading of the chosen candidate."""
+        for alt in self.g.matcher.matches_at(doc, m.tok_start):
+            if alt.tok_end != m.tok_end or alt.prefix == m.prefix:
+                continue
+            pays = [p for p in alt.payloads if isinstance(p, int) and p not in mt.cands]
+            if not pays or (alt.prefix and (doc.tokens[m.tok_start].norm in self.blocked_tokens
+                                            or len(alt.phrase) <= 2)):
+                continue
+            flagged = self.g.flagged.get(alt.phrase, set())
+            for i in pays:
+                mt.cands.append(i)
+                mt.readings[i] = (alt.start, alt.prefix, alt.phrase)
+                if i in flagged and alt.phrase not in self.g.always:
+                    mt.flagged.add(i)
 
     def _mention_from_entity(self, doc, e) -> _Mention | None:
         g = self.g
@@ -556,6 +579,8 @@ class PlacesStage(Stage):
                                       f"({rival[1].country}) score within {_MARGIN:g}; no context decides")
                 continue
             mt.chosen = best
+            if best.idx in mt.readings:               # the chosen place came from the other reading
+                mt.start, mt.prefix, mt.key = mt.readings[best.idx]
             resolved_before.append(best)
 
     def _score(self, e: Entry, mt: _Mention, feats, anchors, main, votes) -> float:
@@ -567,10 +592,12 @@ class PlacesStage(Stage):
                 s -= 1.5 if e.country in _ARAB else 3.0
             if e.feature in ("admin1", "admin2") and e.country in ("SY", "IQ"):
                 s += 0.5
+        if e.source == "geonames-capital":
+            s += 1.5
         if main and e.country == main:
             s += 4.0
         elif e.country in votes:
-            s += 2.0
+            s += 1.5
         if feats:
             if e.feature in feats[:1] or (e.kind and e.kind in feats[:1]):
                 s += 6.0
