@@ -190,7 +190,7 @@ class Lexicon:
         except Exception:      # the carriers lexicon belongs to doc_kind; work without it
             agencies = []
         self.agencies = sorted({a for a in agencies}, key=len, reverse=True)
-        self.agency_keys = {_n(a) for a in agencies}
+        self.agency_keys = {_n(a) for a in agencies} | {_n(a) for a in src.get("agency_names") or ()}
 
 
 @lru_cache(maxsize=1)
@@ -976,12 +976,14 @@ class _Run:
             if h is not None and hend == i and not self.norm(j).startswith("ال"):
                 return j, i
         # walk left over a noun phrase to a frame word (a comma right before the verb is allowed:
-        # إلا أن قيادة التحالف، أشارت)
+        # إلا أن قيادة التحالف، أشارت; so is قد: وكانت الوكالة … قد زعمت)
         e = i
         if self.is_punct(e - 1, {",", "،"}):
             e -= 1
+        if e - 1 >= lo and self.norm(e - 1) in ("قد", "لقد"):
+            e -= 1
         a = e - 1
-        while a >= lo and e - a <= 9:
+        while a >= lo and e - a <= 14:
             if self.is_punct(a) or self.is_quote(a):
                 break
             if self.is_comp(a) or self._frame_word(a):
@@ -1002,12 +1004,12 @@ class _Run:
             return None
         if self.bare(start) in _FUNCTION or self.norm(start) in _FUNCTION:
             return None
-        if self.source_like(start, e):
+        if self.source_like(start, e) and (strong or e - start <= 9 or a < lo):
             return start, e
         # after إن/أن/لأن/an opening quote the noun phrase is the subject whatever it is;
         # after a comma or the sentence start, a short one
         n_words = sum(1 for k in range(start, e) if self.toks[k].kind == "word")
-        if (strong and n_words <= 8) or (n_words <= 3 and not any(self.is_cue_tok(k) for k in range(start, e))):
+        if (strong and n_words <= 12) or (n_words <= 3 and not any(self.is_cue_tok(k) for k in range(start, e))):
             if self.toks[start].kind == "word" and self.norm(start) not in _PREPOSITIONS:
                 return start, e
         return None
@@ -1030,13 +1032,14 @@ class _Run:
         lic = entry.licence
         k = j
         steps = 0
+        coord = lambda x: self.norm(x)[:1] in ("و", "ف") and self.norm(x)[1:] in self.lex.complementizers
         paren_used = False
         after_comma = False
         while k < end and steps < window:
             steps += 1
             t = self.toks[k]
             n = t.norm
-            if self.is_comp(k) and "an" in lic:
+            if self.is_comp(k) and "an" in lic and not (coord(k) and k > j):
                 return ("an", k + 1, k)
             if n == ":" and "colon" in lic:
                 c = k + 1
@@ -1195,7 +1198,11 @@ class _Run:
                 att = self._try_cue(i, lo, hi, si)
                 if att is not None:
                     self.atts.append(att)
-                    i = max(i + 1, att.cue_tok[1])
+                    nxt = max(i + 1, att.cue_tok[1])
+                    if att.mention and att.mention[0] >= self.toks[i].start:
+                        while nxt < hi and self.toks[nxt].start < att.mention[1]:
+                            nxt += 1          # a name inside the subject (العميد روي …) is no cue
+                    i = nxt
                     continue
             i += 1
 
@@ -1253,8 +1260,25 @@ class _Run:
         prev = self.norm(i - 1) if i > lo else ""
         if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم") or (prev in _PREPOSITIONS and m.prefix == ""):
             return None          # a verbal noun (تم كشف النقاب، عن وصف تلك الأيام): no speaker
+        if e.agr == "1" and not any(a.content and a.content[0] <= m.start < a.content[1]
+                                    for a in self.atts[-6:]):
+            return None          # نقول: … outside a quotation is the author's own voice
+        if e.role == "accuse" and e.type == "verb" and iend < hi and self.norm(iend).startswith("ب") and \
+                self.toks[iend].kind == "word":
+            return None          # واتهم بجريمة …: the passive, nobody accuses in the text
         neg = self._neg_before(i)
         j = self.skip_time(iend, hi)
+        pre_via = []
+        # an addressee before the subject (وقال لـ"الرياض" الشيخ فالح …)
+        if j < hi and self.is_addressee_at(j, hi) and self.norm(j) not in ("له", "لها", "لهم"):
+            k0 = j + 1 if self.norm(j) in ("ل", "لـ") else j
+            if k0 < hi and self.is_quote(k0) and k0 in self.partner:
+                k1 = self.partner[k0] + 1
+            else:
+                k1 = self.np_end(k0, hi, allow_pp=False) if k0 > j else j + 1
+            if k1 < hi and not self._boundary_first(self.skip_time(k1, hi), hi, e):
+                pre_via = self._via_between(j, k1, hi)
+                j = self.skip_time(k1, hi)
         subj = None
         j_first = e.agr == "1"      # أكدنا، نقول: the quoted speaker, never a subject in the text
         if j < hi and not j_first and self.norm(j) in _PRONOUNS:
@@ -1273,6 +1297,10 @@ class _Run:
                     subj = (j, min(sj, self.np_end_for_name(j, hi)))
                 elif not e.np:
                     subj = (j, sj)
+                elif sj - j <= 5 and sj < hi and (self._time_at(sj) or self.is_medium_at(sj, hi) or
+                                                  self.is_addressee_at(sj, hi) or self.norm(sj) in ("قد",)) \
+                        and self.toks[j].kind == "word" and self.norm(j) not in _PREPOSITIONS:
+                    subj = (j, sj)      # أعلنت اللجان الشعبية اليوم …: a subject, whatever its head
         left = None
         if subj is None and not (e.agr == "1") and m.prefix == "":
             left = self.left_subject(i, lo)
@@ -1369,7 +1397,7 @@ class _Run:
         else:
             src = self._antecedent(e.agr, i, si)
             att.implicit = True
-        via += self._via_between(after, at, hi)
+        via = pre_via + via + self._via_between(after, at, hi) + self._interview_before(lo, i)
         att.src = src
         att.via = via
         if src is not None:
@@ -1408,12 +1436,13 @@ class _Run:
         n = self.norm(j)
         t = self.toks[j]
         if t.kind in ("punct", "symbol"):
-            return not (n == _QUOTE and j in self.opening and self._quotes_a_name(j))
+            return not (n == _QUOTE and j in self.opening and
+                        (self._quotes_a_name(j) or (self._short_quoted_name(j) and self.partner[j] - j <= 3)))
         if self.is_comp(j) or n in e.preps or self.bare(j) in e.preps:
             return True
         if e.subject == "reporting" and n == "عن":
             return True
-        if "ب" in e.preps and n.startswith("ب") and len(n) > 3:
+        if "ب" in e.preps and n.startswith("ب") and len(n) >= 3:
             return True
         if self.is_medium_at(j, hi) or self.is_addressee_at(j, hi):
             return True
@@ -1487,6 +1516,11 @@ class _Run:
         while k < b and k < hi:
             n = self.norm(k)
             t = self.toks[k]
+            iv = self._interview_at(k, hi)
+            if iv is not None:
+                out.append((iv[0], "told", iv[1]))
+                k = iv[2]
+                continue
             if self.bare(k) in self.lex.carried_by:
                 s0 = k + 1
                 e0 = self.np_end(s0, hi, allow_pp=False)
@@ -1521,6 +1555,45 @@ class _Run:
                         continue
             k += 1
         return out
+
+    _INTERVIEW = frozenset({"حوار", "مقابله", "لقاء", "حديث", "اتصال", "مداخله"})
+
+    def _interview_at(self, k: int, hi: int):
+        """``في حوار مع «الشرق الأوسط»`` / ``في مقابلة مع القناة الأولى``: (source, span, end)."""
+        if k + 3 >= hi or self.bare(k) not in ("في", "خلال"):
+            return None
+        if _strip_al(self.norm(k + 1)) not in self._INTERVIEW:
+            return None
+        q = k + 2
+        while q < hi and q < k + 5 and self.norm(q) != "مع":
+            q += 1
+        if q >= hi or self.norm(q) != "مع":
+            return None
+        a = q + 1
+        if a < hi and self.is_quote(a) and a in self.partner and self.partner[a] - a <= 6:
+            b = self.partner[a]
+            span_s, span_e, end = a + 1, b, b + 1
+        else:
+            head, _ = self.head_of(a, hi)
+            if head is None or head.kind not in ("outlet", "agency"):
+                return None
+            span_s = a
+            span_e = self.np_end(a, hi, allow_pp=False)
+            end = span_e
+        if span_e <= span_s:
+            return None
+        src = self.resolve_mention(span_s, span_e)
+        if src.kind in ("unknown", "organisation"):
+            src.kind = "agency" if self._is_agency_name(src.name) else "outlet"
+        src.extra["_via_last"] = True
+        return src, self._span(span_s, span_e), end
+
+    def _interview_before(self, lo: int, i: int) -> list:
+        for k in range(lo, i):
+            hit = self._interview_at(k, i)
+            if hit is not None:
+                return [(hit[0], "told", hit[1])]
+        return []
 
     def _addressee_src(self, a: int, b: int, strip_l: bool) -> _Src | None:
         if strip_l:
@@ -1719,6 +1792,17 @@ class _Run:
         self._touch(att.src, m.start)
         # content: after (clause start / middle) or before (clause end)
         at_start = self._clause_start(i, lo)
+        if at_start and self._clause_final(b, hi) and si > 0:
+            plo, phi = self.sent_tok_range(si - 1)
+            c_start = self._content_start_at(plo)
+            if c_start is not None and phi > c_start:
+                k2 = phi - 1
+                while k2 > c_start and self.is_punct(k2, _SENT_END):
+                    k2 -= 1
+                att.position = "before"
+                att.content = self._trim_span(self.toks[c_start].start, self.toks[k2].end)
+                att.content_tok = c_start
+                return att
         if not at_start and self._clause_final(b, hi):
             k2 = i - 1
             while k2 >= lo and self.is_punct(k2, {",", "،", "-", "–"}):
@@ -1788,6 +1872,15 @@ class _Run:
         c0 = m.tok_end
         if c0 >= hi or (self.is_punct(c0, _SENT_END | {",", "،"})):
             return None
+        stem = _n(self.text[m.start:m.end])
+        if stem.startswith(("تصريح", "حديث", "قول")):
+            k = self.skip_time(c0, hi)
+            ok = k < hi and (self.is_comp(k) or self.norm(k) in (":", "عن") or
+                             (self.is_quote(k) and k not in self.closing) or
+                             (self.is_quote(k) and k + 1 < hi and self.norm(k + 1) == "عن"))
+            if not ok:
+                return None
+            c0 = k
         if c0 < hi and (self.is_punct(c0, {":"}) or self.is_comp(c0)):
             c0 += 1
         att = _Att((m.start, m.end), (m.tok_start, m.tok_end), e, si, role=e.role, cue_type="nominal")
