@@ -140,6 +140,8 @@ _AGE_PREV = frozenset(normalize(w) for w in (
 _WEEKDAY_BREAKERS = frozenset(normalize(w) for w in (
     "صلاة", "صلاه", "خطبة", "خطبه", "خطيب", "خطباء", "جمعة", "مسجد", "جامع", "وصلاة", "لصلاة",
     "بصلاة", "أئمة", "إمام", "سوق", "لسوق", "بسوق", "وسوق"))
+_FRACTIONS = {normalize("ربع"): 0.25, normalize("نصف"): 0.5, normalize("ثلث"): 1 / 3}
+_SINGULAR_VP = frozenset(normalize(w) for w in ("فترة", "مدة", "وقت", "زمن", "حقبة"))
 # adverbs take و/ف but not the prepositions ب/ل/ك: "لامس" is a verb, "بحالي" not حاليا
 _ADVERB_CLASSES = frozenset({"rd", "rn", "vague", "poda"})
 _MIN_YEAR, _MAX_YEAR = 1900, 2100          # a bare year (في 2012) must be in this range
@@ -510,6 +512,8 @@ class _Scan:
         return self._day_ranges(self._merge(atoms))
 
     _RANGE_JOIN = frozenset({"حتي", "الي", "-", "–", "و", "وحتي", "والي", "لغايه", "ولغايه"})
+    _RANGE_OPEN = frozenset({"من", "بين", "مابين", "ما", "في", "الفتره", "يومي", "يوم", "الموافق",
+                             "خلال", "فتره"})
 
     def _day_ranges(self, atoms: list[Atom]) -> list[Atom]:
         """"من 16 حتى 20 سبتمبر 2015": the first day takes the second one's month and year."""
@@ -517,8 +521,12 @@ class _Scan:
         for a in atoms:
             f = a.f
             j = a.i0
+            glued = j >= 1 and self.toks[j - 1].kind == "number" and any(
+                c in "ـ-–" for c in self.doc.text[self.toks[j - 1].end:self.toks[j].start])
+            if glued:           # "2 ـ 4/6/1436": the dash (or a tatweel) fell out of the tokens
+                j += 1
             if f.kind == "date" and f.d is not None and (f.m is not None or f.month_rel is not None) \
-                    and j >= 2 and self.norms[j - 1] in self._RANGE_JOIN \
+                    and j >= 2 and (glued or self.norms[j - 1] in self._RANGE_JOIN) \
                     and (not out or out[-1].i1 <= j - 2):
                 t = self.toks[j - 2]
                 v = None
@@ -528,8 +536,7 @@ class _Scan:
                     q = number_at(self.doc, j - 2)
                     if q is not None and q.tok_end == j - 1 and isinstance(q.value, int):
                         v = q.value
-                if v is not None and 1 <= v < (f.d if isinstance(f.d, int) else 32) and \
-                        self.norms[j - 3 if j >= 3 else 0] in ("من", "بين", "مابين", "ما", "في", "الفتره"):
+                if v is not None and 1 <= v < f.d and j >= 3 and self.norms[j - 3] in self._RANGE_OPEN:
                     g = replace(f, d=v, weekday=None, rel_days=None, pod=None, clock=None, extra={})
                     out.append(Atom(j - 2, j - 1, 0, g))
             out.append(a)
@@ -610,7 +617,8 @@ class _Scan:
         if j + 1 < self.n:
             t1 = self.toks[j + 1]
             if t1.kind != "number" and not (self._PREP_NEXT & self.lex.first.get(t1.norm, frozenset())) \
-                    and t1.norm not in ("ال", "(") and (self.toks[j].norm, t1.norm) not in self.lex.bigram:
+                    and t1.norm not in ("ال", "(") and t1.norm not in _FRACTIONS \
+                    and (self.toks[j].norm, t1.norm) not in self.lex.bigram:
                 return None
         g = self.get(j, "prep", clitic=True)
         if g is None:
@@ -624,9 +632,11 @@ class _Scan:
             k2 = self._vp_tail(vp[0].tok_end)
             if k2 is None:
                 nxt = vp[0].tok_end
-                if self.norm(k).startswith("ال") or (
-                        nxt < self.n and self.toks[nxt].kind == "word" and self.norm(nxt).startswith("ال")):
-                    return None      # "خلال فترة الانتقالات", "طوال أيام المهرجان": a construct
+                if self.norm(k).startswith("ال") or self.norm(k) in _SINGULAR_VP or (
+                        nxt < self.n and self.toks[nxt].kind == "word" and
+                        (self.norm(nxt).startswith("ال") or self.lex.starts_any.__contains__(self.norm(nxt)))):
+                    # "خلال فترة الانتقالات", "طيلة مدة تعاقده", "خلال أيام عيد الفطر": a construct
+                    return None
                 k2 = nxt
             return Atom(j, k2, plen, Frame("vague", vague="period"))
         paren = self.norm(k) == "(" and self.is_num(k + 1) and self.norm(k + 2) == ")"
@@ -645,6 +655,13 @@ class _Scan:
                 n = q.value
             else:
                 approx = True
+        elif self.norm(k) in _FRACTIONS and self._unit(k + 1) is not None:
+            # "لمدة ربع ساعة", "قبل نصف ساعة"
+            unit, num, k2 = self._unit(k + 1)
+            n = None
+            if unit == "hour":
+                unit, n = "minute", int(60 * _FRACTIONS[self.norm(k)])
+            approx = n is None
         else:
             qual = qualifier_at(self.doc, k)
             if qual is not None:
@@ -665,11 +682,13 @@ class _Scan:
             n = None if approx else (2 if num == "two" else 1)
             # "منذ عام 2011", "قبل يوم الخميس", "منذ يوم التأسيس", "منذ شهر رمضان": a point or
             # a construct, not an offset
-            if num == "one" and (self._yearlike(k2) or self._numberish(k2) or
+            if num == "one" and (self._yearlike(k2) or (self._numberish(k2) and self.norm(k2) != "ونصف") or
                                  (self.toks[k2].kind == "word" and self.norm(k2).startswith("ال")
                                   if k2 < self.n else False)
                                  or self.get(k2, "wd") or self.get(k2, "mg") or self.get(k2, "mh")):
                 return None
+        if self.norm(k2) == "ونصف" and unit == "year" and n is not None:
+            n, unit, k2 = n * 12 + 6, "month", k2 + 1       # "منذ عام ونصف": 18 months
         # after the unit: الماضية/الأخيرة (a span back from now), من/على + event
         mod = self.get(k2, "vpm")
         if mod is not None:
@@ -893,6 +912,8 @@ class _Scan:
                 return None
         m, n = g
         k = m.tok_end
+        if night and not m.prefix and self.norm(j - 1).startswith("ال") and self.norm(j - 1) != "الي":
+            return None       # "الفترة الليلة": an adjective, not "tonight"
         if m.phrase == "اليوم":
             nth = self._ordinal_word(k)
             if nth is not None:
@@ -1133,7 +1154,7 @@ class _Scan:
             k2 = mod[0].tok_end
             if per == "year":
                 yr = self._year_number(k2)      # "العام الماضي 2014م": the number says it
-                if yr is not None:
+                if yr is not None and (yr[2] or _MIN_YEAR <= yr[0] <= _MAX_YEAR):
                     y, k3, era = yr
                     a = self._year_atom(j, len(m.prefix), y, era, k3)
                     return a
@@ -1236,6 +1257,20 @@ class _Scan:
             return Atom(j, k2, plen, f)
         return None
 
+    def _dual(self, j: int) -> Atom | None:
+        """A dual unit on its own: "استمرت يومين", "ليومين" (not an age: "(عامين)")."""
+        for mm in self.at(j):
+            if mm.prefix and any(c in mm.prefix for c in "بك"):
+                continue
+            for p in mm.payloads:
+                if p[0] == "unit" and p[1][1] == "two" and not mm.phrase.startswith("ال"):
+                    if any(self.norm(g) in _AGE_PREV for g in (j - 1, j - 2, j - 3)):
+                        return None
+                    unit = "day" if p[1][0] == "night" else p[1][0]
+                    return Atom(j, mm.tok_end, len(mm.prefix),
+                                Frame("duration", offset=(2, unit, 0), duration=self._iso(2, unit)))
+        return None
+
     def _rel_month(self, k: int):
         """"الجاري" / "من الجاري" / "من الشهر الماضي" / "من هذا الشهر" → (month offset, end)."""
         mod = self.get(k, "mod")
@@ -1247,13 +1282,15 @@ class _Scan:
             if per is not None:
                 return 0, per[0].tok_end
             return None
-        per = self.get(k, "per", sub="month")
+        per = self.get(k, "per", sub="month") or self.get(k, "mw")      # الشهر / شهر الحالي
         if per is not None:
             mod = self.get(per[0].tok_end, "mod")
             if mod is not None and mod[1] in _MOD_OFFSET:
                 return _MOD_OFFSET[mod[1]], mod[0].tok_end
             if self.norm(per[0].tok_end) in ("ذاته", "نفسه"):
                 return "same", per[0].tok_end + 1        # the month of the date before it
+            if per[1] == "month" and self.norms[k - 1] == "من":
+                return 0, per[0].tok_end                 # "الـ 28 من الشهر": this month
         return None
 
     # -- merging neighbours ------------------------------------------------------
@@ -1368,7 +1405,7 @@ _DISPATCH = (
     (frozenset({"wd"}), _Scan._weekday), (frozenset({"rd", "rn"}), _Scan._reld),
     (frozenset({"vague", "vp"}), _Scan._vague), (frozenset({"mw", "mg", "mh"}), _Scan._month),
     (frozenset({"yw"}), _Scan._yearword), (frozenset({"per", "demo"}), _Scan._period),
-    (frozenset({"num"}), _Scan._number))
+    (frozenset({"num"}), _Scan._number), (frozenset({"unit"}), _Scan._dual))
 _DISPATCH_CACHE: dict[frozenset, tuple] = {}
 _NUM_CLS = frozenset({"num"})
 
@@ -1432,13 +1469,16 @@ def resolve(f: Frame, P: dt.date | None, future: bool = False, last=None) -> _Re
         day = P + dt.timedelta(days=f.rel_days)
         r = _Res(day.isoformat(), "day", anchor="published")
         if f.weekday is not None and day.weekday() != f.weekday:
-            diff = (f.weekday - day.weekday()) % 7
-            if diff > 3:
-                diff -= 7
+            # the weekday wins; the writer's "today" is at most a day after P (print
+            # editions go online the evening before their date)
+            latest = P + dt.timedelta(days=f.rel_days + 1)
+            cands = [day + dt.timedelta(days=k) for k in range(-6, 7)]
+            cands = [c for c in cands if c.weekday() == f.weekday and c <= latest]
+            best = min(cands, key=lambda c: (abs((c - day).days), c > day))
             r.extra["conflict"] = (f"{day.isoformat()} is a {WEEKDAY_NAMES[day.weekday()]}, the text "
                                    f"says {WEEKDAY_NAMES[f.weekday]}: took the nearest "
-                                   f"{WEEKDAY_NAMES[f.weekday]}")
-            r.value = (day + dt.timedelta(days=diff)).isoformat()
+                                   f"{WEEKDAY_NAMES[f.weekday]} not after {latest.isoformat()}")
+            r.value = best.isoformat()
         return r
     if f.weekday is not None:
         if P is None:
@@ -1526,6 +1566,20 @@ def _date(f: Frame, P, last=None) -> _Res:
             return _Res(reason=_NO_P)
         y, m = _shift_month(P.year, P.month, f.month_rel)
         day = _valid(y, m, d)
+        if f.extra.get("hijri_context"):
+            # a sentence dated by the Hijri calendar: the current Hijri month, unless the
+            # sentence looks forward and that day is already past
+            hy, hm, _ = _greg_to_hijri(P)
+            hy, hm = _shift_month(hy, hm, f.month_rel)
+            try:
+                if d <= _hijri_month_len(hy, hm):
+                    g = _hijri_to_greg(hy, hm, d)
+                    if not (f.extra.get("future") and g < P):
+                        return _Res(g.isoformat(), "day", anchor="published", calendar="hijri",
+                                    hijri=f"{hy}-{hm:02d}-{d:02d}",
+                                    rule="a sentence dated by the Hijri calendar: the current Hijri month")
+            except (ValueError, OverflowError):
+                pass
         if f.weekday is not None and (day is None or day.weekday() != f.weekday):
             # "الخميس 28 من الشهر الجاري" in a Hijri-dating paper: the weekday decides
             hy, hm, _ = _greg_to_hijri(P)
@@ -1684,7 +1738,22 @@ class TimesStage(Stage):
                 P = None
         scan = _Scan(doc, self.lex)
         last = None
-        for a in scan.run():
+        atoms = scan.run()
+        # sentences that date by the Hijri calendar (a Hijri date, no Gregorian month name):
+        # there "الشهر الجاري" is the Hijri month
+        hijri_s, greg_s = set(), set()
+        for a in atoms:
+            sent = doc.tokens[a.i0].sent
+            if (a.f.cal == "hijri" and a.f.holiday is None) or "hijri_year" in a.f.extra:
+                hijri_s.add(sent)
+            elif a.f.kind == "date" and a.f.m is not None and a.f.month_rel is None:
+                greg_s.add(sent)
+        for a in atoms:
+            if a.f.month_rel in (-1, 0, 1) and a.f.weekday is None:
+                sent = doc.tokens[a.i0].sent
+                if sent in hijri_s and sent not in greg_s:
+                    a.f.extra["hijri_context"] = True
+                    a.f.extra["future"] = scan.future(a)
             toks = doc.tokens
             t0 = toks[a.i0]
             if a.plen:
