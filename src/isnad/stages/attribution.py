@@ -74,7 +74,7 @@ _REL_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين",
 _NEG = frozenset({"لم", "لا", "لن", "ولم", "ولا", "ولن", "فلم"})
 _PREPOSITIONS = frozenset({"عن", "في", "من", "علي", "الي", "ل", "ب", "مع", "حول", "بعد", "قبل", "خلال"})
 _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "هن", "وهو", "وهي", "وهم"})
-_FUNCTION = frozenset({"كذلك", "لكنه", "لكنها", "لكنهم", "ولكنه", "ايضا", "هكذا", "هنا", "ثم", "كما", "فقط",
+_FUNCTION = frozenset({"هو", "هي", "هم", "هما", "كذلك", "لكنه", "لكنها", "لكنهم", "ولكنه", "ايضا", "هكذا", "هنا", "ثم", "كما", "فقط",
                        "انه", "انها", "انهم", "لانه", "كانه", "بل", "حتي", "اذا", "اذ", "لقد", "قد", "ما", "لا",
                        "عندما", "بينما", "فيما", "حين", "منذ", "ذلك", "هذا", "هذه", "وذلك", "وهذا"})
 _MEDIA_OBJECTS = frozenset({"مقالا", "مقاله", "تقريرا", "افتتاحيه", "تغريده", "منشورا", "بيانا", "رساله",
@@ -823,7 +823,8 @@ class _Run:
                     break
                 if self._time_at(j):
                     break
-                if self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep")):
+                if self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep", "nominal")) and \
+                        _strip_al(self.norm(j - 1)) not in self.lex.title_words:
                     break
                 if n in ("حول", "بشان", "بخصوص", "حيال"):
                     break
@@ -1069,7 +1070,7 @@ class _Run:
                     if c < end and self.is_comp(c):
                         c += 1
                     return ("prep", c, k)
-                if "ب" in entry.preps and n.startswith("ب") and len(n) > 3 and not n.startswith("بين"):
+                if "ب" in entry.preps and n.startswith("ب") and len(n) >= 3 and not n.startswith("بين"):
                     return ("prep", k, k)
             if k >= j and self.is_cue_tok(k):
                 ce = self.cue_entry_at(k, ("part",))
@@ -1258,6 +1259,8 @@ class _Run:
         if e.needs_word and not any(self.norm(k) == e.needs_word for k in range(iend, min(hi, iend + 7))):
             return None
         prev = self.norm(i - 1) if i > lo else ""
+        if i > lo and m.prefix == "" and _strip_al(prev) in self.lex.title_words:
+            return None          # العميد روي الكبيتس: a name after a title
         if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم") or (prev in _PREPOSITIONS and m.prefix == ""):
             return None          # a verbal noun (تم كشف النقاب، عن وصف تلك الأيام): no speaker
         if e.agr == "1" and not any(a.content and a.content[0] <= m.start < a.content[1]
@@ -1266,6 +1269,8 @@ class _Run:
         if e.role == "accuse" and e.type == "verb" and iend < hi and self.norm(iend).startswith("ب") and \
                 self.toks[iend].kind == "word":
             return None          # واتهم بجريمة …: the passive, nobody accuses in the text
+        if iend < hi and self.norm(iend) in ("به", "بها", "بهم", "عنه", "عنها", "فيه", "فيها", "اليه", "اليها"):
+            return None          # ما صرح به ساركوزي: a relative clause, its content is elsewhere
         neg = self._neg_before(i)
         j = self.skip_time(iend, hi)
         pre_via = []
@@ -1436,6 +1441,9 @@ class _Run:
         n = self.norm(j)
         t = self.toks[j]
         if t.kind in ("punct", "symbol"):
+            if n == _QUOTE and j in self.opening and j in self.partner and self.partner[j] - j <= 3 and \
+                    self.partner[j] + 1 < hi and self.toks[self.partner[j] + 1].kind == "word":
+                return False          # أكد "العريني" سعي …: a quoted name right after the verb
             return not (n == _QUOTE and j in self.opening and
                         (self._quotes_a_name(j) or (self._short_quoted_name(j) and self.partner[j] - j <= 3)))
         if self.is_comp(j) or n in e.preps or self.bare(j) in e.preps:
@@ -1717,12 +1725,11 @@ class _Run:
         att = _Att((m.start, m.end), (m.tok_start, m.tok_end), e, si, role=e.role, cue_type="participle")
         # the subject of the clause it hangs on: the latest attribution of this sentence, else salience
         src = None
-        for a in reversed(self.atts):
-            if a.sent < si:
-                break
-            if a.sent == si and a.src is not None and a.cue[0] < m.start:
-                src = a.src
-                break
+        same = [a for a in self.atts[-12:] if a.sent == si and a.src is not None and a.cue[0] < m.start]
+        top = [a for a in same if not any(b is not a and b.content and b.content[0] <= a.cue[0] < b.content[1]
+                                          and b.position == "after" for b in same)]
+        if top or same:
+            src = (top or same)[-1].src
         if src is None:
             src = self._antecedent({"pm": "m", "pf": "f", "pmp": "mp", "pfp": "fp"}.get(e.agr, "m"), i, si)
         att.src = src
@@ -1910,7 +1917,7 @@ class _Run:
             return None
         b = self.np_end(a, hi, entry=e)
         lic = self.licence(b, hi, e)
-        if lic is None:
+        if lic is None or lic[0] == "stop":
             return None
         att = _Att((m.start, m.end), (m.tok_start, m.tok_end), e, si, role="say", cue_type="document")
         att.src = self.resolve_mention(a, b)
