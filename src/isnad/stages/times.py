@@ -140,6 +140,8 @@ _AGE_PREV = frozenset(normalize(w) for w in (
 _WEEKDAY_BREAKERS = frozenset(normalize(w) for w in (
     "صلاة", "صلاه", "خطبة", "خطبه", "خطيب", "خطباء", "جمعة", "مسجد", "جامع", "وصلاة", "لصلاة",
     "بصلاة", "أئمة", "إمام", "سوق", "لسوق", "بسوق", "وسوق"))
+_ANCHOR_FILLERS = frozenset(normalize(w) for w in ("أيضا", "أيضاً", "وأكثر", "فقط", "تقريبا",
+                                                   "تقريباً", "ونيف", "كاملة", "كاملين"))
 _FRACTIONS = {normalize("ربع"): 0.25, normalize("نصف"): 0.5, normalize("ثلث"): 1 / 3}
 _SINGULAR_VP = frozenset(normalize(w) for w in ("فترة", "مدة", "وقت", "زمن", "حقبة"))
 # adverbs take و/ف but not the prepositions ب/ل/ك: "لامس" is a verb, "بحالي" not حاليا
@@ -525,6 +527,9 @@ class _Scan:
                 c in "ـ-–" for c in self.doc.text[self.toks[j - 1].end:self.toks[j].start])
             if glued:           # "2 ـ 4/6/1436": the dash (or a tatweel) fell out of the tokens
                 j += 1
+            if a.plen and self.norms[j][:a.plen] == "و" and not glued:
+                j += 1          # "الأول والثاني من سبتمبر": the و is on the second day
+                glued = True
             if f.kind == "date" and f.d is not None and (f.m is not None or f.month_rel is not None) \
                     and j >= 2 and (glued or self.norms[j - 1] in self._RANGE_JOIN) \
                     and (not out or out[-1].i1 <= j - 2):
@@ -696,10 +701,11 @@ class _Scan:
             if kind in ("ago", "after"):
                 kind = "within"
         anchored = False
-        nk = self.norm(k2)
+        kk = k2 + 1 if self.norm(k2) in _ANCHOR_FILLERS else k2     # "بعد أسبوع أيضا من كشف"
+        nk = self.norm(kk)
         if (kind in ("ago", "after") and nk == "من") or (kind == "after" and nk == "علي"):
-            if self.norm(k2 + 1) in ("الان", "الآن"):
-                k2 += 2
+            if self.norm(kk + 1) in ("الان", "الآن"):
+                k2 = kk + 2
             else:
                 anchored = True
         f = Frame("relative" if kind in ("ago", "after") else "duration")
@@ -923,6 +929,9 @@ class _Scan:
                 if mon is not None and mon.f.d is None and mon.f.m is not None and nth[0] <= 30:
                     mon.f.d = nth[0]
                     return Atom(j, mon.i1, len(m.prefix), mon.f)
+                rel = self._rel_month(kk) if kk > nth[1] and 1 <= nth[0] <= 31 else None
+                if rel is not None:          # "اليوم الـ 7 من الشهر المقبل"
+                    return Atom(j, rel[1], len(m.prefix), Frame("date", d=nth[0], month_rel=rel[0]))
                 return Atom(j, nth[1], len(m.prefix), Frame("vague", vague="ordinal"))
             if not self._today_ok(j, k):
                 return None
@@ -1295,14 +1304,22 @@ class _Scan:
 
     # -- merging neighbours ------------------------------------------------------
     def _gap_ok(self, a: Atom, b: Atom, allow: tuple = ()) -> bool:
-        for g in range(a.i1, b.i0):
+        g = a.i1
+        # "(حسب تقويم أم القرى)": a short bracketed aside right after the first date
+        if self.norm(g) == "(":
+            for h in range(g + 1, min(g + 8, b.i0)):
+                if self.norm(h) == ")":
+                    if any(self.get(x, "eq") is not None for x in range(h + 1, b.i0)):
+                        g = h + 1
+                    break
+        for g in range(g, b.i0):
             n = self.norm(g)
-            if n in _GAP_PUNCT or n in allow:
+            if n in _GAP_PUNCT or n in allow or n in ("بتاريخ", "وتاريخ"):
                 continue
             if self.get(g, "eq") is not None:
                 continue
             return False
-        return b.i0 - a.i1 <= 4
+        return b.i0 - a.i1 <= 4 or g > a.i1 + 4 and b.i0 - a.i1 <= 12
 
     def _merge(self, atoms: list[Atom]) -> list[Atom]:
         out: list[Atom] = []
