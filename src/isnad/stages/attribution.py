@@ -296,6 +296,7 @@ class _Run:
         self.cue_at: dict[int, list] = {}
         self.body = (0, len(self.text))
         self._consumed_tok: set[int] = set()
+        self._head_cache: dict = {}
         self._licence_nominals: set[int] = set()
         self.carriers: list[dict] = []
 
@@ -471,10 +472,7 @@ class _Run:
         if c and c.get("name_start") is not None:
             self._link_actor_span(s, c["name_start"], c["name_end"])
         if s.actor is None and name and self.actors_mod is not None:
-            try:
-                a = self.actors_mod.resolve(name)
-            except Exception:
-                a = None
+            a = _resolve_actor(self.actors_mod, name)
             if a is not None:
                 self._set_actor(s, a.id, a.type, dict(a.extra or {}))
 
@@ -532,11 +530,14 @@ class _Run:
         """(HeadEntry, head token end) for the noun phrase at tokens [a, b), else (None, a)."""
         if a >= b:
             return None, a
-        m = self.lex.heads.find(self.doc, self.toks[a].start, self.toks[b - 1].end)
-        m = [x for x in m if x.tok_start == a and x.prefix in ("", "و", "ف", "ل", "ب")]
-        if not m:
-            return None, a
-        return m[0].payloads[0], m[0].tok_end
+        key = (a, b)
+        hit = self._head_cache.get(key)
+        if hit is None:
+            ms = self.lex.heads.matches_at(self.doc, a, self.toks[b - 1].end, offsets=False)
+            ms = [x for x in ms if x.prefix in ("", "و", "ف", "ل", "ب")]
+            hit = (ms[0].payloads[0], ms[0].tok_end) if ms else (None, a)
+            self._head_cache[key] = hit
+        return hit
 
     def classify(self, a: int, b: int) -> tuple[str, HeadEntry | None]:
         """Kind of the source noun phrase at tokens [a, b)."""
@@ -748,9 +749,11 @@ class _Run:
         return j
 
     def _time_at(self, j: int) -> int:
-        ms = self.lex.time_words.find(self.doc, self.toks[j].start, self.toks[j].end + 40) if j < len(self.toks) else []
+        if j >= len(self.toks) or self.toks[j].kind not in ("word", "number"):
+            return 0
+        ms = self.lex.time_words.matches_at(self.doc, j, offsets=False)
         for m in ms:
-            if m.tok_start == j and m.prefix in ("", "و"):
+            if m.prefix in ("", "و"):
                 k = m.tok_end
                 # يوم الإثنين الماضي / الأسبوع الماضي
                 while k < len(self.toks) and self.norm(k) in ("الماضي", "الماضيه", "المقبل", "الجاري",
@@ -2307,6 +2310,22 @@ _GENERIC = frozenset({"مصادر", "مصدر", "المصادر", "بيان", "�
                       "خاصه", "محليه", "الرسمي", "رسمي", "التابع", "باسم", "داخل", "حي", "مدينه", "الناطق",
                       "المتحدث", "وزاره", "الخارجيه", "الداخليه", "الدفاع", "رييس", "مجلس", "اليوم"})
 _NISBA_OK = frozenset({"نفسها", "ذاتها"})
+
+
+_ACTOR_CACHE: dict = {}
+
+
+def _resolve_actor(mod, name: str):
+    """The registry actor a carrier or outlet name resolves to (cached: the lookup builds a
+    small document each time)."""
+    if name not in _ACTOR_CACHE:
+        try:
+            _ACTOR_CACHE[name] = mod.resolve(name)
+        except Exception:       # the registry is optional here: no actor, no crash
+            _ACTOR_CACHE[name] = None
+        if len(_ACTOR_CACHE) > 5000:
+            _ACTOR_CACHE.clear()
+    return _ACTOR_CACHE[name]
 
 
 def _strip_al(n: str) -> str:

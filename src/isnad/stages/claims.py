@@ -89,6 +89,7 @@ class _Claims:
             for v in a.extra.get("via_mentions", []):
                 self.frames.append((v["start"], v["end"]))
         self.hedges = hedge_spans(doc)
+        self._starts = [t.start for t in doc.tokens]
 
     def _carrier_spans(self) -> list[tuple[int, int]]:
         out = []
@@ -180,7 +181,14 @@ class _Claims:
 
     # -- splitting --------------------------------------------------------------
     def _toks(self, s: int, e: int):
-        return [t for t in self.doc.tokens_in(s, e)]
+        import bisect
+        toks = self.doc.tokens
+        i = bisect.bisect_left(self._starts, s)
+        out = []
+        while i < len(toks) and toks[i].end <= e:
+            out.append(toks[i])
+            i += 1
+        return out
 
     def _is_verb(self, t) -> bool:
         if t.kind != "word":
@@ -242,7 +250,7 @@ class _Claims:
             span = self._clean(p)
             if span is None:
                 continue
-            words = sum(1 for t in self.doc.tokens_in(*span) if t.kind in ("word", "latin", "number"))
+            words = sum(1 for t in self._toks(*span) if t.kind in ("word", "latin", "number"))
             if words >= self.min_words:
                 out.append(span)
         return out
@@ -317,9 +325,12 @@ def _raise(status: str, to: str) -> str:
 # the sourcing summary
 # ---------------------------------------------------------------------------
 
+_WORD = regex.compile(r"\w+")
+
+
 def _norm_tokens(text: str) -> set:
     from ..text.normalize import normalize
-    return {w for w in regex.findall(r"\w+", normalize(text)) if len(w) > 2}
+    return {w for w in _WORD.findall(normalize(text)) if len(w) > 2}
 
 
 def sourcing_summary(doc) -> dict:
