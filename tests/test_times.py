@@ -253,3 +253,61 @@ def test_records_validate(nlp):
               published="2015-08-11")
     isnad.validate(doc.to_json())
     assert len(doc.times) == 3
+
+
+# -- conventions added from the annotated data -------------------------------------------
+
+def test_weekday_with_day_word_never_after_the_writers_today(times):
+    # published Tuesday 2015-07-21: "أمس الأربعاء" cannot be the next day
+    assert one(times, "شيع أمس الأربعاء جثمان الطيار", "2015-07-21")[1] == "2015-07-15"
+    # published Monday 2015-08-03: "أمس الاثنين" is that Monday (next day's print edition)
+    assert one(times, "اعتبارا من أمس الاثنين", "2015-08-03")[1] == "2015-08-03"
+    # published Friday: "اليوم الخميس" is the day before
+    assert one(times, "أعلنت الشركتان اليوم الخميس", "2015-07-24")[1] == "2015-07-23"
+
+
+def test_current_month_in_hijri_dated_sentences(times):
+    # a weekday that only fits the Hijri month
+    t = times("يختتم البرنامج يوم الخميس ال 28 من الشهر الجاري", "2015-08-06")[0]
+    assert t.value == "2015-08-13" and t.extra["calendar"] == "hijri"
+    # a sentence with a Hijri date: the current Hijri month (Shawwal 1436)
+    found = times("في الـ27 من الشهر الجاري ويستمر حتى الـ4 من شهر ذي القعدة القادم", "2015-08-03")
+    assert [t.value for t in found] == ["2015-08-12", "2015-08-19"]
+    # ... unless it looks forward and the Hijri day has passed
+    found = times("سينطلق يوم 6 ذي القعدة، وستنطلق البطولة يوم 15 من الشهر الحالي", "2015-08-02")
+    assert [t.value for t in found] == ["2015-08-21", "2015-08-15"]
+    # no Hijri marker: Gregorian
+    assert one(times, "في الـ 12 من الشهر الحالي", "2015-08-02")[1] == "2015-08-12"
+
+
+def test_day_ranges(times):
+    found = times("خلال الفترة من 16 حتى 20 سبتمبر 2015م", "2015-08-06")
+    assert [(t.text, t.value) for t in found] == [("16", "2015-09-16"), ("20 سبتمبر 2015م", "2015-09-20")]
+    found = times("في الأول والثاني من سبتمبر المقبل", "2015-08-04")
+    assert [t.value for t in found] == ["2015-09-01", "2015-09-02"]
+    found = times("في الفترة 11- 22/ 10/ 1436ه", "2015-07-27")
+    assert [t.value for t in found] == ["2015-07-27", "2015-08-07"]
+
+
+def test_same_month_and_equivalents(times):
+    found = times("في 27 يوليو الحالي، وآخر في 31 من الشهر ذاته", "2015-07-21")
+    assert [t.value for t in found] == ["2015-07-27", "2015-07-31"]
+    found = times("تبدأ اليوم الثلاثاء 26/10/1436هـ (حسب تقويم أم القرى) الموافق 11/08/2015م", "2015-08-11")
+    assert len(found) == 1 and found[0].value == "2015-08-11"
+    assert found[0].extra.get("equivalent") == "1436-10-26"
+
+
+def test_event_anchored_offsets_stay_unresolved(times):
+    for text in ("وبعد أسبوع أيضا من كشف الواقعة", "بعد مرور عام على الحادث", "قبل يومين من الانتخابات"):
+        t = times(text)[0]
+        assert t.value is None and "event" in t.reason
+
+
+def test_eval_times_meets_the_targets():
+    from conftest import require_shared
+    require_shared("saudinewsnet", "dataset")
+    from isnad.evaluation.times import DATA, evaluate, load_gold
+    res = evaluate(load_gold([DATA / "test.jsonl"]))
+    assert res["gold"] >= 150
+    assert res["value_accuracy"] >= 0.95
+    assert res["overlap"][1] >= 0.93 and res["overlap"][0] >= 0.93

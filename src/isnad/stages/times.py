@@ -58,7 +58,9 @@ first and last Gregorian days (``extra["hijri"]`` the Hijri value).
 
 * اليوم = P; أمس = P−1; أول أمس = P−2; غدا = P+1; بعد غد = P+2; الليلة = P,
   الليلة الماضية/ليلة أمس = P−1.  "اليوم الاثنين" is P; if P is not a Monday the
-  Monday nearest P is taken and ``extra["conflict"]`` says so (crawl dates lag).
+  weekday wins: the Monday nearest P that is not after P+1 (the writer's "today"
+  is at most a day after P: print editions go online the evening before their
+  date; "أمس X" likewise not after P), and ``extra["conflict"]`` says so.
 * weekday + الماضي/المنصرم/الفائت: the most recent such day strictly before P
   (P a Monday → "الإثنين الماضي" is P−7); + قبل الماضي: a week before that;
   + المقبل/القادم: the first strictly after P; + بعد المقبل: a week after that.
@@ -68,17 +70,27 @@ first and last Gregorian days (``extra["hijri"]`` the Hijri value).
 * الأسبوع الماضي/الجاري/المقبل: the Monday of P's ISO week −7/0/+7 days,
   precision week.  الشهر الماضي/الجاري/المقبل: P's month −1/0/+1.  العام
   الماضي/الجاري/المقبل, هذا العام: P's year −1/0/+1 (قبل الماضي −2).
-* day + الجاري / من الشهر الجاري / من هذا الشهر: that day of P's month;
-  + من الشهر الماضي/المقبل: of the previous/next month (Gregorian).
+* day + الجاري / من الشهر الجاري / من هذا الشهر / من الشهر: that day of P's
+  month; + من الشهر الماضي/المقبل: of the previous/next month — Gregorian, except
+  (a) with a weekday that fits the current Hijri month and not the Gregorian one
+  ("الخميس 28 من الشهر الجاري"), and (b) in a sentence dated by the Hijri calendar
+  (a Hijri date or year in it, no Gregorian month name), unless the sentence looks
+  forward (future cue) and that Hijri day is already past; then the Hijri month
+  (``extra["calendar"] = "hijri"``, ``extra["rule"]``).  "من الشهر ذاته/نفسه": the
+  month of the last date before it in the text.
+* Day ranges "من 16 حتى 20 سبتمبر", "بين 10 و12 الجاري", "11- 22/ 10/ 1436ه",
+  "الأول والثاني من سبتمبر": the first day is its own expression in the second's
+  month and year.
 * A day and month without a year: the occurrence nearest P (year P−1, P or P+1);
   with الماضي/المنصرم the most recent strictly before P; with الجاري/الحالي P's
   year; with المقبل/القادم the first strictly after P.  A month without a day
   likewise at month level (a tie at six months goes to the past).  Hijri dates
   without a year: the same in the Hijri calendar.
 * منذ/قبل N أيام = P−N (day); N أسابيع: the week containing P−7N (week);
-  N أشهر: P's month −N; N سنوات: P's year −N; بعد N … = P+N …; hours and minutes
-  under 24 hours: P (day).  An approximate quantity (نحو، أكثر من، بضعة) or an
-  offset counted from an event (بعد ثلاثة أيام من الهجوم) stays unresolved.
+  N أشهر: P's month −N; N سنوات: P's year −N (عام ونصف = 18 months); بعد N … =
+  P+N …; hours and minutes under 24 hours: P (day).  An approximate quantity
+  (نحو، أكثر من، بضعة) or an offset counted from an event (بعد ثلاثة أيام من
+  الهجوم، بعد مرور عام على …) stays unresolved.
 * Period parts (مطلع، منتصف، أواخر، النصف الأول من …) keep the period's value
   and precision; ``extra["part"]`` names the part.  غرة شهر شوال is day 1.
 * Holidays: the occurrence nearest P.
@@ -1409,7 +1421,7 @@ class _Scan:
             w = t.norm
             if w in fut or (w[:1] in ("و", "ف") and w[1:] in fut):
                 return True
-            if _looks_future_verb(w):
+            if _looks_future_verb(w) or (w[:1] in ("و", "ف") and _looks_future_verb(w[1:])):
                 return True
         return False
 
