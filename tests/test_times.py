@@ -311,3 +311,20 @@ def test_eval_times_meets_the_targets():
     assert res["gold"] >= 150
     assert res["value_accuracy"] >= 0.95
     assert res["overlap"][1] >= 0.93 and res["overlap"][0] >= 0.93
+
+
+def test_matcher_match_at_and_matches_at(nlp):
+    # the PhraseMatcher extension this area added (others use it too)
+    from isnad.text.matcher import PhraseMatcher
+    m = PhraseMatcher([("يوم", "day"), ("يوم أمس", "yesterday"), ("الأسبوع الماضي", "last week")])
+    doc = nlp("وقال يوم أمس وللأسبوع الماضي")
+    i = next(t.i for t in doc.tokens if t.norm == "يوم")
+    alls = m.matches_at(doc, i)
+    assert [x.payloads for x in alls] == [["yesterday"], ["day"]]
+    assert doc.text[alls[0].start:alls[0].end] == "يوم أمس"
+    assert m.match_at(doc, i).payloads == ["yesterday"]
+    j = next(t.i for t in doc.tokens if t.norm.endswith("اسبوع"))
+    x = m.match_at(doc, j)
+    assert x.payloads == ["last week"] and doc.text[x.start:x.end] == "لأسبوع الماضي"
+    assert [y.start for y in m.matches_at(doc, i, offsets=False)] == [-1, -1]
+    assert m.match_at(doc, 999) is None and m.matches_at(doc, -1) == []
