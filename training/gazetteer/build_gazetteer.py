@@ -429,6 +429,13 @@ class Builder:
                    "ar": ar, "en": list(dict.fromkeys(en))}
             if cc == "SY":
                 s = self.sy_locate(c["latitude"], c["longitude"], sy_gov_for_code.get(c["admin1code"]))
+                # a city lies in the subdistrict named after it ("مركز دمشق"), when there is one nearby
+                named = [u for u in self.sy_subs
+                         if ({u["name"]["ar"] if isinstance(u["name"], dict) else None} | set(u["ar"]))
+                         & ({f"مركز {a}" for a in ar} | set(ar))
+                         and haversine(u["lat"], u["lon"], c["latitude"], c["longitude"]) < 30]
+                if named:
+                    s = min(named, key=lambda u: haversine(u["lat"], u["lon"], c["latitude"], c["longitude"]))
                 if s:
                     row.update(admin1=s["admin1"], admin1_id=s["admin1_id"], admin2=s["admin2"],
                                admin2_id=s["admin2_id"], admin3_id=s["id"])

@@ -326,6 +326,8 @@ def load_gazetteer() -> Gazetteer:
             raise ValueError(f"aliases.tsv: unknown gazetteer id {r.get('id')!r}")
         extra = tuple(n.strip() for n in (r.get("ar") or "").split("|") if n.strip())
         e.ar = e.ar + tuple(n for n in extra if n not in e.ar)
+        extra_en = tuple(n.strip() for n in (r.get("en") or "").split("|") if n.strip())
+        e.en = e.en + tuple(n for n in extra_en if n not in e.en)
         g._index_names(e.idx, extra)
         if r.get("context"):
             for n in extra:

@@ -39,7 +39,7 @@ from ..geo.gazetteer import Entry, Gazetteer, haversine, load_gazetteer
 from ..geo.names import key_of
 from ..pipeline import Stage
 from ..resources.catalogue import load_tsv
-from ..text.tokenize import clitic_splits
+from ..text.tokenize import STANDALONE_CLITICS, clitic_splits
 
 _QUOTE_NORMS = frozenset({'"', "'", "(", ")", "-", "–", "—", "[", "]", "«", "»"})
 _DIR_VEC = {"N": (1, 0), "S": (-1, 0), "E": (0, 1), "W": (0, -1), "NE": (0.71, 0.71),
@@ -49,6 +49,7 @@ _AREA_SUPPORT = {"countryside", "desert", "outskirts"}     # وسط / قرب / �
 _FEATURE_PRIOR = {"country": 10.0, "admin1": 6.0, "admin2": 4.5, "admin3": 3.0, "region": 7.0,
                   "neighbourhood": 7.0, "facility": 7.0, "landmark": 7.0}
 _MARGIN = 1.5
+_PREFIXES = frozenset(STANDALONE_CLITICS)
 _SETTLEMENT = ("city", "village", "neighbourhood", "facility", "landmark")
 
 
@@ -107,7 +108,10 @@ class PlacesStage(Stage):
         for row in load_tsv("gazetteer/clitic_blocks.tsv"):
             self.blocked_tokens.add(row["token"])
         self.anaphors = {key_of(k): v for k, v in (r.get("anaphors") or {}).items()}
+        self.firsts = frozenset(k for k in g.matcher._root)          # first tokens of all names
+        self.anaphor_tails = tuple({k[2:] for k in self.anaphors})   # بلاد، مملكه، سجن ...
         self.fuzzy_cutoff = float(config.get("fuzzy_cutoff", 88.0))
+        self._geocode_country = None
 
     # ------------------------------------------------------------------------------------
     def process(self, doc) -> None:
@@ -127,7 +131,7 @@ class PlacesStage(Stage):
         toks = doc.tokens
         blocked_spans: list[tuple[int, int]] = []
         mentions: list[_Mention] = []
-        for m in g.matcher.find(doc):
+        for m in self._scan(doc):
             pays = [p for p in m.payloads if isinstance(p, int)]
             if len(pays) < len(m.payloads):          # a blocking phrase
                 blocked_spans.append((m.start, m.end))
@@ -162,7 +166,19 @@ class PlacesStage(Stage):
             if same is not None and same.label == "LOC":
                 mt.entity = same
             kept.append(mt)
-        mentions = kept
+        # an NER LOC span longer than the gazetteer names inside it (دير الزورر, a typo): resolve
+        # the whole span when it resolves (exactly or fuzzily), else keep the names inside
+        for e in ents:
+            if e.label != "LOC":
+                continue
+            inner = [mt for mt in kept if e.start <= mt.start and mt.end <= e.end
+                     and (mt.end - mt.start) < (e.end - e.start)]
+            if not inner:
+                continue
+            whole = self._mention_from_entity(doc, e)
+            if whole is not None and whole.cands:
+                kept = [mt for mt in kept if mt not in inner] + [whole]
+        mentions = sorted(kept, key=lambda x: x.start)
 
         # NER LOC entities that the gazetteer missed
         covered = [(mt.start, mt.end) for mt in mentions] + blocked_spans
@@ -182,6 +198,26 @@ class PlacesStage(Stage):
         mentions.sort(key=lambda x: x.start)
         self._resolve(doc, mentions)
         return mentions
+
+    def _scan(self, doc):
+        """``matcher.find`` without trying tokens that cannot start a name: a set look-up of the
+        token and its clitic-stripped forms first (most tokens are not place names)."""
+        firsts = self.firsts
+        pre = _PREFIXES
+        toks = doc.tokens
+        n = len(toks)
+        i = 0
+        while i < n:
+            t = toks[i].norm
+            if t in firsts or (t[:1] in pre and t[1:] in firsts) or (t[:2] in pre and t[2:] in firsts) or \
+                    (t[:3] in pre and t[3:] in firsts) or (t[:2] == "لل" and "ا" + t[1:] in firsts) or \
+                    (t[1:3] == "لل" and t[:1] in pre and "ا" + t[2:] in firsts):
+                m = self.g.matcher.match_at(doc, i)
+                if m is not None:
+                    yield m
+                    i = m.tok_end
+                    continue
+            i += 1
 
     def _mention_from_match(self, doc, m, pays) -> _Mention | None:
         toks = doc.tokens
@@ -474,8 +510,9 @@ class PlacesStage(Stage):
         toks = doc.tokens
         taken = [(m.start, m.end) for m in mentions] + list(blocked)
         out = []
+        tails = self.anaphor_tails
         for t in toks:
-            if t.kind != "word":
+            if t.kind != "word" or not t.norm.endswith(tails):
                 continue
             for plen, stem in clitic_splits(t.norm):
                 spec = self.anaphors.get(stem)
@@ -512,7 +549,7 @@ class PlacesStage(Stage):
                 cc = ccs.pop()
                 w = 2.0 if any(g.entry(i).feature == "country" for i in mt.cands) else 1.0
                 votes[cc] = votes.get(cc, 0.0) + w
-        meta_cc = (doc.meta.get("country") or "").upper() or None
+        meta_cc = ((doc.meta.get("country") if doc is not None else self._geocode_country) or "").upper() or None
         if meta_cc:
             votes[meta_cc] = votes.get(meta_cc, 0.0) + 1.0
         main = max(votes, key=lambda c: (votes[c], c)) if votes else None
@@ -527,6 +564,15 @@ class PlacesStage(Stage):
             if len(es) == 1 or all(haversine(e.lat, e.lon, es[0].lat, es[0].lon) < 60 for e in es):
                 anchors.append(es[0])
                 anchors.extend(es[1:])
+        ids, containers, countries, points = set(), set(), set(), set()
+        for a in anchors:
+            ids.add(a.id)
+            containers.update(x for x in (a.admin1_id, a.admin2_id, a.admin3_id, a.parent) if x)
+            if a.feature != "country":
+                countries.add(a.country)
+                points.add((round(a.lat, 2), round(a.lon, 2)))
+        self._anchor_index = {"ids": ids - {None}, "containers": containers, "countries": countries,
+                              "points": list(points)[:60]}
         # evidence shared by the occurrences of one name (a feature word on one of them)
         by_key_feature: dict[str, list] = {}
         for mt in mentions:
@@ -537,7 +583,7 @@ class PlacesStage(Stage):
         real = [m for m in mentions if m.how != "anaphor" and m.cands]
         neighbours: dict[int, list[_Mention]] = {}
         for a, b in zip(real, real[1:]):
-            if self._joined(doc, a, b):
+            if doc is not None and self._joined(doc, a, b):
                 neighbours.setdefault(id(a), []).append(b)
                 neighbours.setdefault(id(b), []).append(a)
 
@@ -606,14 +652,17 @@ class PlacesStage(Stage):
             else:
                 s -= 2.0
         near = 0.0
-        for a in anchors:
-            if a.id == e.id:
-                continue
-            if a.contains(e) or e.contains(a):
-                near = max(near, 3.0)
-            else:
-                d = haversine(a.lat, a.lon, e.lat, e.lon)
-                near = max(near, 2.5 * math.exp(-d / 150.0))
+        ax = self._anchor_index
+        if ({e.admin1_id, e.admin2_id, e.admin3_id, e.parent} & ax["ids"]) or (e.id in ax["containers"]) \
+                or (e.feature == "country" and e.country in ax["countries"] and e.id not in ax["ids"]):
+            near = 3.0
+        else:
+            for lat, lon in ax["points"]:
+                if abs(lat - e.lat) > 4 or abs(lon - e.lon) > 5:
+                    continue
+                d = haversine(lat, lon, e.lat, e.lon)
+                if d > 1.0:                          # not the candidate itself
+                    near = max(near, 2.5 * math.exp(-d / 150.0))
         s += near
         if mt.how == "fuzzy" and mt.fuzzy_score is not None:
             s -= (100.0 - mt.fuzzy_score) / 5.0
@@ -636,7 +685,7 @@ class PlacesStage(Stage):
                 pool = {c: v for c, v in pool.items() if c in allowed}
             cc = max(pool, key=lambda c: (pool[c], c)) if pool else None
             if cc is None:
-                meta_cc = (doc.meta.get("country") or "").upper() or None
+                meta_cc = ((doc.meta.get("country") if doc is not None else self._geocode_country) or "").upper() or None
                 if meta_cc and (not allowed or meta_cc in allowed):
                     cc = meta_cc
             ent = self._country_entry(cc) if cc else None
@@ -661,6 +710,42 @@ class PlacesStage(Stage):
 
     def _country_entry(self, cc: str) -> Entry | None:
         return self.g.country(cc)
+
+    # -- names without a text -------------------------------------------------------------------
+    def geocode(self, names, country: str | None = None) -> list[dict]:
+        """Resolve place names given as strings (Arabic or English), together as one context:
+        ``geocode(["الحسكة", "غويران"], country="SY")``.  A leading feature word is read as such
+        (``"محافظة الحسكة"``).  Returns one record a name (the ``places`` fields, no offsets)."""
+        g = self.g
+        mentions = []
+        for name in names:
+            key = key_of(name)
+            feat = None
+            cands = g.ar_index.get(key)
+            if cands is None and " " in key:
+                head, rest = key.split(" ", 1)
+                if head in self.feature_words and rest in g.ar_index:
+                    cands, feat = g.ar_index[rest], _Ctx(head, 0, 0, self.feature_words[head])
+            if cands is None:
+                cands = [e.idx for e in g.lookup(name)]
+            mt = _Mention(0, 0, 0, 0, key, cands=list(cands), accepted=True, feature=feat)
+            mentions.append(mt)
+        self._geocode_country = country
+        try:
+            self._resolve(None, mentions)
+        finally:
+            self._geocode_country = None
+        out = []
+        for name, mt in zip(names, mentions):
+            e = mt.chosen
+            rec = {"text": name, "name": e.name if e else None, "lat": e.lat if e else None,
+                   "lon": e.lon if e else None, "country": e.country if e else None,
+                   "feature": e.feature if e else None, "precision": e.precision if e else None,
+                   "gazetteer_id": e.id if e else None, "no_match": e is None,
+                   "reason": None if e else (mt.no_match_reason or "not in the gazetteer"),
+                   "candidates": [c.to_candidate(sc) for c, sc in mt.ranked[:5]]}
+            out.append(rec)
+        return out
 
     # -- English ----------------------------------------------------------------------------
     def _english(self, doc) -> list[_Mention]:
