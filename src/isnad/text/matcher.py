@@ -130,12 +130,25 @@ class PhraseMatcher:
         toks: list[Token] = doc.tokens
         if i < 0 or i >= len(toks):
             return []
-        end = len(doc.text) if end is None else end
+        found = list(self._walk(toks, i, len(doc.text) if end is None else end))
+        if len(found) > 1:
+            found.sort(key=lambda f: (-f[0], f[1]))
+        return [self._make(doc, toks, i, f, offsets) for f in found]
+
+    def _match_at(self, doc, toks: list[Token], i: int, end: int) -> Match | None:
+        best = None
+        for f in self._walk(toks, i, end):
+            if best is None or (f[0], -f[1]) > (best[0], -best[1]):
+                best = f
+        return None if best is None else self._make(doc, toks, i, best, True)
+
+    def _walk(self, toks: list[Token], i: int, end: int):
+        """Walk the trie from token ``i`` under each clitic reading of it; yield
+        ``(tok_end, prefix_len, phrase, payloads)`` for every phrase that ends."""
         tok = toks[i]
         if tok.norm in SKIP_INSIDE or tok.end > end:
-            return []
+            return
         readings = _readings(tok.norm) if (self.clitics and tok.kind == "word") else ((0, tok.norm),)
-        found: list[tuple[int, int, str, list]] = []
         for plen, stem in readings:
             node = self._root.get(stem)
             if node is None:
@@ -143,7 +156,7 @@ class PhraseMatcher:
             parts = [stem]
             j = i + 1
             if _END in node:
-                found.append((j, plen, stem, node[_END]))
+                yield j, plen, stem, node[_END]
             while j < len(toks) and toks[j].end <= end:
                 t = toks[j]
                 if t.norm in SKIP_INSIDE:
@@ -155,56 +168,17 @@ class PhraseMatcher:
                 parts.append(t.norm)
                 j += 1
                 if _END in node:
-                    found.append((j, plen, " ".join(parts), node[_END]))
-        if len(found) > 1:
-            found.sort(key=lambda f: (-f[0], f[1]))
-        out = []
-        for tok_end, plen, phrase, payloads in found:
-            if offsets:
-                s = doc.norm.orig_span(tok.nstart + plen, tok.nend)[0]
-                e = doc.norm.orig_span(toks[tok_end - 1].nstart, toks[tok_end - 1].nend)[1]
-            else:
-                s = e = -1
-            out.append(Match(s, e, i, tok_end, tok.norm[:plen], phrase, list(payloads)))
-        return out
+                    yield j, plen, " ".join(parts), node[_END]
 
-    def _match_at(self, doc, toks: list[Token], i: int, end: int) -> Match | None:
+    @staticmethod
+    def _make(doc, toks: list[Token], i: int, found: tuple, offsets: bool) -> Match:
+        tok_end, plen, phrase, payloads = found
         tok = toks[i]
-        if tok.norm in SKIP_INSIDE:
-            return None
-        readings = _readings(tok.norm) if (self.clitics and tok.kind == "word") else ((0, tok.norm),)
-        best: tuple[int, int, int, str, list] | None = None   # (tok_end, -prefix_len, prefix_len, phrase, payloads)
-        for plen, stem in readings:
-            node = self._root.get(stem)
-            if node is None:
-                continue
-            parts = [stem]
-            j = i + 1
-            last: tuple[int, list, str] | None = None
-            if _END in node:
-                last = (j, node[_END], stem)
-            while node is not None and j < len(toks) and toks[j].end <= end:
-                t = toks[j]
-                if t.norm in SKIP_INSIDE:
-                    j += 1
-                    continue
-                node = node.get(t.norm)
-                if node is None:
-                    break
-                parts.append(t.norm)
-                j += 1
-                if _END in node:
-                    last = (j, node[_END], " ".join(parts))
-            if last is None:
-                continue
-            cand = (last[0], -plen, plen, last[2], last[1])
-            if best is None or cand[:2] > best[:2]:
-                best = cand
-        if best is None:
-            return None
-        tok_end, _, plen, phrase, payloads = best
-        s, _e = doc.norm.orig_span(tok.nstart + plen, tok.nend)
-        e = doc.norm.orig_span(toks[tok_end - 1].nstart, toks[tok_end - 1].nend)[1]
+        if offsets:
+            s = doc.norm.orig_span(tok.nstart + plen, tok.nend)[0]
+            e = doc.norm.orig_span(toks[tok_end - 1].nstart, toks[tok_end - 1].nend)[1]
+        else:
+            s = e = -1
         return Match(s, e, i, tok_end, tok.norm[:plen], phrase, list(payloads))
 
 
