@@ -312,14 +312,16 @@ def load_gazetteer() -> Gazetteer:
             continue
         e = _row_entry(r, "supplement")
         e.source = "isnad-supplement"
+        # "?name": this name needs context (a common word too), the others do not
+        marked = [n[1:].strip() for n in e.ar if n.startswith("?")]
+        e.ar = tuple(n.lstrip("?").strip() for n in e.ar)
         if e.id in g.by_id:
             raise ValueError(f"supplement.tsv: id {e.id!r} already in the gazetteer")
         fill_admin(g, e)
         i = g._append_entry(e)
         g._index_names(i, e.ar)
-        if e.context:
-            for n in e.ar:
-                g.context_names.add(key_of(n))
+        for n in (e.ar if e.context else marked):
+            g.context_names.add(key_of(n))
     for r in load_tsv("gazetteer/aliases.tsv"):
         e = g.get((r.get("id") or "").strip())
         if e is None:
