@@ -369,6 +369,8 @@ class PlacesStage(Stage):
     def _is_person(self, doc, mt: _Mention) -> bool:
         toks = doc.tokens
         j = self._prev(doc, mt.t0)
+        if j >= 1 and toks[j].norm == "." and (toks[j - 1].norm,) in self.titles:
+            return True                                # د. طريف
         if j >= 0 and not mt.prefix:
             if (toks[j].norm,) in self.titles or toks[j].norm in ("بن", "ابن", "بنت"):
                 return True
