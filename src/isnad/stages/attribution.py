@@ -74,6 +74,7 @@ _REL_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذين",
 _NEG = frozenset({"لم", "لا", "لن", "ولم", "ولا", "ولن", "فلم"})
 _PREPOSITIONS = frozenset({"عن", "في", "من", "علي", "الي", "ل", "ب", "مع", "حول", "بعد", "قبل", "خلال"})
 _PRONOUNS = frozenset({"هو", "هي", "هم", "هما", "هن", "وهو", "وهي", "وهم"})
+_QUANTIFIERS = frozenset({"عده", "بعض", "عدد", "احد", "احدي", "كل", "جميع", "معظم", "اغلب"})
 _FUNCTION = frozenset({"هو", "هي", "هم", "هما", "كذلك", "لكنه", "لكنها", "لكنهم", "ولكنه", "ايضا", "هكذا", "هنا", "ثم", "كما", "فقط",
                        "انه", "انها", "انهم", "لانه", "كانه", "بل", "حتي", "اذا", "اذ", "لقد", "قد", "ما", "لا",
                        "عندما", "بينما", "فيما", "حين", "منذ", "ذلك", "هذا", "هذه", "وذلك", "وهذا"})
@@ -104,6 +105,7 @@ class CueEntry:
     needs_word: str | None = None
     obj: str | None = None    # prepositional cues: what must open the object
     with_verb: bool = False   # prepositional cues: حسبما + verb
+    inner: str = "عن"         # reporting verbs: the preposition of the inner source (نقل عن، علم من)
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,8 @@ class Lexicon:
                 agr = str(agr)
                 typ = "part" if agr.startswith("p") else "verb"
                 e = CueEntry(typ, v["lemma"], v.get("role", "say"), agr, preps, bool(v.get("np")), lic,
-                             v.get("subject"), _n(v["needs_word"]) if v.get("needs_word") else None)
+                             v.get("subject"), _n(v["needs_word"]) if v.get("needs_word") else None,
+                             inner=_n(v.get("inner") or "عن"))
                 for f in forms or ():
                     self.cues.add(f, e)
         for p in cues.get("prepositional") or ():
@@ -567,6 +570,15 @@ class _Run:
         head, _ = self.head_of(a, b)
         if head is not None:
             return True
+        if self.norm(a) in _QUANTIFIERS and a + 1 < b:
+            k = a + 1 if self.norm(a + 1) not in ("من",) else a + 2
+            if k < b and self.head_of(k, b)[0] is not None:
+                return True       # عدة تقارير صحفية، بعض المسؤولين
+        if self._name_start(a) and not self.norm(a).startswith("ال"):
+            for k in range(a + 1, min(b, a + 6)):
+                h, _ = self.head_of(k, b)
+                if h is not None and h.title:
+                    return True       # بدر محمد باسملة وزير النقل
         n0 = self.bare(a)
         if n0 in self.lex.honorifics:
             return True
@@ -799,11 +811,21 @@ class _Run:
         limit = min(end, a + 16)
         preps = set(entry.preps) if entry else set()
         if entry is not None and entry.subject == "reporting":
-            preps.add("عن")
+            preps.add(entry.inner)
         while j < limit:
             t = self.toks[j]
             n = t.norm
             if t.kind in ("punct", "symbol"):
+                if n == "." and j > a and len(self.norm(j - 1)) == 1 and self.toks[j - 1].kind == "word":
+                    j += 1          # د. عبدالله الربيعة
+                    continue
+                if n == "(" and j > a and self._quotes_a_name(j):
+                    q = j + 1
+                    while q < limit and q < j + 5 and self.norm(q) != ")":
+                        q += 1
+                    if q < limit and self.norm(q) == ")":
+                        j = q + 1     # وكالة ( دوغان ) التركية للأنباء
+                        continue
                 if n == _QUOTE and j in self.opening and j > a and j in self.partner and \
                         self.partner[j] - j <= 8 and (self._quotes_a_name(j) or self._short_quoted_name(j)):
                     j = self.partner[j] + 1
@@ -846,7 +868,7 @@ class _Run:
         if p < 0:
             return False
         n = _strip_al(self.bare(p))
-        if n in ("وكاله", "صحيفه", "جريده", "قناه", "موقع", "مجله", "شبكه", "تنظيم", "حركه", "حزب", "جماعه",
+        if n in ("ال", "وكاله", "صحيفه", "جريده", "قناه", "موقع", "مجله", "شبكه", "تنظيم", "حركه", "حزب", "جماعه",
                  "مجموعه", "منظمه", "مركز", "اذاعه", "برنامج", "عمليه", "هيئه", "ميليشيا", "مليشيا", "ل", "لـ",
                  "قوات", "جبهه", "كتايب", "لواء", "حساب", "صفحه"):
             return True
@@ -974,6 +996,11 @@ class _Run:
             if a < e and self.source_like(a, e):
                 return a, e
             return None
+        # و + a name right before the verb (… ولندن ترى أن)
+        pj = self.toks[j]
+        if pj.kind == "word" and pj.norm[:1] == "و" and len(pj.norm) > 3 and self.norm(j - 1) not in _NEG and \
+                self.toks[i].norm[:1] in ("ي", "ت") and not self.is_cue_tok(j) and self._name_start(j):
+            return j, i
         # an indefinite descriptor right before a present-tense verb (أنباء تتحدث عن …)
         if self.toks[i].norm[:1] in ("ي", "ت") and self.toks[j].kind == "word":
             h, hend = self.head_of(j, i)
@@ -1130,7 +1157,7 @@ class _Run:
                 continue
             if after_comma and not paren_used and self._apposition_start(k):
                 q = k
-                while q < end and q < k + 9:
+                while q < end and q < k + 16:
                     if self.is_punct(q, {",", "،", ":"} | _SENT_END) or self.is_comp(q):
                         break
                     if self.is_quote(q) and q in self.opening and not (self._quotes_a_name(q) or
@@ -1147,7 +1174,8 @@ class _Run:
     def _apposition_start(self, k: int) -> bool:
         """May a parenthetical after a comma start here (، وزير الخارجية، / ، وهو من … ،)?"""
         n = self.norm(k)
-        if n in ("وهو", "وهي", "وهم", "الذي", "التي", "الذين", "هو", "هي"):
+        if n in ("وهو", "وهي", "وهم", "الذي", "التي", "الذين", "هو", "هي", "خلال", "اثناء", "لدي", "عقب",
+                 "في", "بعد", "قبل", "عند", "ضمن", "من"):
             return True
         if self.is_quote(k) and k in self.opening:
             return True
@@ -1233,7 +1261,7 @@ class _Run:
                 e = min(e, self.np_end_for_name(a, hi))
         elif self._name_start(a):
             e = self.np_end_for_name(a, hi)
-        elif self.norm(a).startswith("ال") and self.toks[a].kind == "word":
+        elif self.norm(a).startswith("ال") and self.toks[a].kind == "word" and self.bare(k).endswith("ت"):
             e = a + 1          # المنامة، المملكة العربية السعودية: the word and its nisba adjectives
             while e < hi and self.norm(e).startswith("ال") and self.norm(e).endswith(("يه", "ي")):
                 e += 1
@@ -1272,8 +1300,11 @@ class _Run:
         if e.role == "accuse" and e.type == "verb" and iend < hi and self.norm(iend).startswith("ب") and \
                 self.toks[iend].kind == "word":
             return None          # واتهم بجريمة …: the passive, nobody accuses in the text
-        if iend < hi and self.norm(iend) in ("به", "بها", "بهم", "عنه", "عنها", "فيه", "فيها", "اليه", "اليها"):
-            return None          # ما صرح به ساركوزي: a relative clause, its content is elsewhere
+        resumptive = iend < hi and self.norm(iend) in ("به", "بها", "بهم", "عنه", "عنها", "فيه", "فيها", "اليه", "اليها")
+        if resumptive:
+            if not any(self.is_comp(k) for k in range(iend + 1, min(hi, iend + 6))):
+                return None          # ما صرح به ساركوزي: a relative clause, its content is elsewhere
+            iend += 1                # تقول فيه الحكومة إنها …
         neg = self._neg_before(i)
         j = self.skip_time(iend, hi)
         pre_via = []
@@ -1283,7 +1314,7 @@ class _Run:
             if k0 < hi and self.is_quote(k0) and k0 in self.partner:
                 k1 = self.partner[k0] + 1
             else:
-                k1 = self.np_end(k0, hi, allow_pp=False) if k0 > j else j + 1
+                k1 = max(self.np_end(k0, hi, allow_pp=False), k0 + 1)
             if k1 < hi and not self._boundary_first(self.skip_time(k1, hi), hi, e):
                 pre_via = self._via_between(j, k1, hi)
                 j = self.skip_time(k1, hi)
@@ -1291,14 +1322,14 @@ class _Run:
         j_first = e.agr == "1"      # أكدنا، نقول: the quoted speaker, never a subject in the text
         if j < hi and not j_first and self.norm(j) in _PRONOUNS:
             j_first = True          # تكشف هي الأخرى عن …: the subject is before the verb
-        strict = e.lemma in ("تحدث", "تكلم", "نسب") or len(e.lemma.split()) > 1
+        strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين") or len(e.lemma.split()) > 1
         if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
             if sj > j:
                 full_lic = self.licence(sj, hi, e)
                 real = full_lic is not None and full_lic[0] in ("an", "colon", "quote", "prep", "nominal")
                 if strict and not self.source_like(j, sj):
-                    subj = None
+                    return None
                 elif real and not (e.np and full_lic[0] == "prep" and not self.source_like(j, sj)):
                     subj = (j, sj)
                 elif e.np and self.source_like(j, sj):
@@ -1312,7 +1343,7 @@ class _Run:
         left = None
         if subj is None and not (e.agr == "1") and m.prefix == "":
             left = self.left_subject(i, lo)
-        if strict and subj is None and left is None:
+        if strict and subj is None and left is None and not (j < hi and (self.is_comp(j) or self.norm(j) == ":")):
             return None
         # an impersonal form right before a complementizer is the outlet's voice or a hedge
         if subj is None and left is None and _n(self.text[m.start:m.end]) in self.lex.impersonal and \
@@ -1325,7 +1356,7 @@ class _Run:
             k = after
             if k < hi and self.is_punct(k, {",", "،"}):
                 k += 1
-            if k < hi and self.norm(k) == "عن":
+            if k < hi and self.norm(k) == e.inner:
                 a2 = k + 1
                 e2 = self.np_end(a2, hi, entry=CueEntry("verb", "_inner", licence=e.licence))
                 if e2 > a2:
@@ -1353,11 +1384,13 @@ class _Run:
             if subj is not None and stop is not None:
                 lic = ("np", stop, stop)
             elif subj is None and left is None and j < hi and self.toks[j].kind == "word" and \
-                    not self._boundary_first(j, hi, e):
+                    not self._boundary_first(j, hi, e) and self._antecedent(e.agr, i, si) is not None:
                 lic = ("np", j, j)
             elif subj is None and left is not None and j < hi and self.toks[j].kind == "word" and \
                     self.norm(j) not in _PREPOSITIONS and self.source_like(*left):
                 lic = ("np", j, j)
+            elif subj is None and left is not None and stop is not None and stop > j:
+                lic = ("np", stop, stop)     # وكانت القيادة أعلنت في بيان أمس استشهاد …
         if lic is None:
             if subj is not None and self.source_like(*subj):
                 g = _verb_gender(e.agr)
@@ -1451,7 +1484,7 @@ class _Run:
                         (self._quotes_a_name(j) or (self._short_quoted_name(j) and self.partner[j] - j <= 3)))
         if self.is_comp(j) or n in e.preps or self.bare(j) in e.preps:
             return True
-        if e.subject == "reporting" and n == "عن":
+        if e.subject == "reporting" and n == e.inner:
             return True
         if "ب" in e.preps and n.startswith("ب") and len(n) >= 3:
             return True
@@ -1466,7 +1499,12 @@ class _Run:
         return False
 
     def _clause_final(self, k: int, hi: int) -> bool:
-        """Only sentence-final punctuation (or a short tail) follows token k."""
+        """Only sentence-final punctuation (or a short tail) follows token k (a ؛ ends
+        the clause too)."""
+        for x in range(k, hi):
+            if self.is_punct(x, {"؛", ";"}):
+                hi = x
+                break
         rest = [x for x in range(k, hi) if self.toks[x].kind not in ("punct", "symbol")]
         if not rest:
             return True
@@ -1548,7 +1586,12 @@ class _Run:
                 else:
                     s0 = k
                 if s0 < hi:
-                    if self.is_quote(s0) and s0 in self.partner:
+                    if self.norm(s0) == "(":
+                        q = s0 + 1
+                        while q < hi and q < s0 + 6 and self.norm(q) != ")":
+                            q += 1
+                        e0, span_s, span_e = q + 1, s0 + 1, q
+                    elif self.is_quote(s0) and s0 in self.partner:
                         e0 = self.partner[s0] + 1
                         span_s, span_e = s0 + 1, self.partner[s0]
                     else:
@@ -1665,6 +1708,20 @@ class _Run:
                 break
         if last_src is not None and last_src.kind in UNNAMED_KINDS and agr not in ("1",):
             return last_src          # وقال، إن … after مصادر دبلوماسية: writers drift to the singular
+        recent_top = []
+        for a in reversed(self.atts[-12:]):
+            if a.sent != si or a.src is None or a.cue[0] >= pos or a.src.carrier or a.entry.lemma == "أورد":
+                continue
+            if any(b is not a and b.content and b.position == "after" and b.content[0] <= a.cue[0] < b.content[1]
+                   and not self._is_sibling(a, b) for b in self.atts[-12:]):
+                continue            # nested: its source is not the one who goes on speaking
+            if any(s.extra.get("_latent") and a.cue[0] < s.last < pos for s in self.srcs):
+                break               # a speaker named since (… كما تفاعل عادل الجبير … وكتب)
+            recent_top.append(a.src)
+        for s in recent_top:
+            if (want == "f" and s.gender == "f" and not s.plural) or \
+                    (want == "m" and s.gender in ("m", None) and not s.plural) or (plural and s.plural):
+                return s
         for s in cands:
             if s.last < limit_pos and s.last >= 0:
                 break
@@ -1833,10 +1890,12 @@ class _Run:
             self._set_content(att, c0, hi, si)
         else:
             end_tok = self._next_comma(c0, hi)
+            if end_tok <= c0:
+                return None
             end, q = self.content_end(c0, end_tok)
             att.content = self._trim_span(self.toks[c0].start, end) if q is None else (self.toks[c0].start, end)
             att.content_tok = c0
-        return att if att.content else None
+        return att if att.content and att.content[1] > att.content[0] else None
 
     def _source_like_l(self, a: int, b: int) -> bool:
         n = self.norm(a)[1:]
@@ -1880,6 +1939,8 @@ class _Run:
 
     def _nominal(self, m, e: CueEntry, lo: int, hi: int, si: int) -> _Att | None:
         c0 = m.tok_end
+        if m.tok_start > lo and self.norm(m.tok_start - 1) in ("عن", "علي", "الي", "من"):
+            return None
         if c0 >= hi or (self.is_punct(c0, _SENT_END | {",", "،"})):
             return None
         stem = _n(self.text[m.start:m.end])
