@@ -35,5 +35,6 @@ DEFAULT: list[str] = [
     "places",
     "times",
     "attribution", "claims",
+    "checkworthiness",
     "events",      # last: takes entities, places, times, claims from the stages before it
 ]
