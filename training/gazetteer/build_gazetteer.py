@@ -425,7 +425,7 @@ class Builder:
                    "feature": "city" if pop >= 10000 else "village", "precision": "city",
                    "lat": round(c["latitude"], 5), "lon": round(c["longitude"], 5), "country": cc,
                    "population": pop, "radius_km": radius_from_pop(pop),
-                   "source": "geonames-capital" if gid in capital_ids else "geonames-cities500",
+                   "source": "geonames-capital" if str(c["geonameid"]) in capital_ids else "geonames-cities500",
                    "ar": ar, "en": list(dict.fromkeys(en))}
             if cc == "SY":
                 s = self.sy_locate(c["latitude"], c["longitude"], sy_gov_for_code.get(c["admin1code"]))
@@ -459,7 +459,8 @@ class Builder:
         if f == "admin2":
             return cc in ("SY", "IQ")
         if f in ("city", "village"):
-            return pop >= (50000 if cc in VILLAGE_COUNTRIES else 1000000) or r.get("source") == "geonames-capital"
+            return pop >= (50000 if cc in VILLAGE_COUNTRIES else 1000000) or \
+                (r.get("source") == "geonames-capital" and pop >= 50000)
         return False
 
     def flag(self, r: dict, key: str) -> str:

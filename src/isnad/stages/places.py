@@ -640,8 +640,8 @@ class PlacesStage(Stage):
                 s -= 1.5 if e.country in _ARAB else 3.0
             if e.feature in ("admin1", "admin2") and e.country in ("SY", "IQ"):
                 s += 0.5
-        if e.source == "geonames-capital":
-            s += 1.5
+        if e.source == "geonames-capital" and not feats:
+            s += 1.5                                   # a capital, when nothing else is said
         if main and e.country == main:
             s += 4.0
         elif e.country in votes:
