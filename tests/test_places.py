@@ -213,3 +213,10 @@ def test_english_documents():
     doc = nlp("Government forces shelled Deir Ezzor and Aleppo on Monday, a monitor in Syria said.")
     names = {p.name for p in doc.places if not p.no_match}
     assert {"Syria", "Aleppo"} <= names and any("Deir" in n for n in names)
+
+
+def test_sports_clubs_named_after_cities(nlp_places):
+    text = ("سجل برشلونة هدفين في مباراة الدوري أمس، وقال مدرب الفريق إن اللاعب سيعود الموسم المقبل. "
+            "ويقيم النادي معسكره في برشلونة.")
+    _, places = _places(nlp_places, text)
+    assert [p.text for p in places] == ["برشلونة"] and places[0].start > text.index("معسكره")

@@ -59,6 +59,7 @@ class Entry:
     acled: tuple | None = None
     outcome: str | None = None
     casualty: bool = False
+    alone: bool = True              # a toll word with no event to attach to makes its own
     roles: dict = field(default_factory=dict)
     preps: dict = field(default_factory=dict)
     block_prev: frozenset = frozenset()
@@ -142,6 +143,7 @@ class Lexicon:
             id=str(raw.get("id") or f"{t.lower()}.{len(self.entries)}"), type=t, mode=raw.get("mode"),
             subtype=raw.get("subtype"), acled=tuple(acled) if acled else None,
             outcome=raw.get("outcome"), casualty=bool(raw.get("casualty")),
+            alone=bool(raw.get("alone", True)),
             roles=dict(raw.get("roles") or {}),
             preps={normalize(k): v for k, v in (raw.get("preps") or {}).items()},
             block_prev=_n(raw.get("block_prev")), block_next=_n(raw.get("block_next")),
@@ -567,7 +569,7 @@ class EventsStage(Stage):
                 if same:
                     tgt = min(same, key=lambda m: abs(m.tok_start - t.tok_start))
                     tgt.casualties.append(t)
-                elif not t.entry.require_near:
+                elif t.entry.alone:
                     merged.append(t)
             out.extend(merged)
         out.sort(key=lambda c: c.start)

@@ -110,6 +110,12 @@ class PlacesStage(Stage):
         self.anaphors = {key_of(k): v for k, v in (r.get("anaphors") or {}).items()}
         self.firsts = frozenset(k for k in g.matcher._root)          # first tokens of all names
         self.anaphor_tails = tuple({k[2:] for k in self.anaphors})   # بلاد، مملكه، سجن ...
+        sp = r.get("sports") or {}
+        self.sports_cues = {key_of(k) for k in sp.get("cues") or []}
+        self.sports_min = int(sp.get("min_cues", 3))
+        self.team_words = {key_of(k) for k in sp.get("team_words") or []}
+        self.club_cities = {key_of(k) for k in sp.get("club_cities") or []}
+        self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
         self.fuzzy_cutoff = float(config.get("fuzzy_cutoff", 88.0))
         self._geocode_country = None
 
@@ -383,6 +389,24 @@ class PlacesStage(Stage):
             return True                                # a person, or سورية الجنسية
         return False
 
+    def _is_club(self, doc, mt: _Mention, sporty: bool) -> bool:
+        """A sports club named after its city: برشلونة in a sports story, فريق الكويت."""
+        if mt.how != "gazetteer" or any(self.g.entry(i).feature == "country" for i in mt.cands) \
+                and mt.key not in self.club_cities:
+            return False
+        if mt.feature is not None:
+            return False
+        j = self._prev(doc, mt.t0)
+        prev = self._stems(doc.tokens[j]) if j >= 0 else []
+        teamish = self.team_words | (self.team_words_sport if sporty else set())
+        if any(s in teamish for s in prev[:1]) and all(
+                self.g.entry(i).feature in ("city", "village", "admin1", "admin2", "admin3") for i in mt.cands):
+            return True
+        if sporty and mt.key in self.club_cities:
+            locative = mt.prefix[-1:] == "ب" or any(s in self.locatives for s in prev)
+            return not locative
+        return False
+
     def _is_adjective(self, doc, mt: _Mention) -> bool:
         """A nisba after a definite noun: الحكومة السعودية, الحدود السورية."""
         if mt.prefix or " " in mt.key or not mt.key.startswith("ال") or \
@@ -402,8 +426,12 @@ class PlacesStage(Stage):
     def _accept(self, doc, mentions: list[_Mention]) -> None:
         g = self.g
         toks = doc.tokens
+        sporty = len({t.norm for t in toks} & self.sports_cues) >= self.sports_min
         # pass 1: what stands on its own
         for mt in mentions:
+            if self._is_club(doc, mt, sporty):
+                mt.why = "club"
+                continue
             if mt.how in ("ner", "fuzzy"):
                 mt.accepted, mt.why = True, "ner"
                 continue
@@ -441,7 +469,7 @@ class PlacesStage(Stage):
             acc_keys = {m.key for m in mentions if m.accepted and m.how == "gazetteer"}
             acc_entries = {i for m in mentions if m.accepted for i in m.cands}
             for k, mt in enumerate(mentions):
-                if mt.accepted or mt.why in ("person", "adjective"):
+                if mt.accepted or mt.why in ("person", "adjective", "club"):
                     continue
                 if self._coordinated(doc, mentions, k):
                     mt.accepted, mt.why, changed = True, "coordinated", True

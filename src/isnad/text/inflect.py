@@ -111,14 +111,17 @@ def noun_forms(noun: str, *, definite: bool = True, possessive: bool = True) -> 
     if definite:
         out.add("ال" + bare)
         out.add(bare)
+    if not bare.endswith(("ه", "ء", "ي", "ا")) and not bare.endswith(("ات", "ون", "ين")):
+        out.add(bare + "ا")          # accusative with tanween: هجوما، احتجاجا، قصفا
     if possessive:
         bases = []
         if bare.endswith("ه"):                           # taa marbuta: غاره → غارته
             bases.append(bare[:-1] + "ت")
         elif bare.endswith("ء"):                         # hamza: استيلاء → استيلائه / استيلاؤه
             bases += [bare[:-1] + "ئ", bare[:-1] + "ؤ", bare]
-        elif bare.endswith("ون") or bare.endswith("ين"):  # sound plural loses its ن in construct
-            bases.append(bare[:-1])
+        elif len(bare) >= 6 and (bare.endswith("ون") or bare.endswith("ين")):
+            out.add(bare[:-1])                            # sound plural loses its ن in construct
+            bases.append(bare[:-1])                       # (not كمين: too short to be a plural)
         else:
             bases.append(bare)
         for b in bases:

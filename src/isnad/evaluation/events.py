@@ -1,0 +1,248 @@
+"""`isnad eval events`: event detection and arguments on the Arabic PLOVER gold standards.
+
+Data (read from ``../shared/data`` at run time; none of its text is stored in the repository):
+
+* ``arabic-event-gsr/{assault,protest}_gsr.csv`` — 3,224 + 2,554 Asharq Al-Awsat sentences
+  (2007–2008) with crowd labels for one PLOVER type each.  Positives are ``yes`` (unanimous
+  accept); negatives ``easy no`` and ``difficult no``; ``ambiguous`` (too few labels) is left out
+  of precision/recall and reported apart.
+* ``petrarch-arabic/Arabic_validation/arabic_{assault,protest}_gsr_validation.xml`` — the 373 +
+  272 sentences UD-PETRARCH was validated on, with gold event/source/target text: detection
+  recall and argument accuracy.
+
+Split: sentences are assigned by their Gigaword *document* (``AAW_ARB_20080304.0032``), SHA-1 of
+the document id mod 2: 0 = ``dev`` (used to write the lexicon and to train the sentence
+classifier), 1 = ``test`` (held out; the figures to quote).  ``--split all`` scores both.
+
+A sentence counts as detecting type T when the pipeline emits at least one T event that is not
+negated, hypothetical or future (PLOVER auxiliary modes) and not ``denied``.
+
+Figures: per type recall, precision, F1, false-positive rate (FP / negatives, also split into
+easy and difficult negatives), and on the validation records recall plus actor/target accuracy:
+a gold source (target) counts as found when the event's actor (target) argument shares a word
+with it (clitics and ال ignored); ``linked`` counts only arguments that are entities.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+from .common import DataMissing, prf, shared_data
+
+HELP = "event detection (ASSAULT/PROTEST) and arguments on arabic-event-gsr and PETRARCH's Arabic validation set"
+TYPES = ("ASSAULT", "PROTEST")
+NOT_DETECTED_AUX = {"negation", "future", "hypothetical"}
+FAST_STAGES = ["normalize", "language", "segment", "tokenize", "events"]
+
+
+def add_arguments(p) -> None:
+    p.add_argument("--split", choices=("test", "dev", "all"), default="test",
+                   help="document-level split to score (default: test, the held-out half)")
+    p.add_argument("--data", choices=("gsr", "validation", "all"), default="all")
+    p.add_argument("--types", default=",".join(TYPES), help="comma-separated PLOVER types (default ASSAULT,PROTEST)")
+    p.add_argument("--fast", action="store_true",
+                   help="run only normalize→tokenize→events (no entities: argument accuracy from phrases)")
+    p.add_argument("--no-petrarch", action="store_true", help="without the PETRARCH seed triggers")
+    p.add_argument("--no-classifier", action="store_true", help="without the sentence classifier gate")
+    p.add_argument("--limit", type=int, default=0, help="score at most N sentences per file (quick runs)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--errors", type=int, default=0, metavar="N",
+                   help="print the ids of up to N false negatives/positives per type (ids only)")
+
+
+def split_of(sentence_id: str) -> str:
+    doc = sentence_id.rsplit("-", 1)[0]
+    return "test" if int(hashlib.sha1(doc.encode()).hexdigest()[:8], 16) % 2 else "dev"
+
+
+def _pipeline(args):
+    import isnad
+    cfg = {"events": {"petrarch": not args.no_petrarch, "classifier": not args.no_classifier}}
+    if args.fast:
+        return isnad.load(FAST_STAGES, config=cfg)
+    from ..stages import DEFAULT
+    return isnad.load(list(DEFAULT), config=cfg)
+
+
+def detected(doc, etype: str) -> list:
+    return [e for e in doc.events if e.type == etype and e.status != "denied"
+            and not (set(e.extra.get("aux") or []) & NOT_DETECTED_AUX)]
+
+
+def _words(text: str) -> set[str]:
+    from ..text.normalize import normalize
+    from ..text.tokenize import clitic_splits
+    out = set()
+    for w in re.findall(r"\w+", normalize(text)):
+        if len(w) < 2:
+            continue
+        stems = {s for _, s in clitic_splits(w)}
+        stems |= {s[2:] for s in stems if s.startswith("ال") and len(s) > 3}
+        out.add(frozenset(stems))
+    return out
+
+
+def _overlap(gold: str, spans: list[dict]) -> bool:
+    g = _words(gold)
+    if not g:
+        return False
+    for sp in spans:
+        for w in _words(sp.get("text") or ""):
+            if any(w & x for x in g):
+                return True
+    return False
+
+
+def eval_gsr(nlp, etype: str, args) -> dict:
+    path = shared_data("arabic-event-gsr", f"{etype.lower()}_gsr.csv")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    rows = [r for r in rows if args.split == "all" or split_of(r["id"]) == args.split]
+    if args.limit:
+        rows = rows[: args.limit]
+    tp = fp = fn = tn = 0
+    fp_easy = fp_hard = n_easy = n_hard = amb = amb_hit = 0
+    errors = {"fn": [], "fp": []}
+    for r in rows:
+        doc = nlp(r["text"])
+        hit = bool(detected(doc, etype))
+        lab = r["label"]
+        if lab == "yes":
+            if hit:
+                tp += 1
+            else:
+                fn += 1
+                errors["fn"].append(r["id"])
+        elif lab in ("easy no", "difficult no"):
+            easy = lab == "easy no"
+            n_easy += easy
+            n_hard += not easy
+            if hit:
+                fp += 1
+                fp_easy += easy
+                fp_hard += not easy
+                errors["fp"].append(r["id"])
+            else:
+                tn += 1
+        else:
+            amb += 1
+            amb_hit += hit
+    p, rc, f1 = prf(tp, fp, fn)
+    return {"sentences": len(rows), "positives": tp + fn, "negatives": fp + tn, "tp": tp, "fp": fp, "fn": fn,
+            "recall": rc, "precision": p, "f1": f1, "fp_rate": fp / (fp + tn) if fp + tn else 0.0,
+            "fp_rate_easy": fp_easy / n_easy if n_easy else 0.0,
+            "fp_rate_difficult": fp_hard / n_hard if n_hard else 0.0,
+            "ambiguous": amb, "ambiguous_detected": amb_hit, "errors": errors}
+
+
+def eval_validation(nlp, etype: str, args) -> dict:
+    t = etype.lower()
+    xml_path = shared_data("petrarch-arabic", "Arabic_validation", f"arabic_{t}_gsr_validation.xml")
+    ids: dict[str, str] = {}
+    try:
+        spans = json.loads(shared_data("arabic-event-gsr", f"{t}_spans.json").read_text(encoding="utf-8"))
+        ids = {x["_id"]: x["source"] for x in spans}
+    except DataMissing:
+        pass
+    raw = xml_path.read_text(encoding="utf-8")
+    # the files end without their closing tag: parse sentence by sentence
+    sentences = []
+    for block in re.findall(r"<Sentence\b.*?</Sentence>", raw, flags=re.S):
+        try:
+            sentences.append(ET.fromstring(block))
+        except ET.ParseError:
+            continue
+    n = found = 0
+    a_gold = a_hit = a_link = t_gold = t_hit = t_link = 0
+    type_ok = 0
+    for s in sentences:
+        sid = s.get("id")
+        gid = ids.get(sid)
+        if args.split != "all":
+            if gid is None or split_of(gid) != args.split:
+                continue
+        text = (s.findtext("Text") or "").strip()
+        if not text:
+            continue
+        if args.limit and n >= args.limit:
+            break
+        n += 1
+        doc = nlp(text)
+        evs = detected(doc, etype)
+        if evs:
+            found += 1
+        et = s.find("EventText")
+        src = (et.get("sourcetext") or "").strip() if et is not None else ""
+        tgt = (et.get("targettext") or "").strip() if et is not None else ""
+        if not evs:
+            a_gold += bool(src)
+            t_gold += bool(tgt)
+            continue
+        args_a = [a for e in evs for a in e.extra.get("arguments", {}).get("actor", [])]
+        args_t = [a for e in evs for a in e.extra.get("arguments", {}).get("target", [])]
+        if src:
+            a_gold += 1
+            a_hit += _overlap(src, args_a)
+            a_link += _overlap(src, [a for a in args_a if a.get("entity")])
+        if tgt:
+            t_gold += 1
+            t_hit += _overlap(tgt, args_t)
+            t_link += _overlap(tgt, [a for a in args_t if a.get("entity")])
+    return {"sentences": n, "detected": found, "recall": found / n if n else 0.0,
+            "actor_gold": a_gold, "actor_accuracy": a_hit / a_gold if a_gold else 0.0,
+            "actor_accuracy_linked": a_link / a_gold if a_gold else 0.0,
+            "target_gold": t_gold, "target_accuracy": t_hit / t_gold if t_gold else 0.0,
+            "target_accuracy_linked": t_link / t_gold if t_gold else 0.0}
+
+
+def run(args) -> int:
+    types = [t.strip().upper() for t in args.types.split(",") if t.strip()]
+    t0 = time.time()
+    try:
+        nlp = _pipeline(args)
+    except Exception as e:  # pragma: no cover - a broken pipeline is reported, not raised
+        print(f"cannot build the pipeline: {e}", file=sys.stderr)
+        return 1
+    out: dict = {"split": args.split, "pipeline": nlp.names, "gsr": {}, "validation": {}}
+    try:
+        for t in types:
+            if args.data in ("gsr", "all"):
+                out["gsr"][t] = eval_gsr(nlp, t, args)
+            if args.data in ("validation", "all"):
+                out["validation"][t] = eval_validation(nlp, t, args)
+    except DataMissing as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    out["seconds"] = round(time.time() - t0, 1)
+    if args.json:
+        for v in out["gsr"].values():
+            if not args.errors:
+                v.pop("errors", None)
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return 0
+    print(f"isnad eval events — split {args.split}; pipeline {' → '.join(nlp.names)}")
+    if out["gsr"]:
+        print("\narabic-event-gsr (positives: yes; negatives: easy no + difficult no)")
+        print(f"{'type':9} {'sent':>5} {'pos':>4} {'neg':>5} {'recall':>7} {'prec':>6} {'F1':>6} "
+              f"{'FPrate':>7} {'FP easy':>8} {'FP diff':>8} {'amb det':>8}")
+        for t, r in out["gsr"].items():
+            print(f"{t:9} {r['sentences']:5d} {r['positives']:4d} {r['negatives']:5d} {r['recall']:7.3f} "
+                  f"{r['precision']:6.3f} {r['f1']:6.3f} {r['fp_rate']:7.3f} {r['fp_rate_easy']:8.3f} "
+                  f"{r['fp_rate_difficult']:8.3f} {r['ambiguous_detected']:4d}/{r['ambiguous']:<3d}")
+            if args.errors:
+                print(f"  false negatives: {' '.join(r['errors']['fn'][: args.errors])}")
+                print(f"  false positives: {' '.join(r['errors']['fp'][: args.errors])}")
+    if out["validation"]:
+        print("\nPETRARCH Arabic validation records (all gold events)")
+        print(f"{'type':9} {'sent':>5} {'recall':>7} {'actor acc':>10} {'(linked)':>9} {'target acc':>11} {'(linked)':>9}")
+        for t, r in out["validation"].items():
+            print(f"{t:9} {r['sentences']:5d} {r['recall']:7.3f} {r['actor_accuracy']:10.3f} "
+                  f"{r['actor_accuracy_linked']:9.3f} {r['target_accuracy']:11.3f} {r['target_accuracy_linked']:9.3f}"
+                  f"   (gold actors {r['actor_gold']}, targets {r['target_gold']})")
+    print(f"\n{out['seconds']} s")
+    return 0

@@ -1,0 +1,77 @@
+"""`isnad tag --conll FILE`: NER-tag a CoNLL file (CONTRACT.md).
+
+Input: ``token<TAB>anything`` lines (the tab and what follows are optional), a
+blank line between sentences.  Output: ``token<TAB>predicted-BIO-tag`` for every
+token line, in order, with the blank lines where they were, so a CoNLL scorer
+can compare it line by line with the gold file.  Tokens are taken as given (no
+re-tokenisation); a token that is only whitespace or a lone diacritic is tagged
+``O``.
+"""
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from ..errors import InputError
+
+
+def _sentences(lines):
+    """Yield ('sent', [tokens]) and ('blank', line) items in file order."""
+    cur: list[str] = []
+    for line in lines:
+        line = line.rstrip("\r\n")
+        if not line.strip():
+            if cur:
+                yield "sent", cur
+                cur = []
+            yield "blank", line
+            continue
+        cur.append(line.split("\t", 1)[0])
+    if cur:
+        yield "sent", cur
+
+
+def tag_lines(lines, out: TextIO, tagger=None) -> int:
+    """Tag an iterable of CoNLL lines; returns the number of tokens written."""
+    if tagger is None:
+        from ..models.ner import load_tagger
+        tagger = load_tagger()
+    n = 0
+    for kind, item in _sentences(lines):
+        if kind == "blank":
+            out.write("\n")
+            continue
+        tags = tagger.tag([t.strip() for t in item])
+        for tok, tag in zip(item, tags):
+            out.write(f"{tok}\t{tag}\n")
+        n += len(item)
+    return n
+
+
+def _decoded(f, name):
+    for i, raw in enumerate(f, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            raise InputError("encoding", f"not UTF-8 text ({e.reason} at byte {e.start} of the line)",
+                             origin=f"{name}, line {i}") from None
+        if i == 1:
+            line = line.lstrip("\ufeff")
+        yield line
+
+
+def tag_conll_file(path: str, out: TextIO = sys.stdout) -> int:
+    """Tag ``path`` (``-`` for stdin) to ``out``; exit status 0, or 1 if it cannot be read."""
+    try:
+        if path == "-":
+            tag_lines(_decoded(sys.stdin.buffer, "-"), out)
+        else:
+            with open(path, "rb") as f:
+                tag_lines(_decoded(f, path), out)
+    except (FileNotFoundError, IsADirectoryError, PermissionError) as e:
+        print(f"isnad tag: {path}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    except InputError as e:
+        print(f"isnad tag: {e}", file=sys.stderr)
+        return 1
+    return 0

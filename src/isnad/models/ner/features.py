@@ -1,0 +1,216 @@
+"""Token features for the NER tagger, shared by training (training/ner) and runtime.
+
+A sentence is a list of token strings exactly as written (clitics attached, as in
+ANERcorp and as :mod:`isnad.text.tokenize` produces them).  Each token gets a list
+of string features (crfsuite's binary features):
+
+* its normalised form (:func:`isnad.text.normalize.normalize`), prefixes and
+  suffixes, shape (Arabic word, Latin, digit, punctuation, length);
+* clitic readings from :func:`isnad.text.tokenize.clitic_splits` (``وبالحسكة`` →
+  prefix ``وب`` + stem ``الحسكة``) and the stem without the article ``ال``;
+* word-embedding clusters (k-means over skip-gram word2vec vectors trained on
+  SaudiNewsNet, several granularities) of the word, else of its clitic stem;
+* ANERGazet gazetteer matches (longest match over token norms, first token
+  clitic-aware) as BIO tags per list;
+* the same for neighbours at ±1/±2, and word bigrams.
+
+Everything is a pure function of the token strings and :class:`Resources`, so
+training and tagging see identical features.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from ...text.normalize import normalize
+from ...text.tokenize import clitic_splits
+
+_AR_START = "\u0600"
+_AR_END = "\u06FF"
+MAX_TOKEN = 40        # longer tokens are featurised by their shape only
+
+
+@dataclass
+class Resources:
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cluster_names: tuple[str, ...] = ()
+    gazet: dict = field(default_factory=dict)        # token trie: norm -> {...}, None -> labels
+    gazet_max: int = 0
+
+
+def build_gazet(entries) -> tuple[dict, int]:
+    """A token trie from ``(phrase, label)`` pairs; phrases are normalised and
+    split on whitespace.  Returns the trie and the longest phrase length."""
+    root: dict = {}
+    longest = 0
+    for phrase, label in entries:
+        toks = normalize(phrase).split()
+        if not toks or not any(_is_arabic_letter(c) or c.isalpha() for c in "".join(toks)):
+            continue
+        node = root
+        for t in toks:
+            node = node.setdefault(t, {})
+        node.setdefault(None, set()).add(label)
+        longest = max(longest, len(toks))
+    return root, longest
+
+
+def _is_arabic_letter(c: str) -> bool:
+    return _AR_START <= c <= _AR_END and c.isalpha()
+
+
+def shape(tok: str) -> str:
+    if not tok:
+        return "empty"
+    if len(tok) > MAX_TOKEN:
+        return "long"
+    ar = lat = dig = pun = oth = 0
+    for c in tok:
+        if c.isdigit():
+            dig += 1
+        elif c.isalpha():
+            if _is_arabic_letter(c):
+                ar += 1
+            else:
+                lat += 1
+        elif unicodedata.category(c).startswith("P"):
+            pun += 1
+        else:
+            oth += 1
+    if ar and not (lat or dig):
+        return "ar"
+    if lat and not (ar or dig):
+        return "Lu" if tok[:1].isupper() else "lat"
+    if dig and not (ar or lat):
+        return "num"
+    if pun and not (ar or lat or dig or oth):
+        return "punct"
+    if ar or lat or dig:
+        return "mixed"
+    return "sym"
+
+
+def _gazet_tags(norms: list[list[tuple[int, str]]], res: Resources) -> list[list[str]]:
+    """Per token, gazetteer BIO features from the longest matches."""
+    n = len(norms)
+    out: list[list[str]] = [[] for _ in range(n)]
+    root = res.gazet
+    if not root:
+        return out
+    i = 0
+    while i < n:
+        best_len, best_labels = 0, None
+        for _, first in norms[i]:          # clitic readings of the first token
+            node = root.get(first)
+            j = i + 1
+            while node is not None:
+                labels = node.get(None)
+                if labels and j - i > best_len:
+                    best_len, best_labels = j - i, labels
+                if j >= n or j - i >= res.gazet_max:
+                    break
+                node = node.get(norms[j][0][1])
+                j += 1
+        if best_len:
+            for lab in best_labels:
+                out[i].append(f"gz=B-{lab}")
+                for k in range(i + 1, i + best_len):
+                    out[k].append(f"gz=I-{lab}")
+            if best_len > 1:
+                for k in range(i, i + best_len):
+                    out[k].append("gz=multi")
+            i += best_len
+        else:
+            i += 1
+    return out
+
+
+def _readings(n: str) -> list[tuple[int, str]]:
+    if not n or len(n) > MAX_TOKEN or not _is_arabic_letter(n[0]):
+        return [(0, n)]
+    return clitic_splits(n)
+
+
+def _stem_noal(stem: str) -> str:
+    if stem.startswith("ال") and len(stem) > 3:
+        return stem[2:]
+    return stem
+
+
+def token_base(tok: str, readings, res: Resources) -> tuple[list[str], list[str]]:
+    """(features of the token itself, compact features reused by neighbours)."""
+    n = readings[0][1]
+    sh = shape(tok)
+    f = [f"sh={sh}"]
+    ctx = [f"sh={sh}"]
+    if sh == "long":
+        return f, ctx
+    f.append(f"w={n}")
+    ctx.append(f"w={n}")
+    L = len(n)
+    f.append(f"len={min(L, 8)}")
+    if sh in ("ar", "mixed", "lat", "Lu"):
+        for k in (1, 2, 3, 4):
+            if L > k:
+                f.append(f"p{k}={n[:k]}")
+                f.append(f"s{k}={n[-k:]}")
+    # clitic readings: prefix + stem, and the stem without the article
+    cl = res.clusters.get(n)
+    stem_cl = None
+    for plen, stem in readings[1:]:
+        f.append(f"pre={n[:plen]}")
+        f.append(f"stem={stem}")
+        noal = _stem_noal(stem)
+        if noal != stem:
+            f.append(f"noal={noal}")
+        if stem_cl is None:
+            stem_cl = res.clusters.get(stem)
+    if n.startswith("ال") and len(n) > 3:
+        f.append("al")
+        f.append(f"noal={n[2:]}")
+    if cl is not None:
+        for name, c in zip(res.cluster_names, cl):
+            f.append(f"{name}={c}")
+            ctx.append(f"{name}={c}")
+    else:
+        f.append("oov")
+        if stem_cl is not None:
+            for name, c in zip(res.cluster_names, stem_cl):
+                f.append(f"st{name}={c}")
+                ctx.append(f"{name}={c}")
+    if stem_cl is not None and cl is not None:
+        f.append(f"st{res.cluster_names[-1]}={stem_cl[-1]}")
+    return f, ctx
+
+
+def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
+    norms = []
+    for tok in tokens:
+        n = normalize(tok) if len(tok) <= MAX_TOKEN else ""
+        norms.append(_readings(n))
+    gz = _gazet_tags(norms, res)
+    base = []
+    ctxs = []
+    for tok, rd, g in zip(tokens, norms, gz):
+        b, c = token_base(tok, rd, res)
+        b.extend(g)
+        c.extend(g)
+        base.append(b)
+        ctxs.append(c)
+    n = len(tokens)
+    out = []
+    for i in range(n):
+        f = ["bias"] + base[i]
+        for o in (-2, -1, 1, 2):
+            j = i + o
+            if 0 <= j < n:
+                f.extend(f"{o}:{x}" for x in ctxs[j])
+            else:
+                f.append(f"{o}:BOS" if j < 0 else f"{o}:EOS")
+        wi = norms[i][0][1]
+        if i > 0:
+            f.append(f"b-1={norms[i - 1][0][1]}|{wi}")
+        if i + 1 < n:
+            f.append(f"b+1={wi}|{norms[i + 1][0][1]}")
+        out.append(f)
+    return out

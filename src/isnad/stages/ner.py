@@ -1,0 +1,78 @@
+"""Stage: named entities (PERS, LOC, ORG, MISC) from the trained ANERcorp tagger.
+
+The document's tokens (clitics attached, punctuation as separate tokens, as in
+ANERcorp) are fed sentence by sentence to :func:`isnad.models.ner.load_tagger`;
+BIO runs become :class:`isnad.document.Entity` spans with original offsets.  An
+entity never crosses a sentence boundary.  Tokens outside any sentence (sent ==
+-1) are tagged as one extra group each run of them.
+
+Span details: a leading prefix clitic is kept in the span, as ANERcorp labels
+whole tokens (``وبغداد`` is one B-LOC token); the ``actors`` stage refines
+entities (canonical actor, finer type) afterwards.  A span never ends on a
+punctuation token (a trailing quote or bracket tagged I- is dropped).
+"""
+from __future__ import annotations
+
+from ..document import Entity
+from ..pipeline import Stage
+
+# Token kinds fed to the tagger.  URLs, mentions and hashtags do not occur in
+# ANERcorp: they are passed as a neutral placeholder and can never be entities.
+_OPAQUE = frozenset({"url", "mention", "hashtag"})
+_PLACEHOLDER = {"url": "URL", "mention": "@", "hashtag": "#"}
+
+
+class NerStage(Stage):
+    name = "ner"
+    needs = frozenset({"tokens"})
+    provides = frozenset({"entities"})
+
+    def __init__(self, **config):
+        super().__init__(**config)
+        from ..models.ner import load_tagger
+        self.tagger = load_tagger(config.get("model_dir"))
+
+    def process(self, doc) -> None:
+        toks = doc.tokens
+        if not toks:
+            return
+        text = doc.text
+        groups: list[list] = []
+        cur: list = []
+        prev_sent = object()
+        for t in toks:
+            if t.sent != prev_sent and cur:
+                groups.append(cur)
+                cur = []
+            cur.append(t)
+            prev_sent = t.sent
+        if cur:
+            groups.append(cur)
+        ents: list[Entity] = []
+        for group in groups:
+            words = [_PLACEHOLDER[t.kind] if t.kind in _OPAQUE else text[t.start:t.end]
+                     for t in group]
+            tags = self.tagger.tag(words)
+            for label, a, b in _spans(tags):
+                while b > a and (group[b - 1].kind in ("punct", "symbol") or group[b - 1].kind in _OPAQUE):
+                    b -= 1
+                while a < b and (group[a].kind in ("punct", "symbol") or group[a].kind in _OPAQUE):
+                    a += 1
+                if a >= b:
+                    continue
+                start, end = group[a].start, group[b - 1].end
+                ents.append(Entity(f"e{len(ents) + 1}", start, end, text[start:end], label))
+        doc.entities = ents
+
+
+def _spans(tags: list[str]):
+    """(label, start, end) token runs of a BIO sequence (I- after O starts a run)."""
+    start = None
+    label = None
+    for i, tag in enumerate([*tags, "O"]):
+        p, _, t = tag.partition("-")
+        if start is not None and (p != "I" or t != label):
+            yield label, start, i
+            start = None
+        if p in ("B", "I") and start is None:
+            start, label = i, t

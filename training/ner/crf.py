@@ -1,0 +1,105 @@
+"""CRF training and evaluation helpers (python-crfsuite) for the NER model.
+
+    python training/ner/crf.py --dev            # train on train minus dev slice, score dev
+"""
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from common import BUILD, fix_bio, shared_data, split_dev, train_sents
+
+from isnad.evaluation.ner import format_scores, score
+from isnad.models.ner import Tagger, write_resources, load_resources
+from isnad.models.ner.features import Resources, build_gazet, sentence_features
+
+GAZET_FILES = {"LOC": "AlignedLocGazetteer", "ORG": "AlignedOrgGazetteer",
+               "PERS": "AlignedPersGazetteer"}
+
+
+def gazet_entries() -> list[tuple[str, str]]:
+    out = []
+    for label, folder in GAZET_FILES.items():
+        p = shared_data("anercorp", "ANERGazet", folder, "data")
+        for line in p.read_text(encoding="utf-8").splitlines():
+            line = line.strip().lstrip("\ufeff")
+            if not line or set(line) <= set("=-*_ "):
+                continue
+            out.append((line, label))
+    return out
+
+
+def read_clusters(path: Path, max_words: int | None = None, cols=None):
+    clusters = {}
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")[1:]
+        idx = [header.index(c) for c in cols] if cols else list(range(len(header)))
+        names = tuple(header[i] for i in idx)
+        for n, line in enumerate(f):
+            if max_words and n >= max_words:
+                break
+            parts = line.rstrip("\n").split("\t")
+            ids = parts[1:]
+            clusters[parts[0]] = tuple(ids[i] for i in idx)
+    return clusters, names
+
+
+def make_resources(clusters_path=None, use_gazet=True, max_words=None, cols=None) -> tuple[Resources, dict, tuple, list]:
+    clusters, names = ({}, ())
+    if clusters_path:
+        clusters, names = read_clusters(clusters_path, max_words, cols)
+    gaz = gazet_entries() if use_gazet else []
+    trie, longest = build_gazet(gaz)
+    return Resources(clusters, names, trie, longest), clusters, names, gaz
+
+
+def featurise(sents, res):
+    X = [sentence_features([w for w, _ in s], res) for s in sents]
+    y = [fix_bio([t for _, t in s]) for s in sents]
+    return X, y
+
+
+def train_crf(X, y, path, c1=0.05, c2=0.05, iters=150, verbose=False, min_freq=0):
+    import pycrfsuite
+    tr = pycrfsuite.Trainer(verbose=verbose)
+    for xs, ys in zip(X, y):
+        tr.append(xs, ys)
+    tr.set_params({"c1": c1, "c2": c2, "max_iterations": iters,
+                   "feature.possible_transitions": True, "feature.minfreq": min_freq})
+    t = time.time()
+    tr.train(str(path))
+    return time.time() - t
+
+
+def tag_with(path, res, sents):
+    tg = Tagger(path, res)
+    return tg.tag_sents([[w for w, _ in s] for s in sents])
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--clusters", default=str(BUILD / "clusters.tsv"))
+    ap.add_argument("--no-clusters", action="store_true")
+    ap.add_argument("--no-gazet", action="store_true")
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--iters", type=int, default=150)
+    ap.add_argument("--cols", default=None)
+    args = ap.parse_args(argv)
+    res, *_ = make_resources(None if args.no_clusters else args.clusters, not args.no_gazet,
+                             cols=args.cols.split(",") if args.cols else None)
+    tr, dev = split_dev(train_sents())
+    t = time.time()
+    X, y = featurise(tr, res)
+    print(f"features {time.time() - t:.0f}s")
+    path = BUILD / "dev.crfsuite"
+    secs = train_crf(X, y, path, args.c1, args.c2, args.iters)
+    pred = tag_with(path, res, dev)
+    s = score([fix_bio([t for _, t in x]) for x in dev], pred)
+    print(f"train {secs:.0f}s  model {path.stat().st_size / 1e6:.1f} MB")
+    print(format_scores(s))
+
+
+if __name__ == "__main__":
+    main()
