@@ -203,7 +203,8 @@ def cues() -> dict:
     out["multi_preps"] = {tuple(k.split()): v for k, v in out["preps"].items() if " " in k}
     for key in ("partitive_heads", "np_heads", "clause_openers", "not_subjects", "passive_aux",
                 "negation_before_verb", "negation_before_noun", "denial_cues", "future_cues",
-                "hypothetical_cues", "irrealis_cues", "function_words", "noun_context", "clause_breaks"):
+                "hypothetical_cues", "irrealis_cues", "function_words", "noun_context", "clause_breaks",
+                "member_heads"):
         out[key] = _n(c.get(key))
     out["boundaries"] = frozenset(normalize(b) for b in c["boundaries"])
     size = c["size"]
@@ -319,9 +320,13 @@ class EventsStage(Stage):
         if not doc.tokens or doc.norm is None:
             return
         toks = doc.tokens
-        sent_tokens: dict[int, list[int]] = {}
+        # each sentence's tokens as a contiguous range (O(1) membership)
+        spans: dict[int, list[int]] = {}
         for t in toks:
-            sent_tokens.setdefault(t.sent, []).append(t.i)
+            sp = spans.setdefault(t.sent, [t.i, t.i + 1])
+            sp[0] = min(sp[0], t.i)
+            sp[1] = max(sp[1], t.i + 1)
+        sent_tokens: dict[int, range] = {k: range(a, b) for k, (a, b) in spans.items()}
         cands: list[_Cand] = []
         for m in self.lex.matcher.find(doc):
             payloads = sorted(m.payloads, key=lambda p: -self.lex.entries[p[0]].rank)
@@ -338,10 +343,11 @@ class EventsStage(Stage):
         ctx = _DocContext(doc, self.cues)
         kept: list[_Cand] = []
         for c in cands:
-            sent_toks = sent_tokens.get(c.sent, [])
+            sent_toks = sent_tokens.get(c.sent, range(0))
             if len(sent_toks) > self.max_tokens:
                 # a "sentence" of thousands of tokens: look at a window only
-                sent_toks = [i for i in sent_toks if abs(i - c.tok_start) <= self.max_tokens // 2]
+                h = self.max_tokens // 2
+                sent_toks = range(max(sent_toks.start, c.tok_start - h), min(sent_toks.stop, c.tok_end + h))
             if any(s < c.end and c.start < e for s, e in cue_spans):
                 continue
             if not self._context_ok(doc, c, sent_toks):
@@ -357,8 +363,12 @@ class EventsStage(Stage):
         used_ids = {x.id for name in ("entities", "places", "times", "sources", "attributions",
                                       "claims", "narratives") for x in getattr(doc, name)}
         used_ids |= {e.id for e in doc.events}
+        new: list[Event] = []
         for sent, evs in sorted(by_sent.items()):
-            stoks = sent_tokens.get(sent, [])
+            stoks = sent_tokens.get(sent, range(0))
+            if len(stoks) > self.max_tokens and evs:
+                h = self.max_tokens // 2
+                stoks = range(max(stoks.start, evs[0].tok_start - h), min(stoks.stop, evs[-1].tok_end + h))
             sizes = self._sizes(doc, ctx, evs, stoks)
             for c in evs:
                 lo, hi, lo_verb = self._bounds(doc, c, evs, stoks)
@@ -373,6 +383,43 @@ class EventsStage(Stage):
                 ev.id = eid
                 used_ids.add(eid)
                 doc.events.append(ev)
+                new.append(ev)
+        self._corefer(doc, new)
+
+    def _corefer(self, doc, events: list) -> None:
+        """One event told twice (the lede and the attributed paragraph): an event whose claim only
+        inherits the document's chain takes the status of an alleged mention of the same event
+        elsewhere (same type and subtype, same actor and same target)."""
+        ents = {e.id: e for e in doc.entities}
+
+        def ids(lst):
+            out = set()
+            for i in lst:
+                e = ents.get(i)
+                if e is not None:
+                    out.add(e.actor.id if e.actor is not None else normalize(e.text))
+            return out
+
+        claims = {c.id: c for c in doc.claims}
+        for ev in events:
+            if ev.status not in ("asserted", "reported"):
+                continue
+            cl = claims.get(ev.claim) if ev.claim else None
+            if cl is not None and not (cl.extra or {}).get("chain_inherited"):
+                continue
+            a, t = ids(ev.actor), ids(ev.target)
+            if not a or not t:
+                continue
+            for o in events:
+                if o is ev or o.status != "alleged" or o.type != ev.type or \
+                        o.extra.get("subtype") != ev.extra.get("subtype"):
+                    continue
+                if a & ids(o.actor) and t & ids(o.target):
+                    ev.status = "alleged"
+                    ev.extra["status_reason"] = (f"the same event ({o.id}) is told elsewhere in the document "
+                                                 f"on the word of: {o.extra.get('status_reason')}")
+                    ev.extra["same_as"] = o.id
+                    break
 
     def _bounds(self, doc, c: _Cand, evs: list[_Cand], stoks: list[int]) -> tuple[int, int]:
         """Token bounds of this trigger's arguments: the neighbouring triggers, and a clause
@@ -509,7 +556,8 @@ class EventsStage(Stage):
                     return False
         if e.require_near:
             lo, hi = c.tok_start - e.near_window, c.tok_end + e.near_window
-            if not any(lo <= i < hi and _readings(toks[i].norm) & e.require_near for i in sent_toks):
+            if not any(_readings(toks[i].norm) & e.require_near
+                       for i in range(max(lo, sent_toks.start), min(hi, sent_toks.stop))):
                 return False
         return True
 
@@ -560,7 +608,9 @@ class EventsStage(Stage):
             for g in groups:
                 head = max(g, key=lambda x: (x.entry.rank, x.kind in ("verb", "future", "passive"),
                                               -x.tok_start))
-                head.mentions = [x for x in g if x is not head]
+                others = [x for x in g if x is not head]
+                # a junk "sentence" with thousands of triggers: keep the nearest few as mentions
+                head.mentions = sorted(others, key=lambda x: abs(x.tok_start - head.tok_start))[:20]
                 # an auxiliary mode holds for the merged event only if every trigger has it
                 head.aux = [a for a in head.aux if all(a in x.aux for x in g)]
                 merged.append(head)
@@ -605,8 +655,13 @@ class EventsStage(Stage):
         a_lo, a_hi = s_start, s_end
         if attribution is not None:
             a_lo, a_hi = max(a_lo, attribution.content.start), min(a_hi, attribution.content.end)
-        window = [i for i in sent_toks if doc.tokens[i].start >= a_lo and doc.tokens[i].end <= a_hi] or sent_toks
-        args = _Arguments(doc, ctx, self.cues, c, window, *bounds)
+        window = range(sent_toks.start, sent_toks.stop)
+        if attribution is not None:
+            lo_i = next((i for i in sent_toks if doc.tokens[i].start >= a_lo), sent_toks.start)
+            hi_i = next((i for i in reversed(sent_toks) if doc.tokens[i].end <= a_hi), sent_toks.stop - 1) + 1
+            if lo_i < hi_i:
+                window = range(lo_i, hi_i)
+        args = _Arguments(doc, ctx, self.cues, c, window, *bounds, sentence=sent_toks)
         actor, target = args.actor, args.target
         place_id, place_extra = args.place()
         time_id, time_reason = args.time()
@@ -706,6 +761,11 @@ class EventsStage(Stage):
                                (" carried by state media" if state_media else ""))
         if hedged:
             return "alleged", "hedged (بزعم / يزعم …)"
+        if mapped == "asserted" and claim is not None and (claim.extra or {}).get("chain_inherited") and \
+                any((sources[x].extra or {}).get("named") or sources[x].kind in ("agency", "outlet", "official")
+                    and sources[x].name for x in chain if x in sources):
+            names = [sources[x].name for x in chain if x in sources and sources[x].name]
+            return "reported", "stated by the document, which carries it from " + " → ".join(names)
         if mapped:
             return mapped, f"claim status {claim_status}"
         if chain:
@@ -811,12 +871,13 @@ class _Arguments:
     sentence and the clause breaks (relative pronouns, أن/إن, تم) around this one."""
 
     def __init__(self, doc, ctx: _DocContext, cu: dict, c: _Cand, window: list[int], lo: int, hi: int,
-                 lo_verb: int | None = None):
+                 lo_verb: int | None = None, sentence: list[int] | None = None):
         self.doc, self.ctx, self.cu, self.c = doc, ctx, cu, c
         verbal = c.kind in ("verb", "future", "passive")
         lo_left = lo_verb if (verbal and lo_verb is not None) else lo
-        self.window = [i for i in window if lo_left <= i < hi] or window
-        self.wset = set(self.window)
+        w = range(max(window.start, lo_left), min(window.stop, hi))
+        self.window = w if len(w) else window
+        self.wset = self.window
         self.actor_reason = None
         self.target_reason = None
         e = c.entry
@@ -842,7 +903,10 @@ class _Arguments:
 
         after = [(i, j, ent) for i, j, ent in ents if i >= c.tok_end]
         before = [(i, j, ent) for i, j, ent in ents if j <= c.tok_start]
-        verbal = c.kind in ("verb", "future", "passive")
+        if not verbal and sentence:
+            # a noun's actor may sit just before it, across a comma, even outside the quoted
+            # content: أوساط داخل “قسد”، تأكيدها الانسحاب (the gap test keeps it local)
+            before = [(i, j, ent) for i, j, ent in ctx.entities if i in sentence and j <= c.tok_start]
         direct_after = []
         for i, j, ent in after:
             prep = self._prep_before(i, ent.start)
@@ -894,7 +958,10 @@ class _Arguments:
                 for i, j, ent in reversed(before):
                     if not self._gap_ok(j, c.tok_start, 2, commas=True):
                         break
+                    saved = self.wset
+                    self.wset = sentence if sentence is not None else self.window
                     prep = self._prep_before(i, ent.start)
+                    self.wset = saved
                     if prep is None or self.preps.get(prep) == "place":   # أوساط داخل “قسد”، تأكيدها الانسحاب
                         add(actor, i, j, ent)
                         break
@@ -916,7 +983,7 @@ class _Arguments:
         prev = _prev_words(self.doc, self.c.tok_start, self.window, 1)
         return bool(prev) and self.doc.tokens[prev[0]].norm in self.cu["passive_aux"]
 
-    def _prep_before(self, i: int, start: int | None = None) -> str | None:
+    def _prep_before(self, i: int, start: int | None = None, place: bool = False) -> str | None:
         """The preposition governing the noun phrase that starts at token i (None: bare).
         ``start`` is the mention's own start offset: letters of token i before it are clitics
         (``لقسد``, ``بالحسكة`` when the mention leaves them out)."""
@@ -950,7 +1017,8 @@ class _Arguments:
             if prep is not None:
                 if prep == "من" and k - 1 >= 0 and (
                         _readings(toks[k - 1].norm) & cu["partitive_heads"] or toks[k - 1].kind == "number"
-                        or k - 2 >= 0 and _readings(toks[k - 2].norm) & cu["partitive_heads"]):
+                        or k - 2 >= 0 and _readings(toks[k - 2].norm) & cu["partitive_heads"]
+                        or not place and _readings(toks[k - 1].norm) & cu["member_heads"]):
                     k -= 2
                     steps += 2
                     continue
@@ -1084,7 +1152,7 @@ class _Arguments:
             return None, extra
         roles: dict[str, list] = {}
         for i, j, p in cands:
-            prep = self._prep_before(i, p.start)
+            prep = self._prep_before(i, p.start, place=True)
             role = self.preps.get(prep) if prep else None
             roles.setdefault(role or "bare", []).append((i, j, p))
         after = lambda lst: [x for x in lst if x[0] >= c.tok_end]
@@ -1134,7 +1202,7 @@ class _Arguments:
 
 def _prev_words(doc, i: int, window, n: int) -> list[int]:
     """Up to n non-quote token indices before token i, nearest first, within the window."""
-    wset = window if isinstance(window, set) else set(window)
+    wset = window
     out = []
     k = i - 1
     toks = doc.tokens
@@ -1148,7 +1216,7 @@ def _prev_words(doc, i: int, window, n: int) -> list[int]:
 
 
 def _next_words(doc, i: int, window, n: int, skip: set | frozenset = frozenset()) -> list[int]:
-    wset = window if isinstance(window, set) else set(window)
+    wset = window
     out = []
     k = i
     toks = doc.tokens

@@ -100,11 +100,13 @@ def noun_forms(noun: str, *, definite: bool = True, possessive: bool = True) -> 
     n = normalize(noun).strip()
     if not n:
         return set()
-    if " " in n:                    # a multi-word phrase (construct): as written, and with ال on the last word
-        words = n.split()
+    if " " in n:       # a multi-word phrase: as written; construct (ال on the last word); noun +
+        words = n.split()                # adjective (ال on every word)
         out = {" ".join(words)}
         if definite and not words[-1].startswith("ال"):
             out.add(" ".join(words[:-1] + ["ال" + words[-1]]))
+            if not any(w.startswith("ال") for w in words) and all(len(w) > 2 for w in words):
+                out.add(" ".join("ال" + w for w in words))
         return out
     out = {n}
     bare = n[2:] if n.startswith("ال") and len(n) > 3 else n
