@@ -17,7 +17,10 @@ Two parts:
    was first run on them -- the first run is in the report -- but then used to find gaps, so no
    longer held out); ``test2`` (20 more articles, seed 777, 14 on Syria/Iraq/Yemen topics and 6
    others, annotated after the last rule change and before the system saw them: the held-out
-   figure).
+   figure); ``blind2`` (30 more articles drawn by ``training/places/sample_blind2.py``, seed 4242,
+   stratified Saudi local / Gulf / Yemen / Iraq / Syria / world, annotated and committed before
+   the system was run on them; run it only for a before/after figure, never while tuning --
+   ``--split all`` leaves it out).
 
    A gold mention is *correct* when a predicted place overlaps it and is resolved to the gold
    unit (id) -- or, for point-like gold (settlements, neighbourhoods, facilities, coordinates),
@@ -29,7 +32,7 @@ Two parts:
    English names and P-codes, an independent source); and, document level, whether the gold
    governorate is among the places the English path finds in the article.
 
-    isnad eval places [--split dev|test|test2|all] [--details] [--skip-fakes]
+    isnad eval places [--split dev|test|test2|blind2|all] [--details] [--skip-fakes]
 """
 from __future__ import annotations
 
@@ -55,7 +58,8 @@ FAKES_GOLD = {"aleppo": "SY02", "damascus": "SY01", "idlib": "SY07", "deir ezzor
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--split", choices=["dev", "test", "test2", "all"], default="all")
+    p.add_argument("--split", choices=["dev", "test", "test2", "blind2", "all"], default="all",
+                   help="all = dev + test + test2 (blind2 only when asked for by name)")
     p.add_argument("--details", action="store_true", help="print every gold and predicted place")
     p.add_argument("--skip-fakes", action="store_true")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -65,6 +69,13 @@ def _pipeline():
     import isnad
     from ..stages import REGISTRY
     return isnad.load([s for s in STAGES if s in REGISTRY])
+
+
+HELD_OUT = ("blind2",)          # never part of "all"
+
+
+def _in_split(split: str, sp: str) -> bool:
+    return sp == split or (split == "all" and sp not in HELD_OUT)
 
 
 def load_gold(split: str = "all") -> tuple[dict, list[dict]]:
@@ -77,11 +88,11 @@ def load_gold(split: str = "all") -> tuple[dict, list[dict]]:
                 continue
             parts = ln.split("\t")
             if parts[0] == "#doc":
-                if split in ("all", parts[1]):
+                if _in_split(split, parts[1]):
                     docs[parts[2]] = {"split": parts[1], "sha": parts[3]}
                 continue
             sp, key, s, e, sha, gold, tol, flag = parts[:8]
-            if split not in ("all", sp):
+            if not _in_split(split, sp):
                 continue
             rows.append({"split": sp, "doc": key, "start": int(s), "end": int(e), "sha": sha,
                          "gold": gold, "tol": float(tol) if tol else None, "flag": flag,
