@@ -73,6 +73,15 @@ def build_parser() -> argparse.ArgumentParser:
         if hasattr(mod, "add_arguments"):
             mod.add_arguments(ep)
 
+    x = sub.add_parser("export", help="export events (plover, acled, geojson) or claims (csv) from "
+                       "isnad records (JSON/JSONL written by analyze) or from documents analysed on the fly")
+    x.add_argument("paths", nargs="+", metavar="PATH")
+    x.add_argument("-f", "--format", required=True, choices=["plover", "acled", "geojson", "csv"])
+    x.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    x.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
+                   help="publication date for documents analysed on the fly that carry none")
+    x.add_argument("--all-types", action="store_true", help="acled: keep verbal events too")
+
     sub.add_parser("resources", help="list packaged data files with sizes and SHA-256")
     return p
 
@@ -158,6 +167,60 @@ def cmd_tag(args) -> int:
     return tag_conll_file(args.conll, sys.stdout)
 
 
+def _load_records(paths, published, stats):
+    """isnad/1 records from record files; other inputs are read and analysed."""
+    import json
+    from pathlib import Path
+
+    from . import load
+    from .io import readers
+    from .runner import analyze_inputs
+    nlp = None
+    for p in paths:
+        path = Path(p)
+        if path.is_file() and path.suffix in (".json", ".jsonl"):
+            raw = path.read_text(encoding="utf-8", errors="replace").strip()
+            head = raw[:200]
+            if '"schema": "isnad/1"' in head or '"schema":"isnad/1"' in head:
+                lines = [raw] if raw.startswith("{") and "\n{" not in raw else raw.splitlines()
+                for n, line in enumerate(lines, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError as e:
+                        stats.failed += 1
+                        print(f"isnad: {p}:line {n}: malformed record: {e.msg}", file=sys.stderr)
+                continue
+        nlp = nlp or load()
+        for rec in analyze_inputs(readers.read_inputs([p]), nlp, published=published, stats=stats):
+            _report_error(rec)
+            yield rec
+
+
+def cmd_export(args) -> int:
+    from .io import exports
+    from .io.claims_table import export_claims_csv
+    from .runner import BatchStats
+    stats = BatchStats()
+    records = _load_records(args.paths, args.published, stats)
+    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        if args.format == "plover":
+            n = exports.export_plover(records, out)
+        elif args.format == "acled":
+            n = exports.export_acled(records, out, all_types=args.all_types)
+        elif args.format == "geojson":
+            n = exports.export_geojson(records, out)
+        else:
+            n = export_claims_csv(records, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    print(f"isnad: {n} rows written", file=sys.stderr)
+    return 1 if stats.failed else 0
+
+
 def cmd_resources(args) -> int:
     from .resources.catalogue import catalogue
     for row in catalogue():
@@ -176,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_analyze(args)
         if args.command == "tag":
             return cmd_tag(args)
+        if args.command == "export":
+            return cmd_export(args)
         if args.command == "resources":
             return cmd_resources(args)
         if args.command == "eval":
