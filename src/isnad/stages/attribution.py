@@ -106,6 +106,7 @@ class CueEntry:
     obj: str | None = None    # prepositional cues: what must open the object
     with_verb: bool = False   # prepositional cues: حسبما + verb
     inner: str = "عن"         # reporting verbs: the preposition of the inner source (نقل عن، علم من)
+    np_subject: bool = False  # a bare noun-phrase content only after an explicit subject
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ class Lexicon:
                 typ = "part" if agr.startswith("p") else "verb"
                 e = CueEntry(typ, v["lemma"], v.get("role", "say"), agr, preps, bool(v.get("np")), lic,
                              v.get("subject"), _n(v["needs_word"]) if v.get("needs_word") else None,
-                             inner=_n(v.get("inner") or "عن"))
+                             inner=_n(v.get("inner") or "عن"), np_subject=v.get("np") == "subject")
                 for f in forms or ():
                     self.cues.add(f, e)
         for p in cues.get("prepositional") or ():
@@ -176,10 +177,16 @@ class Lexicon:
         self.title_words = {_n(h.phrase).removeprefix("ال") for h in self.head_list if h.title}
         self.class_words = {h.cls for h in self.head_list if h.cls}
         self.qualifiers = PhraseMatcher()
+        self.qualifier_words = set()
         for kind, phrases in (src.get("qualifiers") or {}).items():
             for p in phrases:
                 self.qualifiers.add(p, kind)
+                if len(phrase_key(p)) == 1:
+                    self.qualifier_words.add(_n(p))
         self.honorifics = {_n(x) for x in src.get("honorific_pronouns") or ()}
+        names = load_yaml("attribution/names.yaml")
+        self.given_names = {_n(x) for x in (names.get("male") or []) + (names.get("female") or [])}
+        self.name_connectors = {_n(x) for x in names.get("connectors") or ()}
         self.time_words = PhraseMatcher((w, True) for w in src.get("time_words") or ())
         for p in src.get("time_prefixes") or ():
             for a in src.get("time_anchors") or ():
@@ -301,6 +308,7 @@ class _Run:
         self._consumed_tok: set[int] = set()
         self._head_cache: dict = {}
         self._licence_nominals: set[int] = set()
+        self._conj_tok: set[int] = set()
         self.carriers: list[dict] = []
 
     # -- helpers over tokens ------------------------------------------------
@@ -776,12 +784,14 @@ class _Run:
 
     def is_medium_at(self, j: int, end: int) -> bool:
         n = self.bare(j)
-        if n in ("في", "خلال", "عبر", "اثناء", "ضمن", "امام", "وسط", "بعد", "قبل", "لدي", "عقب"):
+        if n in ("في", "خلال", "عبر", "اثناء", "ضمن", "امام", "وسط", "بعد", "قبل", "لدي", "عقب", "علي"):
             k = j + 1
             if k < end and (_strip_al(self.norm(k)) in self.lex.media_nouns or self.norm(k) in self.lex.media_nouns):
                 return True
             if n in ("عبر", "امام", "لدي", "عقب"):
                 return True
+        if n == "من" and j + 1 < end and self.norm(j + 1) == "خلال":
+            return True
         return False
 
     def is_addressee_at(self, j: int, end: int) -> bool:
@@ -842,10 +852,17 @@ class _Run:
                     break
                 if n in preps or self.bare(j) in preps:
                     break
-                if "ب" in preps and n.startswith("ب") and t.kind == "word" and len(n) > 3:
+                if "ب" in preps and n.startswith("ب") and t.kind == "word" and len(n) > 3 and \
+                        not self._b_inside_np(j, end):
                     break
                 if self.is_medium_at(j, end) or self.is_addressee_at(j, end):
-                    break
+                    if not (n in ("له", "لها", "لهم") and _strip_al(self.norm(j - 1)) in _ATTACHED_TO):
+                        break       # … التابعة لها / الموالية له: a complement, not an addressee
+                if n in ("دون", "بدون", "خلال", "اثناء", "وهو", "وهي", "وهم", "وهما", "عقب", "اثر") or \
+                        (n == "من" and j + 1 < end and self.norm(j + 1) in ("خلال", "دون")) or \
+                        (n == "عن" and _strip_al(self.norm(j - 1)) not in _AN_COMPLEMENT and
+                         (self.is_quote(j - 1) or self.np_end_for_name(a, end) == j)):
+                    break       # an adjunct, an aside (وهو من …) or a topic (قال X عن …)
                 if self._time_at(j):
                     break
                 if self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep", "nominal")) and \
@@ -861,6 +878,15 @@ class _Run:
                     break
             j += 1
         return j
+
+    def _b_inside_np(self, j: int, end: int) -> bool:
+        """A ب- word inside a noun phrase (باسم، بمكتب أولوند، بوزارة الخارجية, بجامعة …),
+        not the preposition that opens a cue's content (أفاد بوصول، صرح بأن)."""
+        n = self.norm(j)
+        if n in ("باسم",) or n.startswith("بن"):
+            return n == "باسم"
+        ms = self.lex.heads.matches_at(self.doc, j, self.toks[min(end, j + 4) - 1].end, offsets=False)
+        return any(m.prefix == "ب" and not m.payloads[0].title for m in ms)
 
     def _quotes_a_name(self, q: int) -> bool:
         """An opening quote right after a naming head (وكالة “سبوتنيك”، قناة “العربية”)."""
@@ -892,73 +918,324 @@ class _Run:
                                or self.is_medium_at(nxt, len(self.toks)))
 
     def np_end_for_name(self, a: int, end: int) -> int:
-        """Subject end for a verb whose content may be a bare noun phrase (أكد الرئيس التركي
-        رجب طيب أردوغان عزم بلاده): title words, ال- adjectives, ل-genitives and a name of
-        at most three plain words (plus بن/أبو links and a nisba); with NER, the end of
-        the person or organisation entity."""
-        s0 = self.toks[a].start
+        """Where the mention of a cited person or body that starts at token ``a`` ends, when
+        what follows it may be content (أكد الرئيس التركي رجب طيب أردوغان عزم بلاده): a
+        descriptor or title with its genitives and adjectives (وزير الدفاع الأمريكي،
+        الأمانة العامة لهيئة كبار العلماء، المتحدث باسم وزارة الخارجية), a name (given
+        names, بن/آل/أبو links, a family name with the article after a given name: عادل
+        الجبير), an apposed title without a comma (ياسين أوزتورك رئيس حي هارفان) and a
+        coordinated second mention (ونظيره الأميركي).  A person or organisation entity of
+        the ``ner``/``actors`` stages, when there is one, gives the name's extent."""
+        stop = min(end, a + 24)
+        if a >= stop:
+            return a
+        if self.bare(a) in self.lex.honorifics or self._possessive_head(a):
+            return a + 1                                    # سموه، معاليه، مكتبه
+        j, person = self._descriptor_end(a, stop)
+        if j == a:
+            j = self._name_end(a, stop, after_title=False)
+            if j == a:
+                return a + 1 if self._looks_like_name(a) or self.source_like(a, a + 1) else a
+            j = self._apposed_title(j, stop)
+        elif person:
+            k = self._name_end(j, stop, after_title=True)
+            if k > j:
+                j = self._apposed_title(k, stop)
+        # a coordinated second mention: ونظيره الأميركي، وسكان، والفرقة نفسها
+        if j < stop and self.toks[j].kind == "word" and self.norm(j)[:1] == "و" and len(self.norm(j)) > 2:
+            w = self.norm(j)[1:]
+            if w.startswith(("نظير", "نظراء")) or (self.lex.heads.lookup(w) and not self.is_cue_tok(j)):
+                k, person = self._descriptor_end(j, stop)
+                if k > j:
+                    j = (self._name_end(k, stop, after_title=True) if person else k) or k
+        return j
+
+    # the pieces of np_end_for_name ------------------------------------------------
+    _ADJ = frozenset({"العام", "العامه", "الاعلي", "الاول", "الاولي", "الثاني", "الثالث", "الاسبق", "السابق",
+                      "السابقه", "الحالي", "المكلف", "الجديد", "المساعد", "الخاص", "الخاصه", "المشترك",
+                      "المشتركه", "المتحده", "الرسمي", "الرسميه", "الاعلامي", "الاعلاميه", "الاعظم",
+                      "الكبير", "الكبري", "التنفيذي", "التنفيذيه", "المنتهيه", "المستقيل", "المخلوع",
+                      "المعارض", "المعارضه", "المستقل", "المستقله", "الوطني", "الوطنيه", "الدولي",
+                      "الدوليه", "الاقليمي", "الاقليميه", "الشرعي", "الشرعيه", "الفني", "الفنيه",
+                      "الامني", "الامنيه", "الاداري", "الاداريه", "الاخر", "الاخري", "الاخرون", "الاخرين",
+                      "المقرب", "المقربه", "المعني", "المعنيه", "المختص", "المختصه", "العليا",
+                      "الموقت", "الموقته", "المركزي", "المركزيه", "المحلي", "المحليه", "البارز", "البارزه",
+                      "الرفيع", "الرفيعه", "المقيم", "الموالي", "المواليه", "التابع", "التابعه", "المسلحه",
+                      "البارزون", "البارزين", "المطلعه", "المطلع", "المسوول", "المسووله"})
+    _NOUN_PLACES_IN_A = frozenset({"امريكا", "امريكا", "كندا", "اوروبا", "هولندا", "فنلندا", "افريقيا",
+                                   "اسيا", "اوغندا", "رواندا", "اميركا", "ماليزيا", "اندونيسيا", "الفا"})
+
+    def _given(self, j: int) -> bool:
+        if j >= len(self.toks) or self.toks[j].kind != "word":
+            return False
+        n = self.bare(j)
+        return n in self.lex.given_names or self.norm(j) in self.lex.given_names
+
+    def _possessive_head(self, j: int) -> bool:
+        """مكتبه، حكومتها، وزارتهم: a source head with a possessive pronoun."""
+        if j >= len(self.toks) or self.toks[j].kind != "word":
+            return False
+        n0 = self.bare(j)
+        orig0 = self.text[self.toks[j].start:self.toks[j].end]
+        for suf in ("ه", "ها", "هم"):
+            if orig0.endswith(suf) and n0.endswith(suf) and len(n0) > len(suf) + 2:
+                stem = n0[: -len(suf)]
+                if stem.endswith("ت"):
+                    stem = stem[:-1] + "ه"
+                if self.lex.heads.lookup(stem):
+                    return True
+        return False
+
+    def _accusative(self, j: int) -> bool:
+        """An indefinite accusative (اجتماعا، تراجعا، رجلا): an object, never part of a subject."""
+        if j >= len(self.toks) or self.toks[j].kind != "word":
+            return False
+        t = self.toks[j]
+        orig = self.text[t.start:t.end]
+        if "\u064b" in orig:                     # explicit tanween fath
+            return True
+        n = self.norm(j)
+        return len(n) > 3 and n.endswith("ا") and not n.startswith("ال") and \
+            not n.endswith(("يا", "اا", "وا", "ءا")) and n not in self._NOUN_PLACES_IN_A and not self._given(j)
+
+    def _masdar_like(self, j: int) -> bool:
+        """تصميم، تأكيد، استمرار، أهمية، ضرورة: a content noun rather than a name."""
+        n = self.bare(j)
+        if len(n) >= 5 and n.startswith("است"):
+            return True
+        if len(n) == 5 and n[0] == "ت" and n[3] == "ي":
+            return True
+        if len(n) == 5 and n[0] == "ا" and n[3] == "ا":
+            return True
+        if len(n) >= 6 and n[0] == "ا" and n[2] == "ت" and n[4] == "ا":
+            return True
+        return n.endswith(("يه", "ات")) or (n.endswith("ه") and len(n) >= 4)
+
+    def _entity_end_at(self, j: int, stop: int, labels=("PERS", "ORG")) -> int:
+        """Token end of a person/organisation entity that starts on token ``j`` (clitics
+        before it allowed), else ``j``."""
+        t = self.toks[j]
         for ent in self.doc.entities:
-            if ent.label in ("PERS", "ORG") and s0 <= ent.start < self.toks[min(end, a + 12) - 1].end:
-                k = a
-                while k < end and self.toks[k].end <= ent.end:
+            if ent.label in labels and t.start <= ent.start < t.end and ent.end > ent.start:
+                k = j
+                while k < stop and self.toks[k].start < ent.end:
                     k += 1
-                if k > a:
-                    return k
-        j = a
+                return k
+        return j
+
+    def _plain_word(self, j: int) -> bool:
+        """A word that may be part of a name: no article, not a particle, a number, a
+        complementizer, a cue, a time word, an object or a verb-looking ي- word."""
+        if j >= len(self.toks) or self.toks[j].kind not in ("word", "latin"):
+            return False
+        n = self.norm(j)
+        if n.startswith(("ال", "لل")) or n in _PREPOSITIONS or n in _NEG or n in _FUNCTION or n in _REL_PRONOUNS:
+            return False
+        if self.is_comp(j) or self._time_at(j) or self.is_cue_tok(j) or n in self.lex.honorifics:
+            return False
+        if n in ("نظيره", "نظيرته", "دون", "بدون", "خلال", "عبر", "امام", "لدي", "عقب", "اثر", "اثناء", "حول",
+                 "بشان", "وسط", "ضمن", "ايضا", "كذلك", "بدوره", "بدورها", "اي", "كل", "بعض", "جميع", "عدد"):
+            return False
+        if self._given(j):
+            return True
+        if n[:1] == "ي" and len(n) >= 4:
+            return False          # يؤكد، يشير: a verb, not a name
+        if self.lex.heads.lookup(n) or self._accusative(j):
+            return False          # a new head (تنظيم "داعش"), an object (رجلا): not the name
+        return True
+
+    def _name_end(self, j: int, stop: int, *, after_title: bool) -> int:
+        """End of a person's name at token ``j`` (``j`` when there is none)."""
+        if j >= stop:
+            return j
+        k = self._entity_end_at(j, stop, ("PERS",))
+        if k > j:
+            return k
+        start = j
         names = 0
-        org_head = False
-        genitive = False            # a head without ال (وزير، رئيس هيئة) takes a genitive next
-        while j < end and j < a + 14:
+        while j < stop and names < 5:
             n = self.norm(j)
-            t = self.toks[j]
-            if t.kind in ("punct", "symbol"):
-                if n == _QUOTE and j in self.partner and self.partner[j] - j <= 8:
-                    j = self.partner[j] + 1
+            if self.toks[j].kind == "punct" and n == _QUOTE and j in self.partner and self.partner[j] - j <= 5 \
+                    and names == 0:
+                return self.partner[j] + 1          # أكد "العريني"
+            if n in _NAME_CONNECTORS or self.bare(j) in self.lex.name_connectors:
+                if j + 1 < stop and self.toks[j + 1].kind == "word" and (names or n in ("عبد", "ابو", "ام")):
+                    j += 1
+                    names += 1 if n in ("عبد", "ابو", "ام") else 0
                     continue
                 break
-            if self.is_comp(j) or self._time_at(j) or self.is_medium_at(j, end) or self.is_addressee_at(j, end):
-                break
-            if n in self.lex.honorifics:
-                return j + 1
-            if names == 0:
-                h, hend = self.head_of(j, end)
-                if h is not None:
-                    if not h.title and h.kind not in ("unknown",) and j == a:
-                        org_head = True
-                    genitive = not self.norm(hend - 1).startswith("ال") or self.norm(hend - 1) in ("باسم",)
-                    j = hend
-                    continue
-                if org_head and not n.startswith(("ال", "لل")):
-                    break
-                if n in ("باسم", "لشوون", "لشؤون"):
-                    genitive = True
-                    j += 1
-                    continue
-                if n.startswith("لل") or (n.startswith("ل") and j > a and len(n) > 3 and not n.startswith("لا")):
-                    genitive = True          # للدراسات، لمجلس التعاون: an ل- genitive
-                    j += 1
-                    continue
-                if n.startswith("ال"):
-                    if genitive or n.endswith(("ي", "يه")) or n in ("العام", "الاعلي", "الاول", "الاسبق",
-                                                                    "السابق", "الحالي", "المكلف"):
-                        genitive = False
-                        j += 1
-                        continue
-                    break
-            if n in _NAME_CONNECTORS:
-                j += 1
-                continue
-            if names and n.startswith("ال"):
+            if n.startswith("ال") and self.toks[j].kind == "word":
+                if names == 0:
+                    # a family name alone (الشبلي، الزياني): a nisba or a word of an earlier
+                    # source's name, when nothing titled precedes it
+                    if after_title or not (n.endswith("ي") or self._known_name_token(j)):
+                        break
+                    return j + 1
                 prev = self.norm(j - 1)
-                if n.endswith("ي") or prev in _NAME_CONNECTORS or (j >= 2 and self.norm(j - 2) in _NAME_CONNECTORS):
+                if prev in _NAME_CONNECTORS or self.bare(j - 1) in self.lex.name_connectors or \
+                        n.endswith("ي") or self._given(j - 1) or self._known_name_token(j) or \
+                        self._boundary_after_name(j + 1, stop):
                     j += 1
                     names += 1
                 break
-            if t.kind not in ("word", "latin") or names >= 3:
+            if not self._plain_word(j):
                 break
-            names += 1
+            if names == 0 and not (self._given(j) or self._known_name_token(j) or
+                                   (after_title and not self._masdar_like(j)) or
+                                   (not after_title and self._looks_like_name(j))):
+                break
+            if names >= 3 and not self._given(j - 1):
+                break
             j += 1
-        return j
+            names += 1
+        return j if names else start
+
+    def _known_name_token(self, j: int) -> bool:
+        """Token j is a word of an earlier person-like source's name (المجدوب → السفير أسامة المجدوب)."""
+        w = _strip_al(self.bare(j))
+        if len(w) < 3 or w in self.lex.title_words or w in _GENERIC:
+            return False
+        for s in self.srcs:
+            if s.kind in ("official", "unknown", "local") and s.tokens and w == s.tokens[-1]:
+                return True
+        return False
+
+    def _boundary_after_name(self, k: int, stop: int) -> bool:
+        if k >= stop:
+            return True
+        n = self.norm(k)
+        return self.is_punct(k) or self.is_comp(k) or self._time_at(k) > 0 or self.is_medium_at(k, stop) or \
+            self.is_addressee_at(k, stop) or n in _PREPOSITIONS or n in ("خلال", "امام", "لدي", "عبر", "قايلا") or \
+            (self.head_of(k, stop)[0] is not None and self.head_of(k, stop)[0].title)
+
+    def _descriptor_end(self, a: int, stop: int) -> tuple[int, bool]:
+        """(end, names a person) of a descriptor or title phrase at token ``a`` with its
+        genitives and adjectives; ``(a, False)`` when no head opens there."""
+        k = self._entity_end_at(a, stop, ("ORG",))
+        h, hend = self.head_of(a, stop)
+        if k > a and h is None:
+            return k, False
+        if h is None:
+            return a, False
+        person = h.title
+        org = not person and h.kind not in ("unknown",) and not h.unnamed
+        j = hend
+        last = self.norm(hend - 1)
+        genitive = not last.startswith("ال") and last not in self.lex.honorifics and \
+            not (h.unnamed and not last.endswith("و"))
+        indef_np = not last.startswith("ال")
+        while j < stop and j < a + 20:
+            n = self.norm(j)
+            t = self.toks[j]
+            if t.kind in ("punct", "symbol"):
+                if n == _QUOTE and j in self.partner and self.partner[j] - j <= 8 and \
+                        (self._quotes_a_name(j) or self._short_quoted_name(j)):
+                    j = self.partner[j] + 1
+                    genitive = False
+                    continue
+                if n == "(" and self._quotes_a_name(j):
+                    q = j + 1
+                    while q < stop and q < j + 5 and self.norm(q) != ")":
+                        q += 1
+                    if q < stop and self.norm(q) == ")":
+                        j = q + 1
+                        continue
+                break
+            if self.is_comp(j) or self._time_at(j) or self.is_medium_at(j, stop) or \
+                    (self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep", "nominal"))):
+                break
+            if n in self.lex.honorifics or self._accusative(j):
+                break
+            if (n in ("في", "من", "داخل", "بين") or self.qualifier_pp(j)) and not person:
+                # the organisational or local phrase of an unnamed descriptor or a body
+                # (مصادر في الجيش، مصادر مقربة من حزب الله، وزارة السياحة في تونس)
+                q = j + 1
+                if n == "من" and j > a and not self.norm(j - 1).startswith(("مقرب", "المقرب", "قريب")) \
+                        and not h.unnamed:
+                    break
+                if q < stop and self.toks[q].kind == "word" and not self.is_comp(q):
+                    if self.head_of(q, stop)[0] is not None:
+                        q = self._descriptor_end(q, stop)[0]
+                    else:
+                        q += 1
+                    while q < stop and self.toks[q].kind == "word" and self.norm(q).startswith("ال") and \
+                            (self.norm(q).endswith(("ي", "يه")) or self.norm(q) in self._ADJ):
+                        q += 1
+                    j = q
+                    genitive = False
+                    continue
+                break
+            if n.startswith("ال") and (n.endswith(("ي", "يه", "يين", "يون")) or n in self._ADJ or
+                                       (n.startswith("الم") and n.endswith("ه") and
+                                        self.norm(j - 1).endswith(("ه", "ات")))) and \
+                    not (person and j == hend and h.gender == "m" and n.endswith("ه")):
+                j += 1                                      # اليمني، الرسمي، العام، القوات المسلحة
+                genitive = False
+                continue
+            if indef_np and t.kind == "word" and not n.startswith("ال") and \
+                    (n.endswith(("ي", "يه", "يون", "يين")) or n in self.lex.qualifier_words) and \
+                    not self._given(j) and not self.lex.heads.lookup(n):
+                j += 1                                      # مصادر دبلوماسية، مصدر مسؤول رفيع
+                genitive = False
+                continue
+            if genitive:
+                if self._given(j) and person:
+                    break                                   # وزير الخارجية عادل … : the name
+                if t.kind == "word" and n not in _PREPOSITIONS and n not in _NEG and not self.is_comp(j):
+                    genitive = not (n.startswith("ال") or n.startswith("لل")) or n == "باسم"
+                    if n == "باسم" or n.startswith(("لشوون", "لشون")):
+                        genitive = True
+                    indef_np = not n.startswith(("ال", "لل"))
+                    j += 1
+                    continue
+                break
+            if n in ("باسم", "لشوون", "لشون") or n.startswith("لشوون"):
+                genitive = True
+                j += 1
+                continue
+            if n.startswith("لل") or (n.startswith("ل") and len(n) > 3 and not n.startswith("لا") and
+                                      t.kind == "word" and n not in ("لدي", "لكن", "لكنه", "لكنها") and
+                                      not self.is_addressee_at(j, stop)):
+                genitive = not n.startswith("لل")          # لمجلس التعاون / للمركز
+                indef_np = genitive
+                j += 1
+                continue
+            if n.startswith("ال"):
+                h2, e2 = self.head_of(j, stop)
+                if h2 is not None and h2.title and person:
+                    j = e2                                  # رئيس الجمهورية رئيس الوزراء
+                    genitive = not self.norm(e2 - 1).startswith("ال")
+                    continue
+                break
+            if n[:1] == "و" and len(n) > 3 and n[1:].startswith("ال") and org and j > hend and \
+                    self.norm(j - 1).startswith("ال"):
+                j += 1                                      # الشؤون الإسلامية والأوقاف والدعوة
+                continue
+            if person and self.toks[j].kind == "word" and not self._given(j):
+                h2, e2 = self.head_of(j, stop)
+                if h2 is not None and h2.title:
+                    j = e2                                  # نائب رئيس الجمهورية رئيس الوزراء
+                    genitive = not self.norm(e2 - 1).startswith("ال")
+                    continue
+            break
+        return j, person
+
+    def qualifier_pp(self, j: int) -> bool:
+        return False
+
+    def _apposed_title(self, j: int, stop: int) -> int:
+        """A title after a name without a comma (ياسين أوزتورك رئيس حي هارفان، جيف ديفيس
+        أحد المتحدثين باسم البنتاغون)."""
+        if j >= stop or self.toks[j].kind != "word":
+            return j
+        k = j
+        if self.norm(k) in ("احد", "احدي") and k + 1 < stop:
+            k += 1
+        h, _ = self.head_of(k, stop)
+        if h is None or not h.title:
+            return j
+        e, _ = self._descriptor_end(k, stop)
+        return e if e > k else j
 
     def _name_start(self, j: int) -> bool:
         """A plain word that may open a person's name (no article, not a particle)."""
@@ -1000,6 +1277,7 @@ class _Run:
         pj = self.toks[j]
         if pj.kind == "word" and pj.norm[:1] == "و" and len(pj.norm) > 3 and self.norm(j - 1) not in _NEG and \
                 self.toks[i].norm[:1] in ("ي", "ت") and not self.is_cue_tok(j) and self._name_start(j):
+            self._conj_tok.add(j)
             return j, i
         # an indefinite descriptor right before a present-tense verb (أنباء تتحدث عن …)
         if self.toks[i].norm[:1] in ("ي", "ت") and self.toks[j].kind == "word":
@@ -1135,9 +1413,18 @@ class _Run:
             if n in _ADVERBS or n in _MEDIA_OBJECTS:
                 k += 1
                 continue
+            adjunct = self._adjunct_at(k, end, entry)
+            if n in ("وهو", "وهي", "وهم", "وهما") and k > j:
+                adjunct = "aside"             # منير إبراهيم وهو من القامشلي … إلى أن
             if self.is_medium_at(k, end) or self.bare(k) in self.lex.carried_by:
+                adjunct = None if adjunct != "without" else adjunct
+            if adjunct or self.is_medium_at(k, end) or self.bare(k) in self.lex.carried_by:
+                # a medium (في بيان …), a carrier (نشرته وكالة …) or an adjunct phrase (عن الملف،
+                # على هامش …، دون أن يقدم تفاصيل) before the content: skip it
                 q = k + 1
-                while q < end and q < k + 25:
+                if adjunct == "without" and q < end and self.is_comp(q):
+                    q += 1                    # دون أن …: its أن is not the cue's
+                while q < end and q < k + (12 if adjunct else 25):
                     if self.is_punct(q, {",", "،", ":"} | _SENT_END) or self.is_comp(q):
                         break
                     if self.is_quote(q) and q in self.opening and not self._quotes_a_name(q) and \
@@ -1145,6 +1432,9 @@ class _Run:
                         break
                     if self.is_cue_tok(q) and self.cue_entry_at(q, ("part", "verb", "prep")):
                         break
+                    if q > k + 1 and (self.norm(q) in entry.preps or self.bare(q) in entry.preps) and \
+                            self.norm(q) != "ب":
+                        break                 # أكد … خلال مؤتمر صحفي … على أهمية
                     q += 1
                 k = q
                 continue
@@ -1169,6 +1459,27 @@ class _Run:
                     k = q
                     continue
             return ("stop", k, k)
+        return None
+
+    _ADJUNCT_PREPS = frozenset({"في", "علي", "خلال", "عبر", "امام", "لدي", "عقب", "اثر", "اثناء", "وسط",
+                                "ضمن", "بعد", "قبل", "منذ", "حول", "بشان", "بخصوص", "حيال", "عن", "تعليقا",
+                                "ردا", "تعقيبا", "معلقا"})
+
+    def _adjunct_at(self, k: int, end: int, entry: CueEntry) -> str | None:
+        """An adjunct phrase right after a cue or its subject, before the content: a
+        preposition that is not the cue's own (قال عن الملف: …، علق على خطاب الحوثي قائلا،
+        أكد في ختام الاجتماع أن) → "pp"; دون/بدون (أن …) → "without"."""
+        if k >= end or self.toks[k].kind != "word":
+            return None
+        n = self.norm(k)
+        if n in ("دون", "بدون") or (n == "من" and k + 1 < end and self.norm(k + 1) in ("دون", "خلال")):
+            return "without" if n != "من" or self.norm(k + 1) == "دون" else "pp"
+        if n in entry.preps or self.bare(k) in entry.preps or (entry.subject == "reporting" and n == entry.inner):
+            return None
+        if entry.np and n in ("حول", "بشان", "بخصوص", "حيال", "عن"):
+            return None               # أوردته وكالة … بشأن …: a topic, the content of a bare-NP cue
+        if n in self._ADJUNCT_PREPS and k + 1 < end and self.toks[k + 1].kind == "word":
+            return "pp"
         return None
 
     def _apposition_start(self, k: int) -> bool:
@@ -1384,6 +1695,7 @@ class _Run:
             if subj is not None and stop is not None:
                 lic = ("np", stop, stop)
             elif subj is None and left is None and j < hi and self.toks[j].kind == "word" and \
+                    not e.np_subject and \
                     not self._boundary_first(j, hi, e) and self._antecedent(e.agr, i, si) is not None:
                 lic = ("np", j, j)
             elif subj is None and left is not None and j < hi and self.toks[j].kind == "word" and \
@@ -1490,6 +1802,8 @@ class _Run:
             return True
         if self.is_medium_at(j, hi) or self.is_addressee_at(j, hi):
             return True
+        if self._adjunct_at(j, hi, e):
+            return True               # علق على خطاب الحوثي قائلا، قال في خطبة الجمعة: no subject there
         if self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep", "nominal")):
             return True
         if n in ("ايضا", "كذلك", "بدوره", "بدورها", "ان", "انه"):
@@ -1740,7 +2054,12 @@ class _Run:
         return None
 
     def _span(self, a: int, b: int) -> tuple[int, int]:
-        return self._trim_span(self.toks[a].start, self.toks[b - 1].end)
+        if b - a >= 3 and self.is_quote(a) and self.partner.get(a) == b - 1:
+            a, b = a + 1, b - 1               # «عكاظ»، "الحريري": the name without its quotes
+        start = self.toks[a].start
+        if a in self._conj_tok:
+            start += 1                        # ولندن ترى: the name without the conjunction
+        return self._trim_span(start, self.toks[b - 1].end)
 
     def _set_content(self, att: _Att, c0: int, hi: int, si: int) -> None:
         if c0 >= len(self.toks):
@@ -1836,7 +2155,9 @@ class _Run:
         src_a, src_b = a, b
         # a speech noun + genitive (بحسب تصريحات مسؤولين أتراك، وفقا لبيان وزارة الداخلية)
         first = self.norm(a)[1:] if strip_l else self.norm(a)
-        if _strip_al(first) in self.lex.media_nouns or first in self.lex.media_nouns:
+        h_first = self.head_of(a, b)[0]
+        if (_strip_al(first) in self.lex.media_nouns or first in self.lex.media_nouns) and \
+                not (h_first is not None and h_first.kind in ("outlet", "agency")):
             k2 = a + 1
             while k2 < b and self.norm(k2) in ("صادر", "الصادر", "صادره", "الصادره", "عن", "من", "ل", "لـ"):
                 k2 += 1
@@ -2371,6 +2692,13 @@ _GENERIC = frozenset({"مصادر", "مصدر", "المصادر", "بيان", "�
                       "خاصه", "محليه", "الرسمي", "رسمي", "التابع", "باسم", "داخل", "حي", "مدينه", "الناطق",
                       "المتحدث", "وزاره", "الخارجيه", "الداخليه", "الدفاع", "رييس", "مجلس", "اليوم"})
 _NISBA_OK = frozenset({"نفسها", "ذاتها"})
+# adjectives that take a ل- complement (التابعة لها، الموالية له): not an addressee
+_ATTACHED_TO = frozenset({"تابع", "تابعه", "موالي", "مواليه", "موالين", "مقرب", "مقربه", "معارض", "معارضه",
+                          "مويد", "مويده", "مناهض", "مناهضه", "خاضع", "خاضعه", "مساند", "مسانده"})
+# words after which عن is part of the noun phrase (بيان صادر عن الوزارة، المسؤول عن الملف)
+_AN_COMPLEMENT = frozenset({"صادر", "صادره", "صادرين", "منبثق", "منبثقه", "مسوول", "مسووله", "مسوولين",
+                            "مسوولون", "مسوولو", "نيابه", "ممثل", "ممثلين", "ممثلون", "ممثلو", "منشق", "منشقين",
+                            "منشقون", "متحدث", "متحدثه", "نقلا", "مبعوث", "بالنيابه", "عبارة", "عباره"})
 
 
 _ACTOR_CACHE: dict = {}
