@@ -107,6 +107,7 @@ class CueEntry:
     with_verb: bool = False   # prepositional cues: حسبما + verb
     inner: str = "عن"         # reporting verbs: the preposition of the inner source (نقل عن، علم من)
     np_subject: bool = False  # a bare noun-phrase content only after an explicit subject
+    addressee: bool = False   # the object after the subject is whom the source told (أبلغ، أخبر)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ class Lexicon:
                 typ = "part" if agr.startswith("p") else "verb"
                 e = CueEntry(typ, v["lemma"], v.get("role", "say"), agr, preps, bool(v.get("np")), lic,
                              v.get("subject"), _n(v["needs_word"]) if v.get("needs_word") else None,
-                             inner=_n(v.get("inner") or "عن"), np_subject=v.get("np") == "subject")
+                             inner=_n(v.get("inner") or "عن"), np_subject=v.get("np") == "subject",
+                             addressee=bool(v.get("addressee")))
                 for f in forms or ():
                     self.cues.add(f, e)
         for p in cues.get("prepositional") or ():
@@ -150,6 +152,11 @@ class Lexicon:
         for agr, forms in (cues.get("nominal") or {}).items():
             for f in forms:
                 self.cues.add(f, CueEntry("nominal", f, "say", str(agr)))
+        for g in cues.get("nominal_genitive") or ():
+            e = CueEntry("nomgen", g["forms"][0], g.get("role", "say"), "", tuple(_n(p) for p in g.get("preps") or ()),
+                         bool(g.get("np")))
+            for f in g["forms"]:
+                self.cues.add(f, e)
         for f in cues.get("document_verbs") or ():
             self.cues.add(f, CueEntry("docverb", f, "say"))
         for f in cues.get("light_nouns") or ():
@@ -201,6 +208,12 @@ class Lexicon:
             agencies = []
         self.agencies = sorted({a for a in agencies}, key=len, reverse=True)
         self.agency_keys = {_n(a) for a in agencies} | {_n(a) for a in src.get("agency_names") or ()}
+        # first words of outlet names that may follow an addressee ل (لبي بي سي، لسكاي نيوز)
+        self.outlet_names: dict[str, list] = {}
+        for a in src.get("outlet_names") or ():
+            ks = phrase_key(a)
+            if ks:
+                self.outlet_names.setdefault(_strip_al(ks[0]), []).append(tuple(ks[1:]))
 
 
 @lru_cache(maxsize=1)
@@ -330,7 +343,9 @@ class _Run:
 
     def is_comp(self, i: int) -> bool:
         n = self.norm(i)
-        return n in self.lex.complementizers or (len(n) > 2 and n[0] == "و" and n[1:] in self.lex.complementizers)
+        if n in self.lex.complementizers or (len(n) > 2 and n[0] == "و" and n[1:] in self.lex.complementizers):
+            return not (n in ("ان", "وان") and self.norm(i + 1) == "شاء")     # إن شاء الله
+        return False
 
     def sent_bounds(self, si: int) -> tuple[int, int]:
         s = self.doc.sentences[si]
@@ -738,6 +753,8 @@ class _Run:
             for e in m.payloads:
                 if e.type in ("verb", "part", "nominal", "light") and m.prefix not in _CONJ_PREFIX:
                     continue
+                if e.type == "nomgen" and m.prefix not in _CONJ_PREFIX + ("ب", "ل", "وب", "ول"):
+                    continue
                 if e.type == "prep" and m.prefix not in _CONJ_PREFIX:
                     continue
                 if e.type == "docverb" and m.prefix not in _CONJ_PREFIX:
@@ -811,6 +828,13 @@ class _Run:
                 return True
             if stem in self.lex.agency_keys or _n(stem) in self.lex.agency_keys:
                 return True
+            for words in self.lex.outlet_names.get(stem_bare, ()):
+                if all(self.norm(j + 1 + x) == w for x, w in enumerate(words)):
+                    return True
+            for ent in self.doc.entities:      # لـ + a media actor the actors stage knows (لبي بي سي)
+                if t.start < ent.start <= t.start + 2 and ent.actor is not None and \
+                        ent.actor.type in ("media_state", "media_private", "agency"):
+                    return True
         return False
 
     def np_end(self, a: int, end: int, *, entry: CueEntry | None = None, stop_at_an: bool = True,
@@ -829,7 +853,8 @@ class _Run:
                 if n == "." and j > a and len(self.norm(j - 1)) == 1 and self.toks[j - 1].kind == "word":
                     j += 1          # د. عبدالله الربيعة
                     continue
-                if n == "(" and j > a and self._quotes_a_name(j):
+                if n == "(" and j > a and (self._quotes_a_name(j) or
+                                           (head is not None and head.kind in ("agency", "outlet", "organisation"))):
                     q = j + 1
                     while q < limit and q < j + 5 and self.norm(q) != ")":
                         q += 1
@@ -885,6 +910,8 @@ class _Run:
         n = self.norm(j)
         if n in ("باسم",) or n.startswith("بن"):
             return n == "باسم"
+        if n in ("باعمال", "بالاعمال") and _strip_al(self.norm(j - 1)) == "قايم":
+            return True               # القائم بأعمال …
         ms = self.lex.heads.matches_at(self.doc, j, self.toks[min(end, j + 4) - 1].end, offsets=False)
         return any(m.prefix == "ب" and not m.payloads[0].title for m in ms)
 
@@ -931,11 +958,19 @@ class _Run:
             return a
         if self.bare(a) in self.lex.honorifics or self._possessive_head(a):
             return a + 1                                    # سموه، معاليه، مكتبه
+        if self.norm(a) in _QUANTIFIERS and a + 1 < stop:
+            k = a + 2 if self.norm(a + 1) == "من" else a + 1
+            e2, _ = self._descriptor_end(k, stop)
+            if e2 > k:
+                return e2                                   # عدة تقارير صحفية، بعض المسؤولين
         j, person = self._descriptor_end(a, stop)
         if j == a:
             j = self._name_end(a, stop, after_title=False)
             if j == a:
-                return a + 1 if self._looks_like_name(a) or self.source_like(a, a + 1) else a
+                if self._looks_like_name(a) or self.source_like(a, a + 1) or \
+                        (self._plain_word(a) and not self._masdar_like(a)):
+                    return a + 1      # تركيا، واشنطن، فورد: one word
+                return a
             j = self._apposed_title(j, stop)
         elif person:
             k = self._name_end(j, stop, after_title=True)
@@ -944,7 +979,13 @@ class _Run:
         # a coordinated second mention: ونظيره الأميركي، وسكان، والفرقة نفسها
         if j < stop and self.toks[j].kind == "word" and self.norm(j)[:1] == "و" and len(self.norm(j)) > 2:
             w = self.norm(j)[1:]
-            if w.startswith(("نظير", "نظراء")) or (self.lex.heads.lookup(w) and not self.is_cue_tok(j)):
+            if w.startswith(("نظير", "نظراء")):
+                k = j + 1                     # ونظيره الأميركي
+                while k < stop and self.norm(k).startswith("ال") and (self.norm(k).endswith(("ي", "يه")) or
+                                                                     self.norm(k) in self._ADJ):
+                    k += 1
+                return k
+            if self.lex.heads.lookup(w) and not self.is_cue_tok(j):
                 k, person = self._descriptor_end(j, stop)
                 if k > j:
                     j = (self._name_end(k, stop, after_title=True) if person else k) or k
@@ -986,8 +1027,10 @@ class _Run:
                     return True
         return False
 
-    def _accusative(self, j: int) -> bool:
-        """An indefinite accusative (اجتماعا، تراجعا، رجلا): an object, never part of a subject."""
+    def _accusative(self, j: int, strict: bool = False) -> bool:
+        """An indefinite accusative (اجتماعا، تراجعا، رجلا): an object, never part of a subject.
+        ``strict`` (inside a name, where سيدا، رضا end in alif too): only with the tanween
+        written or an agreeing accusative adjective after it (اجتماعا موسعا)."""
         if j >= len(self.toks) or self.toks[j].kind != "word":
             return False
         t = self.toks[j]
@@ -995,8 +1038,12 @@ class _Run:
         if "\u064b" in orig:                     # explicit tanween fath
             return True
         n = self.norm(j)
-        return len(n) > 3 and n.endswith("ا") and not n.startswith("ال") and \
-            not n.endswith(("يا", "اا", "وا", "ءا")) and n not in self._NOUN_PLACES_IN_A and not self._given(j)
+        loose = len(n) > 3 and n.endswith("ا") and not n.startswith("ال") and \
+            not n.endswith(("يا", "اا", "وا", "ءا", "ها", "نا", "هما")) and n not in self._NOUN_PLACES_IN_A and \
+            not self._given(j)
+        if not strict or not loose:
+            return loose
+        return j + 1 < len(self.toks) and self._accusative(j + 1) and self.toks[j + 1].kind == "word"
 
     def _masdar_like(self, j: int) -> bool:
         """تصميم، تأكيد، استمرار، أهمية، ضرورة: a content noun rather than a name."""
@@ -1040,8 +1087,8 @@ class _Run:
             return True
         if n[:1] == "ي" and len(n) >= 4:
             return False          # يؤكد، يشير: a verb, not a name
-        if self.lex.heads.lookup(n) or self._accusative(j):
-            return False          # a new head (تنظيم "داعش"), an object (رجلا): not the name
+        if self.lex.heads.lookup(n) or self._accusative(j, strict=True):
+            return False          # a new head (تنظيم "داعش"), an object (اجتماعا موسعا): not the name
         return True
 
     def _name_end(self, j: int, stop: int, *, after_title: bool) -> int:
@@ -1086,6 +1133,9 @@ class _Run:
                 break
             if names >= 3 and not self._given(j - 1):
                 break
+            if names and n[:1] in ("ل", "ب", "ك") and len(n) >= 5 and not self._given(j - 1) and \
+                    not self._given(j) and not self._known_name_token(j):
+                break                 # كاميرون لتلاميذ مدرسة: a preposition, not a second name
             j += 1
             names += 1
         return j if names else start
@@ -1133,12 +1183,12 @@ class _Run:
                     j = self.partner[j] + 1
                     genitive = False
                     continue
-                if n == "(" and self._quotes_a_name(j):
+                if n == "(" and (self._quotes_a_name(j) or h.kind in ("agency", "outlet", "organisation")):
                     q = j + 1
                     while q < stop and q < j + 5 and self.norm(q) != ")":
                         q += 1
                     if q < stop and self.norm(q) == ")":
-                        j = q + 1
+                        j = q + 1             # وكالة أنباء ( الأناضول )
                         continue
                 break
             if self.is_comp(j) or self._time_at(j) or self.is_medium_at(j, stop) or \
@@ -1165,7 +1215,8 @@ class _Run:
                     genitive = False
                     continue
                 break
-            if n.startswith("ال") and (n.endswith(("ي", "يه", "يين", "يون")) or n in self._ADJ or
+            if n.startswith("ال") and n not in _REL_PRONOUNS and \
+                    (n.endswith(("ي", "يه", "يين", "يون")) or n in self._ADJ or
                                        (n.startswith("الم") and n.endswith("ه") and
                                         self.norm(j - 1).endswith(("ه", "ات")))) and \
                     not (person and j == hend and h.gender == "m" and n.endswith("ه")):
@@ -1173,7 +1224,10 @@ class _Run:
                 genitive = False
                 continue
             if indef_np and t.kind == "word" and not n.startswith("ال") and \
-                    (n.endswith(("ي", "يه", "يون", "يين")) or n in self.lex.qualifier_words) and \
+                    (n.endswith(("ي", "يه", "يون", "يين")) or n in self.lex.qualifier_words or
+                     (h.unnamed and n.startswith("م") and len(n) >= 4 and not self._masdar_like(j - 0) or
+                      h.unnamed and n.startswith("م") and n.endswith("ه") and len(n) >= 5) or
+                     ("ال" + n) in self._ADJ) and \
                     not self._given(j) and not self.lex.heads.lookup(n):
                 j += 1                                      # مصادر دبلوماسية، مصدر مسؤول رفيع
                 genitive = False
@@ -1264,6 +1318,8 @@ class _Run:
         j = i - 1
         if j < lo:
             return None
+        if self.norm(j) in ("ما", "مما", "بما", "لما", "عما", "كما", "حسبما", "مثلما", "وما"):
+            return None          # بعد ما وصفته، ما ترى أنه: a free relative, the speaker is elsewhere
         if self.norm(j) in _REL_PRONOUNS:
             e = j
             a = e - 1
@@ -1480,6 +1536,13 @@ class _Run:
             return None               # أوردته وكالة … بشأن …: a topic, the content of a bare-NP cue
         if n in self._ADJUNCT_PREPS and k + 1 < end and self.toks[k + 1].kind == "word":
             return "pp"
+        if "ب" not in entry.preps and self.toks[k].kind == "word" and \
+                (n in _MANNER or (n.startswith("بال") and len(n) > 5 and n not in ("بالقول",))):
+            return "pp"               # قال بلهجة تحد …، أكد بالتزامن مع …
+        if n[:1] == "ل" and len(n) >= 5 and self.toks[k].kind == "word" and "ل" not in entry.preps and \
+                not self.is_comp(k) and n not in ("لكنه", "لكنها", "لكنهم", "ولكن", "لذلك", "لقد") and \
+                k > 0 and not self.is_cue_tok(k):
+            return "pp"               # قال كاميرون لتلاميذ مدرسة …: whom he spoke to
         return None
 
     def _apposition_start(self, k: int) -> bool:
@@ -1587,7 +1650,8 @@ class _Run:
         for m, entries in self.cue_at[i]:
             for e in entries:
                 fn = {"verb": self._verb, "part": self._participle, "prep": self._prep,
-                      "nominal": self._nominal, "docverb": self._docverb, "light": self._light}[e.type]
+                      "nominal": self._nominal, "docverb": self._docverb, "light": self._light,
+                      "nomgen": self._nominal_genitive}[e.type]
                 att = fn(m, e, lo, hi, si)
                 if att is not None:
                     return att
@@ -1603,7 +1667,8 @@ class _Run:
         prev = self.norm(i - 1) if i > lo else ""
         if i > lo and m.prefix == "" and _strip_al(prev) in self.lex.title_words:
             return None          # العميد روي الكبيتس: a name after a title
-        if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم") or (prev in _PREPOSITIONS and m.prefix == ""):
+        if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم", "عدم", "بعدم", "لعدم") or \
+                (prev in _PREPOSITIONS and m.prefix == ""):
             return None          # a verbal noun (تم كشف النقاب، عن وصف تلك الأيام): no speaker
         if e.agr == "1" and not any(a.content and a.content[0] <= m.start < a.content[1]
                                     for a in self.atts[-6:]):
@@ -1618,6 +1683,8 @@ class _Run:
             iend += 1                # تقول فيه الحكومة إنها …
         neg = self._neg_before(i)
         j = self.skip_time(iend, hi)
+        while j < hi and self.norm(j) in _ADVERBS and self.norm(j) not in ("له", "لها", "لهم"):
+            j = self.skip_time(j + 1, hi)      # قال مرارا إن، أكد مجددا أن
         pre_via = []
         # an addressee before the subject (وقال لـ"الرياض" الشيخ فالح …)
         if j < hi and self.is_addressee_at(j, hi) and self.norm(j) not in ("له", "لها", "لهم"):
@@ -1630,6 +1697,7 @@ class _Run:
                 pre_via = self._via_between(j, k1, hi)
                 j = self.skip_time(k1, hi)
         subj = None
+        obj_after = False
         j_first = e.agr == "1"      # أكدنا، نقول: the quoted speaker, never a subject in the text
         if j < hi and not j_first and self.norm(j) in _PRONOUNS:
             j_first = True          # تكشف هي الأخرى عن …: the subject is before the verb
@@ -1643,6 +1711,10 @@ class _Run:
                     return None
                 elif real and not (e.np and full_lic[0] == "prep" and not self.source_like(j, sj)):
                     subj = (j, sj)
+                    ne = self.np_end_for_name(j, hi)
+                    if j < ne < sj and self._subject_stops_at(j, ne, sj, hi, e, full_lic):
+                        subj = (j, ne)
+                        obj_after = full_lic[0] == "prep"      # حذر الشبلي عملاء إيران من …
                 elif e.np and self.source_like(j, sj):
                     subj = (j, min(sj, self.np_end_for_name(j, hi)))
                 elif not e.np:
@@ -1660,8 +1732,23 @@ class _Run:
         if subj is None and left is None and _n(self.text[m.start:m.end]) in self.lex.impersonal and \
                 iend < hi and (self.is_comp(iend) or (self.norm(iend) in ("الي", "الى") and self.is_comp(iend + 1))):
             return None
-        after = subj[1] if subj else j
         via: list = []
+        told = None
+        if e.addressee and subj is not None:
+            # أبلغ/أخبر: the subject, then whom it told (أبلغت تركيا الأمم المتحدة أنها …;
+            # أبلغ "الوطن" ابن الستيني … بأن …)
+            a0, b0 = subj
+            if self.is_quote(a0) and self.partner.get(a0, b0) + 1 < b0 and self.partner[a0] - a0 <= 5:
+                told, subj = (a0 + 1, self.partner[a0]), (self.partner[a0] + 1, b0)
+            else:
+                ne = self.np_end_for_name(a0, hi)
+                if a0 < ne < b0 and self.toks[ne].kind == "word":
+                    subj, told = (a0, ne), (ne, b0)
+            if told is not None:
+                ts = self.resolve_mention(*told)
+                ts.extra["_via_last"] = True
+                via.append((ts, "told", self._span(*told)))
+        after = subj[1] if subj else j
         inner = None
         if e.subject == "reporting":
             k = after
@@ -1689,6 +1776,8 @@ class _Run:
                     self._inversion_point(i, lo) and self.source_like(tail[0], tail[-1] + 1):
                 who = subj if subj is not None else (tail[0], tail[-1] + 1)
                 return self._inverted(m, e, lo, hi, si, who, explicit=True)
+        if lic is None and obj_after and stop is not None and stop == subj[1]:
+            lic = ("np", stop, stop)
         if lic is None and e.subject == "reporting" and inner is not None:
             lic = self._np_content(after, hi)
         if lic is None and e.np and not neg:
@@ -1759,6 +1848,28 @@ class _Run:
         if att.content is None:
             return None
         return att
+
+    def _subject_stops_at(self, j: int, ne: int, sj: int, hi: int, e: CueEntry, lic) -> bool:
+        """The noun phrase after a cue runs on past a complete mention of a person or body
+        (tokens [j, ne)) to ``sj``: does the subject stop at ``ne``?  Yes when what follows
+        is the object of a cue that takes one (أكد معاليه تصميم … على، حذر الشبلي عملاء
+        إيران من، وصف X Y بأنه), an object (رجلا، اجتماعا), or a phrase after a person's name
+        (قال كارتر في أربيل، وقال كاميرون لتلاميذ مدرسة: …)."""
+        if self.bare(j) in self.lex.honorifics and ne == j + 1:
+            return True
+        if self._accusative(ne):
+            return True
+        if lic[0] == "prep" and (e.np or e.lemma in ("حذر", "وصف", "اتهم", "نسب")):
+            return self.toks[ne].kind == "word" and not self.norm(ne).startswith(("و", "ال")) or \
+                self.norm(ne).startswith("ال") and not self.norm(ne).endswith(("ي", "يه"))
+        n = self.norm(ne)
+        person_end = self._name_end(ne - 1, ne, after_title=True) == ne or self._known_name_token(ne - 1) or \
+            self._given(ne - 1) or self._entity_end_at(j, hi, ("PERS",)) == ne
+        if person_end and self.toks[ne].kind == "word" and (n in ("في", "من", "علي", "مع") or
+                                                            (n.startswith("ل") and not n.startswith("لل") and
+                                                             len(n) > 3 and self.head_of(ne, sj)[0] is None)):
+            return not any(self.is_comp(x) for x in range(ne, sj))
+        return False
 
     def _reporting_subject(self, a: int, b: int) -> bool:
         head, _ = self.head_of(a, b)
@@ -2293,6 +2404,39 @@ class _Run:
         self._set_content(att, c0, hi, si)
         return att if att.content else None
 
+    def _nominal_genitive(self, m, e: CueEntry, lo: int, hi: int, si: int) -> _Att | None:
+        """A verbal noun whose genitive is the source (إعلان الحكومة أن …، نفي الوزارة أن …،
+        وصف وزير الخارجية القطري ونظيره الأميركي نظام الأسد بأنه …): a cue when its content
+        opens right after the source (a complementizer, a colon, a quote, its preposition)."""
+        a = m.tok_end
+        if a >= hi or self.toks[a].kind not in ("word", "punct"):
+            return None
+        n0 = self.norm(a)
+        if not (n0.startswith("ال") or self._given(a) or self._known_name_token(a) or self.is_quote(a) or
+                self._entity_end_at(a, hi) > a or self.bare(a) in self.lex.honorifics or
+                self.head_of(a, hi)[0] is not None) or \
+                (not n0.startswith("ال") and n0.endswith(("ي", "يه"))):
+            return None                       # تصريح صحافي: an adjective, not whose statement
+        b = self.np_end_for_name(a, hi)
+        if b <= a or not self.source_like(a, b) or any(self.is_comp(x) for x in range(a, b)):
+            return None
+        lic = self.licence(b, hi, e, window=12)
+        if lic is not None and lic[0] == "stop" and e.np and e.preps:
+            k = lic[1]
+            if any(self.norm(x) in e.preps or self.bare(x) in e.preps or
+                   ("ب" in e.preps and self.norm(x).startswith("ب") and len(self.norm(x)) > 3)
+                   for x in range(k + 1, min(hi, k + 6))):
+                lic = ("np", k, k)            # وصف X نظام الأسد بأنه …
+        if lic is None or lic[0] not in ("an", "colon", "quote", "prep", "np"):
+            return None
+        att = _Att((m.start, m.end), (m.tok_start, m.tok_end), e, si, role=e.role, cue_type="nominal")
+        att.src = self.resolve_mention(a, b)
+        att.mention = self._span(a, b)
+        att.via = self._via_between(b, lic[2], hi)
+        self._touch(att.src, m.start)
+        self._set_content(att, lic[1], hi, si)
+        return att if att.content else None
+
     def _docverb(self, m, e: CueEntry, lo: int, hi: int, si: int) -> _Att | None:
         a = m.tok_end
         if a >= hi:
@@ -2692,6 +2836,8 @@ _GENERIC = frozenset({"مصادر", "مصدر", "المصادر", "بيان", "�
                       "خاصه", "محليه", "الرسمي", "رسمي", "التابع", "باسم", "داخل", "حي", "مدينه", "الناطق",
                       "المتحدث", "وزاره", "الخارجيه", "الداخليه", "الدفاع", "رييس", "مجلس", "اليوم"})
 _NISBA_OK = frozenset({"نفسها", "ذاتها"})
+_MANNER = frozenset({"بلهجه", "بنبره", "بصوت", "بشده", "بوضوح", "بحزم", "بصراحه", "بثقه", "بغضب", "بحسره",
+                     "بمراره", "بتهكم", "بسخريه", "بحماس", "بهدوء", "باختصار", "بايجاز", "بدوره", "بدورها"})
 # adjectives that take a ل- complement (التابعة لها، الموالية له): not an addressee
 _ATTACHED_TO = frozenset({"تابع", "تابعه", "موالي", "مواليه", "موالين", "مقرب", "مقربه", "معارض", "معارضه",
                           "مويد", "مويده", "مناهض", "مناهضه", "خاضع", "خاضعه", "مساند", "مسانده"})
