@@ -1045,8 +1045,10 @@ class _Run:
             return loose
         return j + 1 < len(self.toks) and self._accusative(j + 1) and self.toks[j + 1].kind == "word"
 
-    def _masdar_like(self, j: int) -> bool:
-        """تصميم، تأكيد، استمرار، أهمية، ضرورة: a content noun rather than a name."""
+    def _masdar_like(self, j: int, shape_only: bool = False) -> bool:
+        """تصميم، تأكيد، استمرار، أهمية، ضرورة: a content noun rather than a name
+        (``shape_only``: the verbal-noun patterns only, not the feminine/abstract endings
+        that family names share: باسلمة)."""
         n = self.bare(j)
         if len(n) >= 5 and n.startswith("است"):
             return True
@@ -1056,6 +1058,8 @@ class _Run:
             return True
         if len(n) >= 6 and n[0] == "ا" and n[2] == "ت" and n[4] == "ا":
             return True
+        if shape_only:
+            return False
         return n.endswith(("يه", "ات")) or (n.endswith("ه") and len(n) >= 4)
 
     def _entity_end_at(self, j: int, stop: int, labels=("PERS", "ORG")) -> int:
@@ -1108,7 +1112,7 @@ class _Run:
             if n in _NAME_CONNECTORS or self.bare(j) in self.lex.name_connectors:
                 if j + 1 < stop and self.toks[j + 1].kind == "word" and (names or n in ("عبد", "ابو", "ام")):
                     j += 1
-                    names += 1 if n in ("عبد", "ابو", "ام") else 0
+                    names += 1 if n in ("عبد", "ابو", "ام") and names == 0 else 0
                     continue
                 break
             if n.startswith("ال") and self.toks[j].kind == "word":
@@ -1124,6 +1128,10 @@ class _Run:
                         self._boundary_after_name(j + 1, stop):
                     j += 1
                     names += 1
+                    if prev in ("عبد", "ابو", "ابي", "ام", "بن", "ابن", "بنت", "ال") and \
+                            j < stop and self.toks[j].kind == "word" and \
+                            (self._plain_word(j) or self.norm(j) in _NAME_CONNECTORS):
+                        continue      # عبد الله عبد اللطيف، عبدالله بن حسين آل هادي
                 break
             if not self._plain_word(j):
                 break
@@ -1133,6 +1141,9 @@ class _Run:
                 break
             if names >= 3 and not self._given(j - 1):
                 break
+            if names and self._masdar_like(j, shape_only=True) and not self._given(j) and \
+                    not self._known_name_token(j):
+                break                 # الأمير خالد اختفاء بعض …: a content noun
             if names and n[:1] in ("ل", "ب", "ك") and len(n) >= 5 and not self._given(j - 1) and \
                     not self._given(j) and not self._known_name_token(j):
                 break                 # كاميرون لتلاميذ مدرسة: a preposition, not a second name
@@ -1245,6 +1256,13 @@ class _Run:
                 break
             if n in ("باسم", "لشوون", "لشون") or n.startswith("لشوون"):
                 genitive = True
+                j += 1
+                continue
+            if (person or h.unnamed) and n.startswith("ب") and len(n) >= 5 and t.kind == "word" and \
+                    not self.is_comp(j) and n not in ("بشان", "بخصوص", "بعد", "بين", "بدوره", "بدورها") and \
+                    not self._masdar_like(j, shape_only=True) and not n.startswith("بال") and j + 1 < stop and \
+                    self.toks[j + 1].kind == "word":
+                genitive = True               # المتحدث الرسمي بجوازات منطقة عسير، مسؤول بمكتب أولوند
                 j += 1
                 continue
             if n.startswith("لل") or (n.startswith("ل") and len(n) > 3 and not n.startswith("لا") and
@@ -1860,8 +1878,12 @@ class _Run:
         if self._accusative(ne):
             return True
         if lic[0] == "prep" and (e.np or e.lemma in ("حذر", "وصف", "اتهم", "نسب")):
-            return self.toks[ne].kind == "word" and not self.norm(ne).startswith(("و", "ال")) or \
-                self.norm(ne).startswith("ال") and not self.norm(ne).endswith(("ي", "يه"))
+            n = self.norm(ne)
+            if n in _PREPOSITIONS or n.startswith(("ب", "ل")) and not self._masdar_like(ne) or \
+                    self._adjunct_at(ne, hi, e):
+                return False                  # a phrase that may belong to the subject
+            return self.toks[ne].kind == "word" and not n.startswith(("و", "ال")) or \
+                n.startswith("ال") and not n.endswith(("ي", "يه"))
         n = self.norm(ne)
         person_end = self._name_end(ne - 1, ne, after_title=True) == ne or self._known_name_token(ne - 1) or \
             self._given(ne - 1) or self._entity_end_at(j, hi, ("PERS",)) == ne
