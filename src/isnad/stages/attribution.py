@@ -82,7 +82,7 @@ _MEDIA_OBJECTS = frozenset({"مقالا", "مقاله", "تقريرا", "افت�
                             "تحت", "عنوان", "بعنوان", "عنوانه", "مقطعا", "فيديو", "تسجيلا"})
 _ADVERBS = frozenset({"له", "لها", "لهم", "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "صحفي", "صحافي",
                       "ليل", "نهار", "دايما", "باستمرار", "مرارا", "مرارا", "سابقا", "مؤخرا", "امس", "اليوم"})
-_KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "قد", "وقد", "لقد", "كانوا", "وكانوا"})
+_KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "قد", "وقد", "لقد", "فقد", "كانوا", "وكانوا"})
 _SIBLING_OPENERS = frozenset({"و", "ثم", "كما", "وكما", "فيما", "لكن", "ولكن", "لكنه", "لكنها", "ولكنه",
                               "بينما", "حيث", "اذ", "فيما", "كذلك", "ايضا"})
 _NAME_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد", "ام", "ابا", "ولد"})
@@ -222,10 +222,12 @@ def lexicon() -> Lexicon:
 
 
 def hedge_spans(doc, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-    """Hedge matches ``(start, end, type)`` in ``doc`` (used by the claims stage too)."""
+    """Hedge matches ``(start, end, type)`` in ``doc`` (used by the claims stage too).
+    ``يدعى``/``تدعى`` (is called) is not ``يدعي`` (claims) though both normalise alike."""
     if not doc.tokens:
         return []
-    return [(m.start, m.end, m.payloads[0]) for m in lexicon().hedges.find(doc, start, end)]
+    return [(m.start, m.end, m.payloads[0]) for m in lexicon().hedges.find(doc, start, end)
+            if not doc.text[m.start:m.end].endswith("دعى")]
 
 
 # ---------------------------------------------------------------------------
@@ -749,6 +751,13 @@ class _Run:
         for m in self.lex.cues.find(self.doc, overlapping=True):
             if m.tok_start in blocked:
                 continue
+            surface = self.text[m.start:m.end]
+            if "ف" in m.prefix and len(self.norm(m.tok_start)) <= 4 and m.tok_end - m.tok_start == 1 and \
+                    len(phrase_key(surface)[0] if phrase_key(surface) else "") <= 2:
+                continue      # فرد (an individual) is not ف + رد
+            if surface.endswith("ى") and surface.rstrip("ى")[-2:] in ("دع",) or \
+                    (len(surface) > 1 and surface[1] == "\u064f" and m.tok_end - m.tok_start == 1):
+                continue      # يُدعى/تدعى (is called), زُعم، أُعلن، ذُكر: a name or an agentless passive
             entries = []
             for e in m.payloads:
                 if e.type in ("verb", "part", "nominal", "light") and m.prefix not in _CONJ_PREFIX:
@@ -912,6 +921,9 @@ class _Run:
             return n == "باسم"
         if n in ("باعمال", "بالاعمال") and _strip_al(self.norm(j - 1)) == "قايم":
             return True               # القائم بأعمال …
+        if n.endswith(("ون", "يا")) or n.startswith(("بلاد", "بلد", "بريطاني", "بلجيك", "بغداد", "بيروت", "باكستان",
+                                                     "بنغازي", "برلين", "باريس", "بكين")):
+            return True               # بارزون، بريطانيا، بلاده: ب is part of the word
         ms = self.lex.heads.matches_at(self.doc, j, self.toks[min(end, j + 4) - 1].end, offsets=False)
         return any(m.prefix == "ب" and not m.payloads[0].title for m in ms)
 
@@ -1236,8 +1248,8 @@ class _Run:
                 continue
             if indef_np and t.kind == "word" and not n.startswith("ال") and \
                     (n.endswith(("ي", "يه", "يون", "يين")) or n in self.lex.qualifier_words or
-                     (h.unnamed and n.startswith("م") and len(n) >= 4 and not self._masdar_like(j - 0) or
-                      h.unnamed and n.startswith("م") and n.endswith("ه") and len(n) >= 5) or
+                     (h.unnamed and n.startswith("م") and len(n) >= 4 and
+                      (n.endswith("ه") if h.gender == "f" else n.endswith(("ون", "ين")) if h.plural else False)) or
                      ("ال" + n) in self._ADJ) and \
                     not self._given(j) and not self.lex.heads.lookup(n):
                 j += 1                                      # مصادر دبلوماسية، مصدر مسؤول رفيع
@@ -1338,13 +1350,29 @@ class _Run:
             return None
         if self.norm(j) in ("ما", "مما", "بما", "لما", "عما", "كما", "حسبما", "مثلما", "وما"):
             return None          # بعد ما وصفته، ما ترى أنه: a free relative, the speaker is elsewhere
+        if self.is_comp(j) and self.norm(j) in ("ان", "وان") and j - 2 >= lo and \
+                self.bare(j - 2) in ("سبق",) and self.norm(j - 1)[:1] == "ل" and len(self.norm(j - 1)) > 3:
+            self._conj_tok.add(j - 1)          # سبق لأوباما أن قال: the name without its ل
+            return j - 1, j
         if self.norm(j) in _REL_PRONOUNS:
+            vn = self.norm(i)
+            if len(vn) > 4 and vn.endswith(("ها", "هم", "هما")) or (len(vn) > 4 and vn.endswith("ه") and
+                                                                     not vn.endswith("يه")):
+                return None      # الزيارة التي وصفها بالناجحة: the relative's head is the object
             e = j
             a = e - 1
-            while a > lo and a > e - 8 and not self.is_punct(a - 1) and not self.is_comp(a - 1) and \
+            while a > lo and a > e - 14 and not self.is_punct(a - 1) and not self.is_comp(a - 1) and \
                     not self._frame_word(a - 1):
                 a -= 1
-            if a < e and self.source_like(a, e):
+            # the longest complete mention that ends at the relative pronoun (… قاضي داعش أبو
+            # سليمان الذي ذكر، رئيس الوزراء الأردني عبدالله النسور الذي أعلن)
+            for s0 in range(a, e):
+                n0 = self.norm(s0)
+                if n0[:1] in ("ب", "ل", "ك") and self.lex.heads.lookup(n0[1:]):
+                    continue                  # برسالة استقالة …: a prepositional phrase
+                if self.toks[s0].kind == "word" and self.np_end_for_name(s0, e) == e and self.source_like(s0, e):
+                    return s0, e
+            if a < e and e - a <= 8 and self.source_like(a, e):
                 return a, e
             return None
         # و + a name right before the verb (… ولندن ترى أن)
@@ -1363,7 +1391,7 @@ class _Run:
         e = i
         if self.is_punct(e - 1, {",", "،"}):
             e -= 1
-        if e - 1 >= lo and self.norm(e - 1) in ("قد", "لقد"):
+        if e - 1 >= lo and self.norm(e - 1) in ("قد", "لقد", "فقد", "وقد"):
             e -= 1
         a = e - 1
         while a >= lo and e - a <= 14:
@@ -1377,6 +1405,9 @@ class _Run:
         start = a + 1
         if start >= e:
             return None
+        n0 = self.norm(start)
+        if n0[:1] == "و" and len(n0) > 3 and self.lex.heads.lookup(n0[1:]) and not self.lex.heads.lookup(n0):
+            self._conj_tok.add(start)          # وحكام الضفة يتكلمون: the phrase without its و
         strong = a >= lo and (self.is_comp(a) or (self.is_quote(a) and a in self.opening) or
                               self.norm(a) in ("لان", "هناك", "ان"))
         frame_ok = a < lo or strong or self._frame_word(a) or \
@@ -1552,8 +1583,11 @@ class _Run:
             return None
         if entry.np and n in ("حول", "بشان", "بخصوص", "حيال", "عن"):
             return None               # أوردته وكالة … بشأن …: a topic, the content of a bare-NP cue
-        if n in self._ADJUNCT_PREPS and k + 1 < end and self.toks[k + 1].kind == "word":
+        if n in self._ADJUNCT_PREPS and k + 1 < end and self.toks[k + 1].kind in ("word", "number"):
             return "pp"
+        if n == "من" and k + 1 < end and self.toks[k + 1].kind == "word" and "من" not in entry.preps and \
+                (self.norm(k + 1).startswith("ال") or self.norm(k + 1).endswith(("ها", "هم", "ه"))):
+            return "pp"               # ذكر من أسبابها …
         if "ب" not in entry.preps and self.toks[k].kind == "word" and \
                 (n in _MANNER or (n.startswith("بال") and len(n) > 5 and n not in ("بالقول",))):
             return "pp"               # قال بلهجة تحد …، أكد بالتزامن مع …
@@ -1719,6 +1753,8 @@ class _Run:
         j_first = e.agr == "1"      # أكدنا، نقول: the quoted speaker, never a subject in the text
         if j < hi and not j_first and self.norm(j) in _PRONOUNS:
             j_first = True          # تكشف هي الأخرى عن …: the subject is before the verb
+        if e.agr in ("mp", "fp", "d"):
+            j_first = True          # وصفوا النص بأنه، قالوا لي: a plural verb has its subject before it
         strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين") or len(e.lemma.split()) > 1
         if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
@@ -1808,7 +1844,8 @@ class _Run:
             elif subj is None and left is not None and j < hi and self.toks[j].kind == "word" and \
                     self.norm(j) not in _PREPOSITIONS and self.source_like(*left):
                 lic = ("np", j, j)
-            elif subj is None and left is not None and stop is not None and stop > j:
+            elif subj is None and left is not None and stop is not None and stop > j and \
+                    not (left[1] < i and self.norm(left[1]) in _REL_PRONOUNS and self._adjunct_at(j, hi, e)):
                 lic = ("np", stop, stop)     # وكانت القيادة أعلنت في بيان أمس استشهاد …
         if lic is None:
             if subj is not None and self.source_like(*subj):
@@ -1862,6 +1899,8 @@ class _Run:
         att.via = via
         if src is not None:
             self._touch(src, self.toks[i].start, via=(e.lemma == "أورد"))
+            if e.lemma == "أورد":
+                src.extra["_via_last"] = True     # نبأ أوردته الوكالة: the agency carried, it does not speak on
         self._set_content(att, c0, hi, si)
         if att.content is None:
             return None
@@ -2258,7 +2297,7 @@ class _Run:
         cue_tok_end = k
         verb_entry = None
         if e.with_verb:
-            ve = self.cue_entry_at(k, ("verb",)) if k < hi else None
+            ve = self.cue_entry_at(k, ("verb", "docverb")) if k < hi else None      # حسبما ذكرت، حسبما جاء في
             if ve is None:
                 return None
             vm, verb_entry = ve
@@ -2290,7 +2329,8 @@ class _Run:
         first = self.norm(a)[1:] if strip_l else self.norm(a)
         h_first = self.head_of(a, b)[0]
         if (_strip_al(first) in self.lex.media_nouns or first in self.lex.media_nouns) and \
-                not (h_first is not None and h_first.kind in ("outlet", "agency")):
+                not (h_first is not None and h_first.kind in ("outlet", "agency")) and \
+                not (verb_entry is not None and verb_entry.type == "docverb"):
             k2 = a + 1
             while k2 < b and self.norm(k2) in ("صادر", "الصادر", "صادره", "الصادره", "عن", "من", "ل", "لـ"):
                 k2 += 1
@@ -2299,7 +2339,10 @@ class _Run:
                 strip_l = False
             elif not strip_l:
                 src_a = a            # the statement itself (بحسب بيان، وفق تقرير)
-        if not strip_l and not self.source_like(src_a, src_b):
+        if not strip_l and (not self.source_like(src_a, src_b) or
+                            (self.head_of(src_a, src_b)[0] is None and e.lemma in ("وفق", "وفقا", "طبقا", "تبعا") and
+                             not self._entity_end_at(src_a, src_b) > src_a and not self._given(src_a) and
+                             not self._known_name_token(src_a) and not self.is_quote(src_a))):
             return None
         if strip_l and not self._source_like_l(src_a, src_b):
             return None
@@ -2468,6 +2511,13 @@ class _Run:
             return None
         b = self.np_end(a, hi, entry=e)
         lic = self.licence(b, hi, e)
+        if (lic is None or lic[0] == "stop") and (b >= hi or self.is_punct(b, {",", "،", ";", "؛"} | _SENT_END)) \
+                and self._inversion_point(m.tok_start, lo) and self._has_text_before(m.tok_start, lo):
+            # … ، كما جاء في لائحة الاتهام، …: the clause before it is the content
+            att = self._inverted(m, e, lo, hi, si, (a, b), explicit=True)
+            if att is not None:
+                att.cue_type = "document"
+            return att
         if lic is None or lic[0] == "stop":
             return None
         att = _Att((m.start, m.end), (m.tok_start, m.tok_end), e, si, role="say", cue_type="document")
