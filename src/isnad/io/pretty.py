@@ -17,7 +17,13 @@ import regex
 _ARABIC = regex.compile(r"\p{Arabic}")
 
 
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+
+
 def _display(line: str, rtl: str) -> str:
+    # a lone surrogate (possible in a record built through the Python API) cannot be
+    # shown or written as UTF-8, and python-bidi refuses it: shown as U+FFFD
+    line = _SURROGATE.sub("\ufffd", line)
     if rtl != "visual" or not _ARABIC.search(line):
         return line
     try:

@@ -11,6 +11,11 @@ They go into ``meta["carriers"]`` outermost first, each with its role, name and
 offsets (``name_start``/``name_end`` span the name itself), and ``kind`` is set:
 retweet > forward > post (a social-media reader, or a short post) > article.
 Marker lists are data (``resources/lexicons/carriers.yaml``).
+
+The markers are matched on the normalised view of the text (``doc.norm``: no
+diacritics, tatweel or bidi marks; one alef; typographic quotes as ``"``) and
+mapped back to original offsets, so a right-to-left mark before ``RT`` or a
+tatweel in ``المصـدر:`` changes nothing; names are cut from the original text.
 """
 from __future__ import annotations
 
@@ -18,13 +23,16 @@ import regex
 
 from ..pipeline import Stage
 from ..resources.catalogue import load_yaml
+from ..text.normalize import NormalizedText, normalize
 
 _QUOTES = "\"'“”«»‘’"
 _RT = regex.compile(r"^\s*RT\s*(?P<acc>@[\w_]+)?\s*:", regex.I)
 
 
 def _alt(items) -> str:
-    return "|".join(regex.escape(x).replace(r"\ ", r"\s*") for x in sorted(set(items), key=len, reverse=True))
+    """A regex alternation of lexicon items, normalised as the text they are matched in."""
+    forms = {normalize(str(x)).strip() for x in items} - {""}
+    return "|".join(regex.escape(x).replace(r"\ ", r"\s*") for x in sorted(forms, key=len, reverse=True))
 
 
 class DocKindStage(Stage):
@@ -53,17 +61,28 @@ class DocKindStage(Stage):
             rf"^[^\n]{{0,60}}?(?:\((?P<a>{agencies})\)|[\-–—]\s*(?P<b>{agencies})\s*(?=[\-–—:]))")
 
     def process(self, doc) -> None:
-        text = doc.text
+        raw = doc.text
+        norm = doc.norm if doc.norm is not None and doc.norm.original is raw else NormalizedText(raw)
+        text = norm.text                # markers are matched here; offsets and names come from raw
+
+        def o_start(i: int) -> int:
+            return norm.to_orig[i]
+
+        def o_end(s: int, e: int) -> int:
+            return norm.orig_span(s, e)[1] if e > s else norm.to_orig[s]
+
         carriers: list[dict] = []
         kind_hint = doc.kind if doc.kind in ("retweet", "forward", "post", "article") else None
 
         m = _RT.match(text)
         if m:
             acc = m.group("acc")
-            c = {"role": "retweet", "name": acc or doc.meta.get("retweeted_by") or doc.meta.get("author"),
-                 "start": m.start(), "end": m.end()}
+            c = {"role": "retweet", "name": None, "start": o_start(m.start()), "end": o_end(m.start(), m.end())}
             if acc:
-                c["name_start"], c["name_end"] = m.start("acc"), m.end("acc")
+                c["name_start"], c["name_end"] = o_start(m.start("acc")), o_end(m.start("acc"), m.end("acc"))
+                c["name"] = raw[c["name_start"]:c["name_end"]]
+            else:
+                c["name"] = doc.meta.get("retweeted_by") or doc.meta.get("author")
             carriers.append(c)
             kind_hint = "retweet"
         elif kind_hint == "retweet":
@@ -73,10 +92,11 @@ class DocKindStage(Stage):
         m = self._forward.match(text)
         fwd_meta = doc.meta.get("forwarded_from")
         if m:
-            c = {"role": "forward", "name": _clean(m.group("name")) or fwd_meta,
-                 "start": m.start(), "end": m.end()}
+            c = {"role": "forward", "name": fwd_meta, "start": o_start(m.start()), "end": o_end(m.start(), m.end())}
             if m.group("name").strip():
-                c["name_start"], c["name_end"] = _strip_span(text, m.start("name"), m.end("name"))
+                ns, ne = _strip_span(text, m.start("name"), m.end("name"))
+                c["name_start"], c["name_end"] = o_start(ns), o_end(ns, ne)
+                c["name"] = _clean(raw[c["name_start"]:c["name_end"]]) or fwd_meta
             carriers.append(c)
             kind_hint = kind_hint or "forward"
         elif fwd_meta:
@@ -90,22 +110,27 @@ class DocKindStage(Stage):
         m = self._dateline.match(text, _RT.match(text).end() if _RT.match(text) else 0)
         if m:
             g = "a" if m.group("a") else "b"
-            carriers.append({"role": "dateline", "name": m.group(g), "start": m.start(g), "end": m.end(g),
-                             "name_start": m.start(g), "name_end": m.end(g)})
+            gs, ge = o_start(m.start(g)), o_end(m.start(g), m.end(g))
+            carriers.append({"role": "dateline", "name": raw[gs:ge], "start": gs, "end": ge,
+                             "name_start": gs, "name_end": ge})
 
         footer = None
         for m in self._source_line.finditer(text):
             footer = m
         if footer is not None and not text[footer.end():].strip():
             ns, ne = _strip_span(text, footer.start("name"), footer.end("name"))
-            carriers.append({"role": "source_line", "name": text[ns:ne], "start": _lstrip(text, footer.start()),
-                             "end": footer.end(), "name_start": ns, "name_end": ne})
+            fs = _lstrip(text, footer.start())
+            ons, one = o_start(ns), o_end(ns, ne)
+            carriers.append({"role": "source_line", "name": raw[ons:one], "start": o_start(fs),
+                             "end": o_end(fs, footer.end()), "name_start": ons, "name_end": one})
         else:
             m = self._trailing_agency.search(text.rstrip())
-            if m and not any(c["role"] == "dateline" and c["name"] == m.group("name") for c in carriers):
-                carriers.append({"role": "source_line", "name": m.group("name"), "start": m.start("name"),
-                                 "end": m.end("name"), "name_start": m.start("name"), "name_end": m.end("name"),
-                                 "agency": True})
+            if m:
+                ons, one = o_start(m.start("name")), o_end(m.start("name"), m.end("name"))
+                key = m.group("name")
+                if not any(c["role"] == "dateline" and normalize(c["name"]) == key for c in carriers):
+                    carriers.append({"role": "source_line", "name": raw[ons:one], "start": ons, "end": one,
+                                     "name_start": ons, "name_end": one, "agency": True})
 
         doc.meta["carriers"] = carriers
         # a dateline or an agency signature ("- رويترز", "(أ ف ب)") marks newswire copy
@@ -116,9 +141,9 @@ class DocKindStage(Stage):
         elif newswire:
             doc.kind = "article"
         elif doc.meta.get("platform") in ("twitter", "telegram", "facebook") or (
-                len(text) <= 280 and len(doc.sentences) <= 3 and "\n\n" not in text):
+                len(raw) <= 280 and len(doc.sentences) <= 3 and "\n\n" not in text):
             doc.kind = "post"
-        elif len(doc.sentences) >= 2 or len(text) > 400:
+        elif len(doc.sentences) >= 2 or len(raw) > 400:
             doc.kind = "article"
         else:
             doc.kind = "unknown"

@@ -11,7 +11,9 @@ grammar asks it thousands of times a second; a per-token trie walk was the
 stage's hot spot).  ``lexicon().matcher`` is the same lexicon as a PhraseMatcher
 for other stages.  Numbers come from :mod:`isnad.text.numbers`, numeric dates from
 a regex over the normalised view mapped back through token offsets.  Hijri dates
-are converted with ``hijridate`` (Umm al-Qura).
+are converted with ``hijridate`` (Umm al-Qura).  An expression never runs over a
+sentence boundary (a line break included), and a value the record cannot hold
+(before year 1 or after 9999: "قبل 130 ألف سنة") is left unresolved with a reason.
 
 Speed: a sentence is looked at only if one of its tokens is a trigger (a lexicon
 phrase's head word with any prefix clitic, or a four-digit year-like number), found
@@ -114,7 +116,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress, count, islice
 from operator import attrgetter
 
 import regex
@@ -127,6 +129,42 @@ from ..text.normalize import normalize
 from ..text.numbers import number_at, qualifier_at, quantity_at
 
 _NORM = attrgetter("norm")
+_SENT = attrgetter("sent")
+
+
+class _UpTo:
+    """The first ``n`` items of a sequence, as a sequence (a view: nothing copied)."""
+    __slots__ = ("seq", "n")
+
+    def __init__(self, seq, n: int):
+        self.seq, self.n = seq, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return self.seq[slice(*k.indices(self.n))]
+        if k < 0:
+            k += self.n
+        if not 0 <= k < self.n:
+            raise IndexError(k)
+        return self.seq[k]
+
+    def __iter__(self):
+        return islice(self.seq, self.n)
+
+
+class _DocUpTo:
+    """A document whose token list ends at token ``n`` (the number grammar and the
+    scanner bound themselves by ``len(doc.tokens)``)."""
+
+    def __init__(self, doc, n: int):
+        self._doc = doc
+        self.tokens = _UpTo(doc.tokens, n)
+
+    def __getattr__(self, name):
+        return getattr(self._doc, name)
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MOD_OFFSET = {"past": -1, "current": 0, "next": 1, "before_last": -2, "after_next": 2}
 _UNIT_ISO = {"minute": ("PT", "M"), "hour": ("PT", "H"), "day": ("P", "D"), "week": ("P", "W"),
@@ -461,6 +499,29 @@ class _Scan:
         self._cache: dict[int, list] = {}
         self._num_dates: dict[int, Atom] = {}
         self.norms = list(map(_NORM, self.toks))
+        self.sents = list(map(_SENT, self.toks))
+
+    def _bounded(self, j: int) -> "_Scan":
+        """A scanner that sees the tokens up to the end of token j's sentence only
+        (a view, nothing copied): for re-parsing where an expression ran over a
+        sentence boundary (``العام`` ending a line, ``2015`` opening the next)."""
+        sents, n = self.sents, self.n
+        e = j
+        while e < n and sents[e] == sents[j]:
+            e += 1
+        sub = _Scan.__new__(_Scan)
+        sub.doc = _DocUpTo(self.doc, e)
+        sub.toks = sub.doc.tokens
+        sub.n = e
+        sub.lex = self.lex
+        sub._cache = {}
+        sub._num_dates = {i: a for i, a in self._num_dates.items() if a.i1 <= e}
+        sub.norms = _UpTo(self.norms, e)
+        sub.sents = _UpTo(sents, e)
+        return sub
+
+    def _crosses(self, i0: int, i1: int) -> bool:
+        return self.sents[i0] != self.sents[i1 - 1]
 
     # -- lexicon access ---------------------------------------------------
     def at(self, j: int) -> list:
@@ -523,6 +584,8 @@ class _Scan:
                 if not starts(norms[j]) and toks[j].kind != "number" and j not in self._num_dates:
                     continue
                 a = self.parse(j)
+                if a is not None and self._crosses(a.i0, a.i1):
+                    a = self._bounded(j).parse(j)
                 if a is not None and a.i0 <= h < a.i1:
                     best = a
                     break
@@ -549,8 +612,8 @@ class _Scan:
                 j += 1          # "الأول والثاني من سبتمبر": the و is on the second day
                 glued = True
             if f.kind == "date" and f.d is not None and (f.m is not None or f.month_rel is not None) \
-                    and j >= 2 and (glued or self.norms[j - 1] in self._RANGE_JOIN) \
-                    and (not out or out[-1].i1 <= j - 2):
+                    and j >= 3 and (glued or self.norms[j - 1] in self._RANGE_JOIN) \
+                    and (not out or out[-1].i1 <= j - 2) and self.sents[j - 3] == self.sents[j]:
                 t = self.toks[j - 2]
                 v = None
                 if t.kind == "number" and t.norm.isdigit():
@@ -582,6 +645,8 @@ class _Scan:
             if e not in ends:
                 continue
             i1 = ends[e] + 1
+            if self._crosses(i0, i1):
+                continue
             if m.group("y1"):
                 y, mo, d = int(m.group("y1")), int(m.group("m1")), int(m.group("d1"))
             else:
@@ -1352,6 +1417,8 @@ class _Scan:
         return out
 
     def _try_merge(self, a: Atom, b: Atom) -> Atom | None:
+        if self._crosses(a.i0, b.i1):
+            return None
         fa, fb = a.f, b.f
         # day words + a full date: "الأحد 2 أغسطس"، "اليوم الاثنين الموافق 18/10/1436هـ"
         if (fa.weekday is not None or fa.rel_days is not None) and fb.kind == "date" and fb.d is not None \
@@ -1535,6 +1602,25 @@ def resolve(f: Frame, P: dt.date | None, future: bool = False, last=None) -> _Re
             day = P - dt.timedelta(days=back)
         return _Res(day.isoformat(), "day", anchor="published")
     return _Res(reason="not resolved")
+
+
+_OUT_OF_RANGE = "outside the dates the record can hold (years 1 to 9999)"
+_VALUE = regex.compile(r"^(\d{4})(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _resolve_in_range(f: Frame, P: dt.date | None, future: bool = False, last=None) -> _Res:
+    """:func:`resolve`, with a value the record can hold or none: "قبل 130 ألف سنة" or
+    "بعد مليار يوم" reach past year 1 or 9999, where dates overflow (Python's
+    ``date`` and the contract's ``YYYY`` both stop there)."""
+    try:
+        r = resolve(f, P, future, last)
+    except OverflowError:
+        return _Res(reason=_OUT_OF_RANGE)
+    if r.value is not None:
+        m = _VALUE.match(r.value)
+        if m is None or int(m.group(1)) < 1:
+            return _Res(reason=_OUT_OF_RANGE)
+    return r
 
 
 def _offset(f: Frame, P) -> _Res:
@@ -1797,11 +1883,12 @@ class TimesStage(Stage):
                 s = t0.start
             e = toks[a.i1 - 1].end
             seg = doc.text[s:e]
-            if seg.count("(") > seg.count(")") and a.i1 < len(toks) and toks[a.i1].norm == ")":
+            if seg.count("(") > seg.count(")") and a.i1 < len(toks) and toks[a.i1].norm == ")" \
+                    and toks[a.i1].sent == toks[a.i1 - 1].sent:
                 e = toks[a.i1].end          # "(9 نوفمبر 1953)": close what the span opened
             f = a.f
             fut = f.kind == "weekday" and f.wmod is None and scan.future(a)
-            r = resolve(f, P, fut, last)
+            r = _resolve_in_range(f, P, fut, last)
             if r.value and r.precision in ("day", "month") and f.kind == "date":
                 h = r.extra.get("hijri")
                 if h and h.count("-") >= 1:

@@ -7,7 +7,9 @@ longest-first.  The first token of a match may carry attached prefix clitics
 (``وبالحسكة`` matches ``الحسكة``; ``للتحالف الدولي`` matches ``التحالف
 الدولي``); the reported span starts at the stem.  Quote marks between the words
 of a phrase are skipped (``تنظيم “داعش”`` matches ``تنظيم داعش``), so unbalanced
-typographic quotes never block a match.
+typographic quotes never block a match.  A match never runs over a sentence
+boundary (a line break included): ``عين`` ending a line and ``الأسد`` opening the
+next are two words, not the air base.
 
 Why not pyahocorasick over the normalised string: Aho–Corasick finds substrings,
 and Arabic matching needs token boundaries plus per-token clitic readings; a
@@ -149,6 +151,7 @@ class PhraseMatcher:
         if tok.norm in SKIP_INSIDE or tok.end > end:
             return
         readings = _readings(tok.norm) if (self.clitics and tok.kind == "word") else ((0, tok.norm),)
+        sent = tok.sent
         for plen, stem in readings:
             node = self._root.get(stem)
             if node is None:
@@ -159,6 +162,8 @@ class PhraseMatcher:
                 yield j, plen, stem, node[_END]
             while j < len(toks) and toks[j].end <= end:
                 t = toks[j]
+                if t.sent != sent:        # a phrase never runs over a sentence (or line) break
+                    break
                 if t.norm in SKIP_INSIDE:
                     j += 1
                     continue

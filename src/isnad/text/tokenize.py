@@ -31,7 +31,8 @@ TOKEN_RE = regex.compile(
     r"|(?P<hashtag>#[\w_\u0640]+)"
     r"|(?P<number>\d+(?:[.,٫٬]\d+)*(?:%|٪)?)"
     rf"|(?P<word>[{_AR_LETTERS}][{_AR_LETTERS}{_AR_MARKS}]*)"
-    r"|(?P<latin>[\p{L}\p{M}][\p{L}\p{M}\d_]*(?:['’\-][\p{L}\p{M}\d]+)*)"
+    r"|(?P<latin>[\p{L}--[\p{Arabic}\u0640]][\p{L}\p{M}\d_--[\p{Arabic}\u0640]]*"
+    r"(?:['’\-][\p{L}\p{M}\d--[\p{Arabic}\u0640]]+)*)"
     r"|(?P<punct>[\p{P}])"
     r"|(?P<symbol>[^\s])",
     regex.V1,
