@@ -892,7 +892,7 @@ class _Run:
                 if self.is_medium_at(j, end) or self.is_addressee_at(j, end):
                     if not (n in ("له", "لها", "لهم") and _strip_al(self.norm(j - 1)) in _ATTACHED_TO):
                         break       # … التابعة لها / الموالية له: a complement, not an addressee
-                if n in ("دون", "بدون", "خلال", "اثناء", "وهو", "وهي", "وهم", "وهما", "عقب", "اثر") or \
+                if n in ("دون", "بدون", "خلال", "اثناء", "وهو", "وهي", "وهم", "وهما", "عقب", "اثر", "اي") or \
                         (n == "من" and j + 1 < end and self.norm(j + 1) in ("خلال", "دون")) or \
                         (n == "عن" and _strip_al(self.norm(j - 1)) not in _AN_COMPLEMENT and
                          (self.is_quote(j - 1) or self.np_end_for_name(a, end) == j)):
@@ -1128,6 +1128,11 @@ class _Run:
                     continue
                 break
             if n.startswith("ال") and self.toks[j].kind == "word":
+                stem = n[2:]
+                if len(stem) == 4 and stem[0] == "ت" and not stem.endswith("ي") or \
+                        len(stem) >= 5 and stem.startswith("است") or \
+                        len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي":
+                    break             # ابراهيم التوصل إلى …: a verbal noun, not a family name
                 if names == 0:
                     # a family name alone (الشبلي، الزياني): a nisba or a word of an earlier
                     # source's name, when nothing titled precedes it
@@ -1168,8 +1173,10 @@ class _Run:
         w = _strip_al(self.bare(j))
         if len(w) < 3 or w in self.lex.title_words or w in _GENERIC:
             return False
+        plain = not self.bare(j).startswith("ال")
         for s in self.srcs:
-            if s.kind in ("official", "unknown", "local") and s.tokens and w == s.tokens[-1]:
+            if s.kind in ("official", "unknown", "local") and s.tokens and w in s.tokens and s.mentions and \
+                    (w == s.tokens[-1] or (plain and not self.lex.heads.lookup(w))):
                 return True
         return False
 
@@ -1219,6 +1226,15 @@ class _Run:
                 break
             if n in self.lex.honorifics or self._accusative(j):
                 break
+            if person and n == "في" and j > hend and j + 2 < stop:
+                q = j + 2
+                while q < stop and q < j + 4 and self.norm(q).startswith("ال") and self.norm(q).endswith(("ي", "يه")):
+                    q += 1
+                h3 = self.head_of(q, stop)[0] if q < stop else None
+                if q < stop and (self._given(q) or (h3 is not None and h3.title)):
+                    j = q                     # مدير مكتب الحملة في لبنان وليد …: the place inside the title
+                    genitive = False
+                    continue
             if (n in ("في", "من", "داخل", "بين") or self.qualifier_pp(j)) and not person:
                 # the organisational or local phrase of an unnamed descriptor or a body
                 # (مصادر في الجيش، مصادر مقربة من حزب الله، وزارة السياحة في تونس)
@@ -1319,6 +1335,8 @@ class _Run:
         if h is None or not h.title:
             return j
         e, _ = self._descriptor_end(k, stop)
+        if e < stop and (self._given(e) or self._entity_end_at(e, stop, ("PERS",)) > e):
+            return j          # اتهم أبو مازن وزير الخارجية الأمريكي جون كيري: a second person, the object
         return e if e > k else j
 
     def _name_start(self, j: int) -> bool:
@@ -1406,6 +1424,8 @@ class _Run:
         if start >= e:
             return None
         n0 = self.norm(start)
+        if self.bare(start) in _PREPOSITIONS or n0 in _PREPOSITIONS or self.bare(start) in self._ADJUNCT_PREPS:
+            return None          # وعن أولويات الحكومة قال: a fronted phrase, not the subject
         if n0[:1] == "و" and len(n0) > 3 and self.lex.heads.lookup(n0[1:]) and not self.lex.heads.lookup(n0):
             self._conj_tok.add(start)          # وحكام الضفة يتكلمون: the phrase without its و
         strong = a >= lo and (self.is_comp(a) or (self.is_quote(a) and a in self.opening) or
@@ -1517,6 +1537,9 @@ class _Run:
                 continue
             if n in _ADVERBS or n in _MEDIA_OBJECTS:
                 k += 1
+                continue
+            if self._accusative(k) and n.startswith("م") and len(n) >= 5 and not self.is_cue_tok(k):
+                k += 1                # مستهجنا، مستشهدا: a circumstantial participle before the content
                 continue
             adjunct = self._adjunct_at(k, end, entry)
             if n in ("وهو", "وهي", "وهم", "وهما") and k > j:
@@ -1719,7 +1742,8 @@ class _Run:
         prev = self.norm(i - 1) if i > lo else ""
         if i > lo and m.prefix == "" and _strip_al(prev) in self.lex.title_words:
             return None          # العميد روي الكبيتس: a name after a title
-        if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم", "عدم", "بعدم", "لعدم") or \
+        if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم", "عدم", "بعدم", "لعدم", "اثر", "عقب", "اثناء",
+                    "جراء", "بسبب", "رغم", "برغم", "بعيد", "لدي", "حيال", "ازاء", "بشان", "حول") or \
                 (prev in _PREPOSITIONS and m.prefix == ""):
             return None          # a verbal noun (تم كشف النقاب، عن وصف تلك الأيام): no speaker
         if e.agr == "1" and not any(a.content and a.content[0] <= m.start < a.content[1]
@@ -1728,6 +1752,8 @@ class _Run:
         if e.role == "accuse" and e.type == "verb" and iend < hi and self.norm(iend).startswith("ب") and \
                 self.toks[iend].kind == "word":
             return None          # واتهم بجريمة …: the passive, nobody accuses in the text
+        if e.lemma == "نسب" and iend < hi and self.norm(iend) in ("الي", "الى", "ل"):
+            return None          # اعتداءات تُنسب إلى مجموعات …: the passive, nobody attributes in the text
         resumptive = iend < hi and self.norm(iend) in ("به", "بها", "بهم", "عنه", "عنها", "فيه", "فيها", "اليه", "اليها")
         if resumptive:
             if not any(self.is_comp(k) for k in range(iend + 1, min(hi, iend + 6))):
@@ -1778,8 +1804,13 @@ class _Run:
                         and self.toks[j].kind == "word" and self.norm(j) not in _PREPOSITIONS:
                     subj = (j, sj)      # أعلنت اللجان الشعبية اليوم …: a subject, whatever its head
         left = None
+        if subj is not None and m.prefix == "" and not (e.agr == "1"):
+            lk = self.left_subject(i, lo)
+            if lk is not None and lk[0] - 1 >= lo and self.norm(lk[0] - 1) in _KANA and \
+                    self.norm(lk[0] - 1) not in ("قد", "لقد") and not self.source_like(*subj):
+                subj, left = None, lk    # وكانت محكمة الاستئناف أكدت إدانته: SVO after كان
         if subj is None and not (e.agr == "1") and m.prefix == "":
-            left = self.left_subject(i, lo)
+            left = left or self.left_subject(i, lo)
         if strict and subj is None and left is None and not (j < hi and (self.is_comp(j) or self.norm(j) == ":")):
             return None
         # an impersonal form right before a complementizer is the outlet's voice or a hedge
@@ -1976,6 +2007,8 @@ class _Run:
             return True
         if self._adjunct_at(j, hi, e):
             return True               # علق على خطاب الحوثي قائلا، قال في خطبة الجمعة: no subject there
+        if self._accusative(j, strict=True) or (self._accusative(j) and n.startswith("م") and len(n) >= 5):
+            return True               # وأضاف مستهجنا: …، وقال مستشهدا بالأبيات …: a circumstantial participle
         if self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep", "nominal")):
             return True
         if n in ("ايضا", "كذلك", "بدوره", "بدورها", "ان", "انه"):
