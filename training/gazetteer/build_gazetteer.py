@@ -581,7 +581,8 @@ class Builder:
         for r in self.rows.values():
             if r["country"] in ARAB_LEAGUE or r["country"] in ("IR", "TR", "IL", "EH") or not r["ar"]:
                 continue
-            if r["feature"] not in ("country", "admin1", "city"):
+            if r["feature"] not in ("country", "admin1", "city") or \
+                    (r["feature"] == "city" and int(r.get("population") or 0) < 100000):
                 continue
             en = " ".join(r.get("en") or [r["name"]]).lower()
             extra = []
@@ -589,7 +590,7 @@ class Builder:
                 for v in spelling_variants(a, en):
                     k = norm_key(v)
                     if (k in taken and k not in mine) or any(self.lex.is_word(t) for t in k.split()) \
-                            or len(k.replace(" ", "")) < 4:
+                            or len(k.replace(" ", "")) < 5:
                         continue
                     taken.add(k)
                     mine.add(k)

@@ -340,8 +340,9 @@ def load_gazetteer() -> Gazetteer:
         fill_admin(g, e)
         i = g._append_entry(e)
         g._index_names(i, e.ar)
-        for n in (e.ar if e.context else marked):
-            g.context_names.add(key_of(n))
+        for n in marked:                 # this place needs context under that name (not others)
+            for k in name_keys(n):
+                g.flagged.setdefault(k, set()).add(i)
     for r in load_tsv("gazetteer/aliases.tsv"):
         e = g.get((r.get("id") or "").strip())
         if e is None:

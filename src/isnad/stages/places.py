@@ -115,6 +115,10 @@ class PlacesStage(Stage):
         self.sports_min = int(sp.get("min_cues", 3))
         self.team_words = {key_of(k) for k in sp.get("team_words") or []}
         self.club_cities = {key_of(k) for k in sp.get("club_cities") or []}
+        self.club_adjectives = {key_of(k) for k in sp.get("club_adjectives") or []}
+        self.event_heads = {key_of(k) for k in r.get("event_heads") or []}
+        self.org_heads = {key_of(k) for k in r.get("org_heads") or []}
+        self.adjective_countries = {key_of(k) for k in r.get("adjective_countries") or []}
         self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
         mf = r.get("minor_foreign_towns") or {}
         self.minor_max_pop = int(mf.get("max_population", 0))
@@ -122,6 +126,7 @@ class PlacesStage(Stage):
         self._minor_cache: dict[int, bool] = {}
         self.fuzzy_cutoff = float(config.get("fuzzy_cutoff", 88.0))
         self._geocode_country = None
+        self._blocked_event_keys: set[str] = set()
 
     # ------------------------------------------------------------------------------------
     def process(self, doc) -> None:
@@ -159,6 +164,11 @@ class PlacesStage(Stage):
             if mention is not None:
                 mentions.append(mention)
 
+        self._blocked_event_keys = set()
+        for bs, be in blocked_spans:                    # اتفاق الطائف (a blocking phrase)
+            words = key_of(doc.text[bs:be]).split(" ")
+            if len(words) >= 2 and words[0] in self.event_heads:
+                self._blocked_event_keys.add(" ".join(words[1:]))
         ents = [e for e in doc.entities if e.label in ("ORG", "PERS", "LOC")]
         kept = []
         for mt in mentions:
@@ -171,7 +181,7 @@ class PlacesStage(Stage):
                 continue                               # inside an organisation / person name
             same = next((e for e in ents if e.start <= mt.start and mt.end <= e.end), None)
             if same is not None and same.label in ("ORG", "PERS") and \
-                    (same.type or "") not in ("state",):
+                    (same.type or "") not in ("state",) and not self._locative_tail(doc, mt, same):
                 continue
             if same is not None and same.label == "LOC":
                 mt.entity = same
@@ -263,7 +273,8 @@ class PlacesStage(Stage):
             v = self._minor_cache[i] = bool(
                 self.minor_max_pop and e.feature in ("city", "village") and
                 e.country not in self.home_countries and e.population < self.minor_max_pop and
-                e.source not in ("geonames-capital", "isnad-supplement"))
+                e.source != "isnad-supplement" and
+                (e.source != "geonames-capital" or e.population < 100000))
         return v
 
     def _add_alt_readings(self, doc, mt: _Mention, m) -> None:
@@ -416,9 +427,16 @@ class PlacesStage(Stage):
         return False
 
     def _is_club(self, doc, mt: _Mention, sporty: bool) -> bool:
-        """A sports club named after its city: برشلونة in a sports story, فريق الكويت."""
-        if mt.how != "gazetteer" or any(self.g.entry(i).feature == "country" for i in mt.cands) \
-                and mt.key not in self.club_cities:
+        """A sports club named after its city: برشلونة in a sports story, فريق الكويت, أزميت
+        التركي (a masculine country adjective after the name)."""
+        if mt.how != "gazetteer":
+            return False
+        if sporty and mt.feature is None:
+            n = self._next(doc, mt.t1)
+            if n >= 0 and doc.tokens[n].sent == doc.tokens[mt.t1 - 1].sent and \
+                    doc.tokens[n].norm in self.club_adjectives:
+                return True
+        if any(self.g.entry(i).feature == "country" for i in mt.cands) and mt.key not in self.club_cities:
             return False
         if mt.feature is not None:
             return False
@@ -449,6 +467,33 @@ class PlacesStage(Stage):
             return False
         return any(s.startswith("ال") and len(s) > 3 for s in stems)
 
+    def _head_before(self, doc, mt: _Mention, heads) -> bool:
+        """Is the word right before the mention (no preposition or clitic between) one of heads?"""
+        if mt.prefix:
+            return False
+        j = self._prev(doc, mt.t0)
+        return j >= 0 and doc.tokens[j].kind == "word" and any(x in heads for x in self._stems(doc.tokens[j]))
+
+    def _org_name(self, doc, mt: _Mention) -> bool:
+        """Part of an organisation's name: شركة X, صحيفة مكة, مجموعة بن لادن السعودية."""
+        if self._head_before(doc, mt, self.org_heads):
+            return True
+        if mt.prefix or mt.key not in self.adjective_countries:
+            return False
+        j = self._prev(doc, mt.t0)
+        if j >= 0 and any(e.end == doc.tokens[j].end and e.label in ("ORG", "PERS") for e in doc.entities):
+            return True                                # بن لادن السعودية
+        for _ in range(3):
+            if j < 0 or doc.tokens[j].kind != "word":
+                return False
+            stems = self._stems(doc.tokens[j])
+            if any(x in self.org_heads for x in stems):
+                return True
+            if any(x in self.locatives or x in self.feature_words for x in stems):
+                return False
+            j = self._prev(doc, j)
+        return False
+
     def _after_definite_noun(self, doc, mt: _Mention) -> bool:
         """Right after a definite word that is no preposition, feature or area word (الصالة
         الخضراء): a name that is also a common word reads as its adjective there."""
@@ -471,9 +516,17 @@ class PlacesStage(Stage):
         toks = doc.tokens
         sporty = len({t.norm for t in toks} & self.sports_cues) >= self.sports_min
         # pass 1: what stands on its own
+        event_keys = set(self._blocked_event_keys)
         for mt in mentions:
             if self._is_club(doc, mt, sporty):
                 mt.why = "club"
+                continue
+            if self._head_before(doc, mt, self.event_heads):
+                mt.why = "event"                         # اتفاق الطائف, مسار أستانا
+                event_keys.add(mt.key)
+                continue
+            if self._org_name(doc, mt):
+                mt.why = "organisation"
                 continue
             if mt.how in ("ner", "fuzzy"):
                 mt.accepted, mt.why = True, "ner"
@@ -498,6 +551,12 @@ class PlacesStage(Stage):
                 mt.accepted, mt.why = True, "context"
             elif free:
                 mt.accepted, mt.why = True, "bare"
+        if event_keys:                                   # the agreement again, said bare
+            for mt in mentions:
+                if mt.key in event_keys and mt.accepted and not mt.prefix and mt.feature is None:
+                    j = self._prev(doc, mt.t0)
+                    if j < 0 or not any(x in self.locatives for x in self._stems(toks[j])):
+                        mt.accepted, mt.why = False, "event"
         # pass 2: coordination and parent co-mention (repeat while something changes)
         changed = True
         while changed:
@@ -511,9 +570,10 @@ class PlacesStage(Stage):
                         if e.feature == "country":
                             acc_ids.add(f"country:{e.country}")
             acc_keys = {m.key for m in mentions if m.accepted and m.how == "gazetteer"}
+            acc_points = None
             acc_entries = {i for m in mentions if m.accepted for i in m.cands}
             for k, mt in enumerate(mentions):
-                if mt.accepted or mt.why in ("person", "adjective", "club"):
+                if mt.accepted or mt.why in ("person", "adjective", "club", "event", "organisation"):
                     continue
                 if self._coordinated(doc, mentions, k):
                     mt.accepted, mt.why, changed = True, "coordinated", True
@@ -541,6 +601,36 @@ class PlacesStage(Stage):
                         keep.append(i)
                 if keep:
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "parent named", True
+                    continue
+                # في الحبلة in a story about Abha: a candidate close to a local place named here
+                # (not a governorate or a country: that is the parent rule above), after a real
+                # preposition (not the ل of لوقف)
+                if mt.prefix[-1:] == "ل" and not (j >= 0 and any(x in self.locatives for x in self._stems(toks[j]))):
+                    continue
+                if acc_points is None:
+                    acc_points = self._accepted_points(mentions)
+                keep = [i for i in mt.cands if g.entry(i).feature not in ("country", "admin1") and any(
+                    abs(lat - g.entry(i).lat) < 1 and haversine(lat, lon, g.entry(i).lat, g.entry(i).lon) <= 30 + r
+                    for lat, lon, r in acc_points)]
+                if keep:
+                    mt.cands, mt.accepted, mt.why, changed = keep, True, "near a named place", True
+
+    def _accepted_points(self, mentions: list[_Mention]) -> list[tuple[float, float, float]]:
+        """Where the accepted, unambiguous, sub-national places of the document lie."""
+        g = self.g
+        out = []
+        for m in mentions:
+            if not m.accepted or m.how == "anaphor" or not m.cands:
+                continue
+            es = [g.entry(i) for i in m.cands]
+            if any(e.feature == "country" for e in es) or any(
+                    haversine(e.lat, e.lon, es[0].lat, es[0].lon) > 60 for e in es[1:]):
+                continue
+            e = es[0]
+            if e.feature in ("admin1", "admin2", "region") or e.radius_km > 30:
+                continue
+            out.append((e.lat, e.lon, e.radius_km))
+        return out
 
     def _joined(self, doc, a: _Mention, b: _Mention) -> bool:
         """Are a and b (in this order) items of one list: X وY, X، Y, X - Y, X/Y?"""
@@ -557,6 +647,8 @@ class PlacesStage(Stage):
         before the first carries over (حيي غويران والزهور)."""
         mt = mentions[k]
         toks = doc.tokens
+        if mt.prefix and not mt.prefix.startswith("و"):
+            return False                           # كبرى، فإن: a clitic word, not a list item
         if k > 0:
             pv = mentions[k - 1]
             if pv.accepted and pv.how != "anaphor":
@@ -721,7 +813,7 @@ class PlacesStage(Stage):
         if feats:
             if e.feature in feats[:1] or (e.kind and e.kind in feats[:1]):
                 s += 6.0
-            elif e.feature in feats:
+            elif e.feature in feats or (e.kind and e.kind in feats):
                 s += 4.0
             else:
                 s -= 2.0
