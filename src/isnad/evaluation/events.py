@@ -15,7 +15,8 @@ the document id mod 2: 0 = ``dev`` (used to write the lexicon and to train the s
 classifier), 1 = ``test`` (held out; the figures to quote).  ``--split all`` scores both.
 
 A sentence counts as detecting type T when the pipeline emits at least one T event that is not
-negated, hypothetical or future (PLOVER auxiliary modes) and not ``denied``.
+negated, hypothetical or future (PLOVER auxiliary modes), not ``denied``, and that the sentence
+classifier marks ``salient`` (``--no-classifier``: every lexicon event counts).
 
 Figures: per type recall, precision, F1, false-positive rate (FP / negatives, also split into
 easy and difficult negatives), and on the validation records recall plus actor/target accuracy:
@@ -48,7 +49,7 @@ def add_arguments(p) -> None:
     p.add_argument("--fast", action="store_true",
                    help="run only normalize→tokenize→events (no entities: argument accuracy from phrases)")
     p.add_argument("--no-petrarch", action="store_true", help="without the PETRARCH seed triggers")
-    p.add_argument("--no-classifier", action="store_true", help="without the sentence classifier gate")
+    p.add_argument("--no-classifier", action="store_true", help="without the sentence classifier (lexicon only)")
     p.add_argument("--limit", type=int, default=0, help="score at most N sentences per file (quick runs)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--errors", type=int, default=0, metavar="N",
@@ -70,8 +71,11 @@ def _pipeline(args):
 
 
 def detected(doc, etype: str) -> list:
+    """Events of the type that the stage reports as happening: not denied, not negated /
+    future / hypothetical, and salient per the sentence classifier when it scored them."""
     return [e for e in doc.events if e.type == etype and e.status != "denied"
-            and not (set(e.extra.get("aux") or []) & NOT_DETECTED_AUX)]
+            and not (set(e.extra.get("aux") or []) & NOT_DETECTED_AUX)
+            and e.extra.get("salient", True)]
 
 
 def _words(text: str) -> set[str]:

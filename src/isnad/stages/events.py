@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterable
 
 from ..document import Event, TextSpan
 from ..pipeline import Stage
@@ -69,6 +69,7 @@ class Entry:
     near_window: int = 10
     rank: int = 1
     source: str = "curated"
+    mode_near: dict = field(default_factory=dict)
     cameo: str | None = None
 
 
@@ -81,6 +82,16 @@ def _n(words) -> frozenset:
             if k.startswith("ال") and len(k) > 3:
                 out.add(k[2:])
     return frozenset(out)
+
+
+def _n_phrases(words) -> tuple:
+    """Normalised phrases as token tuples (for mode cues)."""
+    out = []
+    for w in words or ():
+        k = tuple(normalize(str(w)).split())
+        if k:
+            out.append(k)
+    return tuple(out)
 
 
 def _split_verb(v: str) -> tuple[str, str | None]:
@@ -149,6 +160,7 @@ class Lexicon:
             block_prev=_n(raw.get("block_prev")), block_next=_n(raw.get("block_next")),
             next_window=int(raw.get("next_window", 4)), require_near=_n(raw.get("require_near")),
             near_window=int(raw.get("near_window", 10)), rank=int(raw.get("rank", 1)),
+            mode_near={m: _n_phrases(ws) for m, ws in (raw.get("mode_near") or {}).items()},
             cameo=raw.get("cameo"))
 
     def _add(self, form: str, payload: tuple, keys: set | None) -> None:
@@ -229,55 +241,131 @@ def acled_table() -> dict:
 @lru_cache(maxsize=1)
 def sentence_classifier():
     """The packaged ASSAULT/PROTEST sentence classifier, or None when not shipped."""
-    p = ROOTS["models"] / "events" / "sentence_classifier.json"
+    import gzip
+    import json
+    p = ROOTS["models"] / "events" / "sentence_classifier.json.gz"
     if not p.exists():
         return None
-    import json
-    with p.open(encoding="utf-8") as f:
+    with gzip.open(p, "rt", encoding="utf-8") as f:
         return SentenceClassifier(json.load(f))
 
 
 class SentenceClassifier:
-    """Logistic regression over hashed character n-grams and lexicon features.
+    """TF-IDF logistic regression: character 2–5-grams inside words (scikit-learn's ``char_wb``)
+    of the normalised sentence, plus tokens describing the events the lexicon found in it
+    (:func:`event_tokens`), each block sublinear-tf, idf-weighted and l2-normalised.
 
-    Trained by ``training/events/train_classifier.py``; scored here in pure Python so the package
-    needs no scikit-learn at run time.  ``score(text, type, feats)`` is P(event of that type)."""
+    Trained by ``training/events/train_classifier.py`` on the dev half of arabic-event-gsr; scored
+    here in pure Python (the vocabulary, idf and weights ship as gzipped JSON), so the package
+    needs no scikit-learn at run time.  ``score(type, features)`` is P(the sentence reports an
+    event of that type)."""
 
     def __init__(self, model: dict):
-        self.model = model
-        self.ngram = tuple(model["ngram_range"])
-        self.n_features = int(model["n_features"])
-        self.types = {t: (m["bias"], {int(k): v for k, v in m["weights"].items()},
-                          float(m["threshold"])) for t, m in model["types"].items()}
+        ch, ev = model["char"], model["events"]
+        self.ngram = tuple(ch["ngram_range"])
+        self.char_index = {g: i for i, g in enumerate(ch["ngrams"])}
+        self.char_idf = ch["idf"]
+        self.ev_index = {g: i for i, g in enumerate(ev["tokens"])}
+        self.ev_idf = ev["idf"]
+        self.ev_scale = float(ev.get("scale", 0.5))
+        self.types = {}
+        for t, m in model["types"].items():
+            self.types[t] = (float(m["bias"]), ch["weights"][t], ev["weights"][t], float(m["threshold"]))
 
-    def features(self, text: str) -> dict[int, float]:
-        import zlib
-        s = " " + " ".join(normalize(text).split()) + " "
-        counts: dict[int, float] = {}
+    def _char_ngrams(self, text: str):
         lo, hi = self.ngram
-        for n in range(lo, hi + 1):
-            for i in range(len(s) - n + 1):
-                g = s[i:i + n]
-                h = zlib.crc32(g.encode("utf-8")) % self.n_features
-                counts[h] = counts.get(h, 0.0) + 1.0
-        # sublinear tf + l2 norm (as trained)
-        for k, v in counts.items():
-            counts[k] = 1.0 + math.log(v)
-        norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
-        return {k: v / norm for k, v in counts.items()}
+        for w in text.split():
+            w = " " + w + " "
+            n_w = len(w)
+            for n in range(lo, hi + 1):
+                off = 0
+                yield w[off:off + n]
+                while off + n < n_w:
+                    off += 1
+                    yield w[off:off + n]
+                if off == 0:
+                    break
 
-    def score(self, text: str, etype: str, feats: dict | None = None) -> float | None:
+    @staticmethod
+    def _tfidf(counts: dict[int, float], idf: list) -> dict[int, float]:
+        out = {k: (1.0 + math.log(v)) * idf[k] for k, v in counts.items()}
+        norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
+        return {k: v / norm for k, v in out.items()}
+
+    def features(self, text: str, tokens: Iterable[str] = ()) -> tuple[dict, dict]:
+        s = " ".join(normalize(text).lower().split())
+        cc: dict[int, float] = {}
+        for g in self._char_ngrams(s):
+            i = self.char_index.get(g)
+            if i is not None:
+                cc[i] = cc.get(i, 0.0) + 1.0
+        ec: dict[int, float] = {}
+        for tk in tokens:
+            i = self.ev_index.get(tk)
+            if i is not None:
+                ec[i] = ec.get(i, 0.0) + 1.0
+        return self._tfidf(cc, self.char_idf), {k: v * self.ev_scale for k, v in self._tfidf(ec, self.ev_idf).items()}
+
+    def score(self, etype: str, feats: tuple[dict, dict]) -> float | None:
         m = self.types.get(etype)
         if m is None:
             return None
-        bias, w, _ = m
-        f = feats if feats is not None else self.features(text)
-        z = bias + sum(v * w.get(k, 0.0) for k, v in f.items())
+        bias, wc, we, _ = m
+        cf, ef = feats
+        z = bias + sum(v * wc[k] for k, v in cf.items()) + sum(v * we[k] for k, v in ef.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def threshold(self, etype: str) -> float | None:
         m = self.types.get(etype)
-        return m[2] if m else None
+        return m[3] if m else None
+
+
+def event_tokens(events, doc=None) -> list[str]:
+    """Classifier features from the events found in a sentence (before any gate): the lexicon
+    entries, trigger kinds, modes, filled size slots, auxiliary modes, definiteness, and (with
+    ``doc``) the two words either side of each trigger — what governs it (أدان الهجوم، التحقيق في
+    اغتيال) and what follows it (قتل 5، في هجوم)."""
+    toks = ["#any"] if events else ["#none"]
+    starts = [t.start for t in doc.tokens] if doc is not None and doc.tokens else None
+    for e in events:
+        x = e.extra
+        if starts is not None:
+            import bisect
+            i = bisect.bisect_left(starts, e.trigger.start)
+            j = bisect.bisect_left(starts, e.trigger.end)
+            ctx = []
+            k = i - 1
+            while k >= 0 and len(ctx) < 2:
+                if doc.tokens[k].kind in ("word", "number"):
+                    ctx.append("#p%d=%s" % (len(ctx) + 1, _stem(doc.tokens[k])))
+                k -= 1
+            k, m = j, 0
+            while k < len(doc.tokens) and m < 2:
+                if doc.tokens[k].kind in ("word", "number"):
+                    m += 1
+                    ctx.append("#n%d=%s" % (m, _stem(doc.tokens[k])))
+                k += 1
+            toks += ctx
+        x = e.extra
+        toks += ["#t=" + e.type, "#e=" + str(x.get("lexicon")), "#k=" + str(x.get("trigger_kind")),
+                 "#m=" + str(e.mode)]
+        toks += ["#s=" + k for k, v in (e.size or {}).items() if v is not None]
+        toks += ["#sd=" + d["slot"] for d in x.get("size_detail") or []]
+        toks += ["#aux=" + a for a in x.get("aux") or []]
+        trig = normalize(e.trigger.text or "")
+        if trig.startswith("ال") or trig[1:3] == "ال":
+            toks.append("#def")
+        if x.get("mentions"):
+            toks.append("#multi")
+    toks.append("#n=%d" % min(3, len(events)))
+    return toks
+
+
+def _stem(tok) -> str:
+    if tok.kind == "number":
+        return "<num>"
+    r = _readings(tok.norm)
+    return min(r, key=len) if r else tok.norm
 
 
 # ----------------------------------------------------------------------------- the stage
@@ -311,8 +399,8 @@ class EventsStage(Stage):
         self.keep_negated = bool(config.get("keep_negated", True))
         self.use_classifier = bool(config.get("classifier", True))
         self.clf = sentence_classifier() if self.use_classifier else None
-        # drop ASSAULT/PROTEST events the classifier scores below its threshold
-        self.gate = bool(config.get("gate", True))
+        # drop (instead of marking) ASSAULT/PROTEST events the classifier scores below threshold
+        self.gate = bool(config.get("gate", False))
         self.max_tokens = int(config.get("max_sentence_tokens", 400))
 
     # -- main ------------------------------------------------------------------------------
@@ -370,11 +458,15 @@ class EventsStage(Stage):
                 h = self.max_tokens // 2
                 stoks = range(max(stoks.start, evs[0].tok_start - h), min(stoks.stop, evs[-1].tok_end + h))
             sizes = self._sizes(doc, ctx, evs, stoks)
+            built = []
             for c in evs:
                 lo, hi, lo_verb = self._bounds(doc, c, evs, stoks)
                 ev = self._build(doc, ctx, c, stoks, clf_cache, (lo, hi, lo_verb), sizes.get(id(c)))
-                if ev is None:
-                    continue
+                if ev is not None:
+                    built.append(ev)
+            if self.clf is not None and built:
+                built = self._classify(doc, sent, built)
+            for ev in built:
                 n += 1
                 eid = f"ev{n}"
                 while eid in used_ids:
@@ -385,6 +477,35 @@ class EventsStage(Stage):
                 doc.events.append(ev)
                 new.append(ev)
         self._corefer(doc, new)
+
+    def _classify(self, doc, sent: int, built: list) -> list:
+        """Score the sentence for the types the classifier knows (ASSAULT, PROTEST): the score
+        goes to ``extra["confidence"]`` and ``extra["salient"]`` says whether it reaches the
+        type's threshold — whether the sentence *reports* such an event rather than mentioning
+        one in passing (a trial, a condemnation, an anniversary).  With ``gate=True`` events
+        under the threshold are dropped; by default they stay, marked, since a background
+        mention (``استغلت … الاشتباكات``) is still an event an analyst may want."""
+        if 0 <= sent < len(doc.sentences):
+            s = doc.sentences[sent]
+            text = doc.text[s.start:s.end]
+        else:
+            text = doc.text
+        feats = self.clf.features(text[:5000], event_tokens(built, doc))
+        keep = []
+        scores: dict[str, float | None] = {}
+        for ev in built:
+            if ev.type not in scores:
+                scores[ev.type] = self.clf.score(ev.type, feats)
+            p = scores[ev.type]
+            if p is None:
+                keep.append(ev)
+                continue
+            ev.extra["confidence"] = round(p, 3)
+            ev.extra["salient"] = p >= self.clf.threshold(ev.type)
+            if self.gate and not ev.extra["salient"]:
+                continue
+            keep.append(ev)
+        return keep
 
     def _corefer(self, doc, events: list) -> None:
         """One event told twice (the lede and the attributed paragraph): an event whose claim only
@@ -633,16 +754,8 @@ class EventsStage(Stage):
         mode = e.mode or next((m.entry.mode for m in sorted(c.mentions, key=lambda m: -m.entry.rank)
                                if m.entry.mode), None)
         subtype = e.subtype or next((m.entry.subtype for m in c.mentions if m.entry.subtype), None)
-        # classifier
-        conf = None
-        if self.clf is not None and e.type in self.clf.types and 0 <= c.sent < len(doc.sentences):
-            s = doc.sentences[c.sent]
-            if c.sent not in clf_cache:
-                clf_cache[c.sent] = self.clf.features(doc.text[s.start:s.end])
-            conf = self.clf.score("", e.type, clf_cache[c.sent])
-            extra["confidence"] = round(conf, 3)
-            if self.gate and conf < self.clf.threshold(e.type):
-                return None
+        if e.mode_near:
+            mode = self._mode_near(doc, c, sent_toks) or mode
         sent = doc.sentences[c.sent] if 0 <= c.sent < len(doc.sentences) else None
         s_start = sent.start if sent else 0
         s_end = sent.end if sent else len(doc.text)
@@ -719,6 +832,24 @@ class EventsStage(Stage):
         extra["evidence"] = _evidence(c, actor, target, size_detail)
         ev.extra = extra
         return ev
+
+    def _mode_near(self, doc, c: _Cand, sent_toks) -> str | None:
+        """The entry's more specific mode whose cue words are nearest the trigger."""
+        e = c.entry
+        toks = doc.tokens
+        w = e.near_window if e.require_near else 6
+        lo, hi = max(sent_toks.start, c.tok_start - w), min(sent_toks.stop, c.tok_end + w)
+        best = None
+        for mode, phrases in e.mode_near.items():
+            for ph in phrases:
+                for i in range(lo, hi - len(ph) + 1):
+                    if c.tok_start <= i < c.tok_end:
+                        continue
+                    if all(ph[k] in _readings(toks[i + k].norm) for k in range(len(ph))):
+                        d = min(abs(i - c.tok_start), abs(i - c.tok_end))
+                        if best is None or d < best[0]:
+                            best = (d, mode)
+        return best[1] if best else None
 
     # -- status ------------------------------------------------------------------------------
     def _status(self, doc, c: _Cand, claim, attribution, chain: list[str], sent_toks) -> tuple[str, str | None]:

@@ -1,0 +1,170 @@
+"""Train the ASSAULT/PROTEST sentence classifier that gates lexicon events.
+
+Data: ``../shared/data/arabic-event-gsr/{assault,protest}_gsr.csv``, **dev half only** (document-
+level split of :func:`isnad.evaluation.events.split_of`; the test half is never read here).
+Labels: ``yes`` → 1, ``easy no`` / ``difficult no`` → 0; ``ambiguous`` rows are used with the
+crowd majority (accept > reject) when ``--ambiguous`` is given.
+
+Features (:class:`isnad.stages.events.SentenceClassifier`): TF-IDF of character 2–5-grams
+inside words (scikit-learn ``char_wb``, sublinear tf, min_df 2) of the normalised sentence, plus
+TF-IDF of tokens describing the events the lexicon found in it and the words around their
+triggers (:func:`isnad.stages.events.event_tokens`), scaled by 0.5.  Both vocabularies are fitted
+on the dev sentences of both files.  Model: L2 logistic regression with balanced class weights
+(liblinear), one per type; vocabulary, idf and weights are written as gzipped JSON for pure-Python
+scoring at run time.
+
+Threshold: the largest one at which 5-fold cross-validated predictions on dev keep recall ≥
+``--recall`` among the positives (the gate only ever removes lexicon events).
+
+Writes ``src/isnad/models/events/sentence_classifier.json.gz`` and prints the dev CV figures;
+``isnad eval events`` reports the held-out test figures.
+
+Run:  .venv/bin/python training/events/train_classifier.py      (~2 minutes, 2 cores)
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as _dt
+import json
+import sys
+import time
+import warnings
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+import numpy as np  # noqa: E402
+
+import isnad  # noqa: E402
+from isnad.evaluation.common import shared_data  # noqa: E402
+from isnad.evaluation.events import split_of  # noqa: E402
+from isnad.stages.events import event_tokens  # noqa: E402
+from isnad.text.normalize import normalize  # noqa: E402
+
+OUT = ROOT / "src" / "isnad" / "models" / "events" / "sentence_classifier.json.gz"
+TYPES = ("ASSAULT", "PROTEST")
+
+
+def load(etype: str, ambiguous: bool):
+    path = shared_data("arabic-event-gsr", f"{etype.lower()}_gsr.csv")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if split_of(r["id"]) == "dev"]
+    out = []
+    for r in rows:
+        lab = r["label"]
+        if lab == "ambiguous":
+            if not ambiguous:
+                continue
+            y = int(int(r["accept"]) > int(r["reject"]))
+        else:
+            y = int(lab == "yes")
+        out.append((r["text"], y, lab))
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--C", type=float, default=4.0)
+    ap.add_argument("--recall", type=float, default=0.88, help="dev CV recall the threshold keeps")
+    ap.add_argument("--min-df", type=int, default=2)
+    ap.add_argument("--event-scale", type=float, default=0.25)
+    ap.add_argument("--ambiguous", action="store_true", help="train on ambiguous rows too (majority label)")
+    ap.add_argument("--dry-run", action="store_true", help="print dev CV figures, write nothing")
+    args = ap.parse_args(argv)
+
+    import gzip
+
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+    warnings.filterwarnings("ignore")
+
+    t0 = time.time()
+    nlp = isnad.load(["normalize", "language", "segment", "tokenize", "events"],
+                     config={"events": {"classifier": False}})
+    data = {t: load(t, args.ambiguous) for t in TYPES}
+    texts: dict[str, str] = {}
+    evtoks: dict[str, str] = {}
+    hits: dict[str, set] = {}
+    for t in TYPES:
+        for text, _, _ in data[t]:
+            if text in texts:
+                continue
+            doc = nlp(text)
+            texts[text] = " ".join(normalize(text).lower().split())
+            evtoks[text] = " ".join(event_tokens(doc.events, doc))
+            hits[text] = {e.type for e in doc.events}
+    allt = list(texts)
+    vc = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=args.min_df,
+                         dtype=np.float64).fit([texts[x] for x in allt])
+    ve = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, sublinear_tf=True,
+                         dtype=np.float64).fit([evtoks[x] for x in allt])
+
+    def X(rows):
+        return hstack([vc.transform([texts[r[0]] for r in rows]),
+                       ve.transform([evtoks[r[0]] for r in rows]) * args.event_scale]).tocsr()
+
+    cgrams = sorted(vc.vocabulary_, key=vc.vocabulary_.get)
+    etoks = sorted(ve.vocabulary_, key=ve.vocabulary_.get)
+    nc = len(cgrams)
+    model = {"format": "isnad-events-tfidf/1", "trained": _dt.date.today().isoformat(),
+             "data": "arabic-event-gsr, dev half (document-level split; test half never read)",
+             "char": {"ngram_range": [2, 5], "ngrams": cgrams, "idf": [round(float(x), 5) for x in vc.idf_],
+                      "weights": {}},
+             "events": {"tokens": etoks, "idf": [round(float(x), 5) for x in ve.idf_], "scale": args.event_scale,
+                        "weights": {}},
+             "types": {}}
+    for etype in TYPES:
+        rows = data[etype]
+        y = np.array([r[1] for r in rows])
+        lab = [r[2] for r in rows]
+        hit = np.array([etype in hits[r[0]] for r in rows])
+        evaluable = np.array([x != "ambiguous" for x in lab])
+        Xall = X(rows)
+        p_cv = np.zeros(len(rows))
+        for tr, te in StratifiedKFold(5, shuffle=True, random_state=0).split(np.zeros(len(y)), y):
+            lr = LogisticRegression(C=args.C, class_weight="balanced", max_iter=5000, solver="liblinear")
+            lr.fit(Xall[tr], y[tr])
+            p_cv[te] = lr.predict_proba(Xall[te])[:, 1]
+        pos, neg = (y == 1) & evaluable, (y == 0) & evaluable
+        thr = 0.5
+        for t in np.linspace(0.005, 0.995, 199):
+            if ((p_cv >= t) & hit & pos).sum() / max(1, pos.sum()) >= args.recall:
+                thr = float(t)
+        pred = (p_cv >= thr) & hit
+        lr = LogisticRegression(C=args.C, class_weight="balanced", max_iter=5000, solver="liblinear")
+        lr.fit(Xall, y)
+        w = lr.coef_[0]
+        rep = {"dev_sentences": len(rows), "dev_pos": int(pos.sum()), "dev_neg": int(neg.sum()),
+               "lexicon_recall": round(float((hit & pos).sum() / max(1, pos.sum())), 3),
+               "lexicon_fp_rate": round(float((hit & neg).sum() / max(1, neg.sum())), 3),
+               "cv_recall": round(float((pred & pos).sum() / max(1, pos.sum())), 3),
+               "cv_fp_rate": round(float((pred & neg).sum() / max(1, neg.sum())), 3),
+               "threshold": round(thr, 3)}
+        model["char"]["weights"][etype] = [round(float(x), 5) for x in w[:nc]]
+        model["events"]["weights"][etype] = [round(float(x), 5) for x in w[nc:]]
+        model["types"][etype] = {"bias": round(float(lr.intercept_[0]), 5), "threshold": round(thr, 3),
+                                 "dev_cv": rep}
+        # the pure-Python scorer must agree with scikit-learn
+        from isnad.stages.events import SentenceClassifier as SC
+        sc = SC(model | {"types": {etype: model["types"][etype]}})
+        full = lr.predict_proba(Xall)[:, 1]
+        mine = np.array([sc.score(etype, sc.features(r[0], evtoks[r[0]].split())) for r in rows])
+        rep["scorer_max_abs_diff"] = float(np.max(np.abs(full - mine)))
+        print(etype, json.dumps(rep), flush=True)
+    model["seconds"] = round(time.time() - t0, 1)
+    model["params"] = {"C": args.C, "recall": args.recall, "min_df": args.min_df,
+                       "event_scale": args.event_scale, "ambiguous": args.ambiguous}
+    if not args.dry_run:
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(OUT, "wt", encoding="utf-8") as f:
+            json.dump(model, f, ensure_ascii=False, separators=(",", ":"))
+        print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KiB) in {model['seconds']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
