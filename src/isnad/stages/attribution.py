@@ -797,6 +797,11 @@ class _Run:
     def _time_at(self, j: int) -> int:
         if j >= len(self.toks) or self.toks[j].kind not in ("word", "number"):
             return 0
+        n = self.bare(j)
+        k = j + 1 if n in ("بدايه", "نهايه", "منتصف", "مطلع", "اواخر", "اوايل", "خلال", "في", "منذ") else j
+        if k < len(self.toks) and self.norm(k) in ("عام", "سنه", "العام") and k + 1 < len(self.toks) and \
+                self.toks[k + 1].kind == "number":
+            return k + 2                      # بداية عام 1987، في عام 2013
         ms = self.lex.time_words.matches_at(self.doc, j, offsets=False)
         for m in ms:
             if m.prefix in ("", "و"):
@@ -906,6 +911,8 @@ class _Run:
                     break
                 if self.bare(j) in self.lex.carried_by:
                     break
+                if self.bare(j) in self.lex.speaker_verbs and j > a + 1 and self.norm(j - 1) not in _NAME_CONNECTORS:
+                    break       # بحسب بيان لرئاسة الإقليم أشاد …: a new clause
                 if n in _NEG:
                     break
                 if not allow_pp and n in ("في", "من", "داخل"):
@@ -1129,6 +1136,8 @@ class _Run:
                 break
             if n.startswith("ال") and self.toks[j].kind == "word":
                 stem = n[2:]
+                if n in ("الانتباه", "النظر", "التاكيد", "الدعوه"):
+                    break             # لفت السفير … الانتباه إلى: the cue's object
                 if len(stem) == 4 and stem[0] == "ت" and not stem.endswith("ي") or \
                         len(stem) >= 5 and stem.startswith("است") or \
                         len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي":
@@ -1262,7 +1271,8 @@ class _Run:
                 j += 1                                      # اليمني، الرسمي، العام، القوات المسلحة
                 genitive = False
                 continue
-            if indef_np and t.kind == "word" and not n.startswith("ال") and \
+            if indef_np and t.kind == "word" and not n.startswith("ال") and len(n) >= 4 and \
+                    n not in _PREPOSITIONS and n not in _FUNCTION and \
                     (n.endswith(("ي", "يه", "يون", "يين")) or n in self.lex.qualifier_words or
                      (h.unnamed and n.startswith("م") and len(n) >= 4 and
                       (n.endswith("ه") if h.gender == "f" else n.endswith(("ون", "ين")) if h.plural else False)) or
@@ -1604,6 +1614,9 @@ class _Run:
             return "without" if n != "من" or self.norm(k + 1) == "دون" else "pp"
         if n in entry.preps or self.bare(k) in entry.preps or (entry.subject == "reporting" and n == entry.inner):
             return None
+        if n in ("خلاله", "خلالها", "عبره", "عبرها", "فيه", "فيها", "منه", "منها", "حينها", "حينه", "بدوره",
+                 "بدورها", "بدورهم", "وبدوره", "وبدورها") or self.bare(k) in _MANNER:
+            return "pp"               # أوضح خلاله أن، أشارت وبوضوح إلى
         if entry.np and n in ("حول", "بشان", "بخصوص", "حيال", "عن"):
             return None               # أوردته وكالة … بشأن …: a topic, the content of a bare-NP cue
         if n in self._ADJUNCT_PREPS and k + 1 < end and self.toks[k + 1].kind in ("word", "number"):
@@ -1743,6 +1756,7 @@ class _Run:
         if i > lo and m.prefix == "" and _strip_al(prev) in self.lex.title_words:
             return None          # العميد روي الكبيتس: a name after a title
         if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم", "عدم", "بعدم", "لعدم", "اثر", "عقب", "اثناء",
+                    "رافضا", "رافضه", "رافضين", "طالبا", "طالبه", "مفضلا", "مفضله",
                     "جراء", "بسبب", "رغم", "برغم", "بعيد", "لدي", "حيال", "ازاء", "بشان", "حول") or \
                 (prev in _PREPOSITIONS and m.prefix == ""):
             return None          # a verbal noun (تم كشف النقاب، عن وصف تلك الأيام): no speaker
@@ -1780,7 +1794,12 @@ class _Run:
         if j < hi and not j_first and self.norm(j) in _PRONOUNS:
             j_first = True          # تكشف هي الأخرى عن …: the subject is before the verb
         if e.agr in ("mp", "fp", "d"):
-            j_first = True          # وصفوا النص بأنه، قالوا لي: a plural verb has its subject before it
+            j_first = True
+        if i > lo and self.norm(i - 1) in _REL_PRONOUNS and m.prefix == "" and \
+                not (len(self.norm(i)) > 4 and self.norm(i).endswith(("ه", "ها", "هم"))) and \
+                {"الذي": ("m",), "التي": ("f",), "الذين": ("mp",), "اللواتي": ("fp",),
+                 "اللاتي": ("fp",)}.get(self.norm(i - 1), (e.agr,)).__contains__(e.agr):
+            j_first = True          # تنظيم داعش الذي أعلن الحرب: the relative's head is the subject          # وصفوا النص بأنه، قالوا لي: a plural verb has its subject before it
         strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين") or len(e.lemma.split()) > 1
         if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
@@ -1947,7 +1966,7 @@ class _Run:
             return True
         if self._accusative(ne):
             return True
-        if lic[0] == "prep" and (e.np or e.lemma in ("حذر", "وصف", "اتهم", "نسب")):
+        if (lic[0] == "prep" or e.np) and (e.np or e.lemma in ("حذر", "وصف", "اتهم", "نسب")):
             n = self.norm(ne)
             if n in _PREPOSITIONS or n.startswith(("ب", "ل")) and not self._masdar_like(ne) or \
                     self._adjunct_at(ne, hi, e):
@@ -1959,7 +1978,10 @@ class _Run:
             self._given(ne - 1) or self._entity_end_at(j, hi, ("PERS",)) == ne
         if person_end and self.toks[ne].kind == "word" and (n in ("في", "من", "علي", "مع") or
                                                             (n.startswith("ل") and not n.startswith("لل") and
-                                                             len(n) > 3 and self.head_of(ne, sj)[0] is None)):
+                                                             len(n) > 3 and (self.head_of(ne, sj)[0] is None or
+                                                                             self._given(ne - 1) or
+                                                                             self._known_name_token(ne - 1) or
+                                                                             not self.norm(ne - 1).startswith("ال")))):
             return not any(self.is_comp(x) for x in range(ne, sj))
         return False
 
@@ -2261,6 +2283,8 @@ class _Run:
     def _span(self, a: int, b: int) -> tuple[int, int]:
         if b - a >= 3 and self.is_quote(a) and self.partner.get(a) == b - 1:
             a, b = a + 1, b - 1               # «عكاظ»، "الحريري": the name without its quotes
+        while b - 1 > a and self.norm(b - 1) in _REL_PRONOUNS:
+            b -= 1                            # البيان الذي [نشرته …]: not the relative pronoun alone
         start = self.toks[a].start
         if a in self._conj_tok:
             start += 1                        # ولندن ترى: the name without the conjunction
