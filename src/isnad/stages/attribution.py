@@ -736,7 +736,8 @@ class _Run:
 
     def _trim_span(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
-        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,،:;؛-–—("):
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".,،:;؛-–—(" or
+                               (text[end - 1] == ")" and "(" not in text[start:end])):
             end -= 1
         while start < end and text[start].isspace():
             start += 1
@@ -798,7 +799,7 @@ class _Run:
         if j >= len(self.toks) or self.toks[j].kind not in ("word", "number"):
             return 0
         n = self.bare(j)
-        k = j + 1 if n in ("بدايه", "نهايه", "منتصف", "مطلع", "اواخر", "اوايل", "خلال", "في", "منذ") else j
+        k = j + 1 if n in ("بدايه", "نهايه", "منتصف", "مطلع", "اواخر", "اوائل", "خلال", "في", "منذ") else j
         if k < len(self.toks) and self.norm(k) in ("عام", "سنه", "العام") and k + 1 < len(self.toks) and \
                 self.toks[k + 1].kind == "number":
             return k + 2                      # بداية عام 1987، في عام 2013
@@ -926,7 +927,7 @@ class _Run:
         n = self.norm(j)
         if n in ("باسم",) or n.startswith("بن"):
             return n == "باسم"
-        if n in ("باعمال", "بالاعمال") and _strip_al(self.norm(j - 1)) == "قايم":
+        if n in ("باعمال", "بالاعمال") and _strip_al(self.norm(j - 1)) == "قائم":
             return True               # القائم بأعمال …
         if n.endswith(("ون", "يا")) or n.startswith(("بلاد", "بلد", "بريطاني", "بلجيك", "بغداد", "بيروت", "باكستان",
                                                      "بنغازي", "برلين", "باريس", "بكين")):
@@ -1019,9 +1020,9 @@ class _Run:
                       "الدوليه", "الاقليمي", "الاقليميه", "الشرعي", "الشرعيه", "الفني", "الفنيه",
                       "الامني", "الامنيه", "الاداري", "الاداريه", "الاخر", "الاخري", "الاخرون", "الاخرين",
                       "المقرب", "المقربه", "المعني", "المعنيه", "المختص", "المختصه", "العليا",
-                      "الموقت", "الموقته", "المركزي", "المركزيه", "المحلي", "المحليه", "البارز", "البارزه",
+                      "المؤقت", "المؤقته", "المركزي", "المركزيه", "المحلي", "المحليه", "البارز", "البارزه",
                       "الرفيع", "الرفيعه", "المقيم", "الموالي", "المواليه", "التابع", "التابعه", "المسلحه",
-                      "البارزون", "البارزين", "المطلعه", "المطلع", "المسوول", "المسووله"})
+                      "البارزون", "البارزين", "المطلعه", "المطلع", "المسؤول", "المسؤوله"})
     _NOUN_PLACES_IN_A = frozenset({"امريكا", "امريكا", "كندا", "اوروبا", "هولندا", "فنلندا", "افريقيا",
                                    "اسيا", "اوغندا", "رواندا", "اميركا", "ماليزيا", "اندونيسيا", "الفا"})
 
@@ -1138,6 +1139,9 @@ class _Run:
                 stem = n[2:]
                 if n in ("الانتباه", "النظر", "التاكيد", "الدعوه"):
                     break             # لفت السفير … الانتباه إلى: the cue's object
+                if n == "الله" and names:
+                    j += 1            # ولي الله، نصر الله، فضل الله
+                    continue
                 if len(stem) == 4 and stem[0] == "ت" and not stem.endswith("ي") or \
                         len(stem) >= 5 and stem.startswith("است") or \
                         len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي":
@@ -1162,7 +1166,9 @@ class _Run:
             if not self._plain_word(j):
                 break
             if names == 0 and not (self._given(j) or self._known_name_token(j) or
-                                   (after_title and not self._masdar_like(j)) or
+                                   (after_title and not self._masdar_like(j, shape_only=True) and
+                                    (not self._masdar_like(j) or self._given(j + 1) or
+                                     self._known_name_token(j + 1))) or
                                    (not after_title and self._looks_like_name(j))):
                 break
             if names >= 3 and not self._given(j - 1):
@@ -1194,7 +1200,7 @@ class _Run:
             return True
         n = self.norm(k)
         return self.is_punct(k) or self.is_comp(k) or self._time_at(k) > 0 or self.is_medium_at(k, stop) or \
-            self.is_addressee_at(k, stop) or n in _PREPOSITIONS or n in ("خلال", "امام", "لدي", "عبر", "قايلا") or \
+            self.is_addressee_at(k, stop) or n in _PREPOSITIONS or n in ("خلال", "امام", "لدي", "عبر", "قائلا") or \
             (self.head_of(k, stop)[0] is not None and self.head_of(k, stop)[0].title)
 
     def _descriptor_end(self, a: int, stop: int) -> tuple[int, bool]:
@@ -1251,6 +1257,8 @@ class _Run:
                 if n == "من" and j > a and not self.norm(j - 1).startswith(("مقرب", "المقرب", "قريب")) \
                         and not h.unnamed:
                     break
+                if q + 1 < stop and self.norm(q) in ("داخل", "قرب", "بين", "صفوف", "اوساط"):
+                    q += 1                    # مصادر من داخل المجلس الأهلي
                 if q < stop and self.toks[q].kind == "word" and not self.is_comp(q):
                     if self.head_of(q, stop)[0] is not None:
                         q = self._descriptor_end(q, stop)[0]
@@ -1277,7 +1285,7 @@ class _Run:
                      (h.unnamed and n.startswith("م") and len(n) >= 4 and
                       (n.endswith("ه") if h.gender == "f" else n.endswith(("ون", "ين")) if h.plural else False)) or
                      ("ال" + n) in self._ADJ) and \
-                    not self._given(j) and not self.lex.heads.lookup(n):
+                    not self._given(j) and (not self.lex.heads.lookup(n) or ("ال" + n) in self._ADJ):
                 j += 1                                      # مصادر دبلوماسية، مصدر مسؤول رفيع
                 genitive = False
                 continue
@@ -1286,13 +1294,13 @@ class _Run:
                     break                                   # وزير الخارجية عادل … : the name
                 if t.kind == "word" and n not in _PREPOSITIONS and n not in _NEG and not self.is_comp(j):
                     genitive = not (n.startswith("ال") or n.startswith("لل")) or n == "باسم"
-                    if n == "باسم" or n.startswith(("لشوون", "لشون")):
+                    if n == "باسم" or n.startswith(("لشؤون", "لشئون")):
                         genitive = True
                     indef_np = not n.startswith(("ال", "لل"))
                     j += 1
                     continue
                 break
-            if n in ("باسم", "لشوون", "لشون") or n.startswith("لشوون"):
+            if n in ("باسم", "لشؤون", "لشئون") or n.startswith("لشؤون"):
                 genitive = True
                 j += 1
                 continue
@@ -2963,16 +2971,16 @@ class _Run:
 _GENERIC = frozenset({"مصادر", "مصدر", "المصادر", "بيان", "وكاله", "صحيفه", "موقع", "قناه", "عربيه",
                       "في", "من", "عن", "علي", "الي", "دوليه", "العام", "عام", "الاعلام", "الانباء", "انباء",
                       "خاصه", "محليه", "الرسمي", "رسمي", "التابع", "باسم", "داخل", "حي", "مدينه", "الناطق",
-                      "المتحدث", "وزاره", "الخارجيه", "الداخليه", "الدفاع", "رييس", "مجلس", "اليوم"})
+                      "المتحدث", "وزاره", "الخارجيه", "الداخليه", "الدفاع", "رييس", "رئيس", "مجلس", "اليوم"})
 _NISBA_OK = frozenset({"نفسها", "ذاتها"})
 _MANNER = frozenset({"بلهجه", "بنبره", "بصوت", "بشده", "بوضوح", "بحزم", "بصراحه", "بثقه", "بغضب", "بحسره",
                      "بمراره", "بتهكم", "بسخريه", "بحماس", "بهدوء", "باختصار", "بايجاز", "بدوره", "بدورها"})
 # adjectives that take a ل- complement (التابعة لها، الموالية له): not an addressee
 _ATTACHED_TO = frozenset({"تابع", "تابعه", "موالي", "مواليه", "موالين", "مقرب", "مقربه", "معارض", "معارضه",
-                          "مويد", "مويده", "مناهض", "مناهضه", "خاضع", "خاضعه", "مساند", "مسانده"})
+                          "مؤيد", "مؤيده", "مناهض", "مناهضه", "خاضع", "خاضعه", "مساند", "مسانده"})
 # words after which عن is part of the noun phrase (بيان صادر عن الوزارة، المسؤول عن الملف)
-_AN_COMPLEMENT = frozenset({"صادر", "صادره", "صادرين", "منبثق", "منبثقه", "مسوول", "مسووله", "مسوولين",
-                            "مسوولون", "مسوولو", "نيابه", "ممثل", "ممثلين", "ممثلون", "ممثلو", "منشق", "منشقين",
+_AN_COMPLEMENT = frozenset({"صادر", "صادره", "صادرين", "منبثق", "منبثقه", "مسؤول", "مسؤوله", "مسؤولين",
+                            "مسؤولون", "مسؤولو", "نيابه", "ممثل", "ممثلين", "ممثلون", "ممثلو", "منشق", "منشقين",
                             "منشقون", "متحدث", "متحدثه", "نقلا", "مبعوث", "بالنيابه", "عبارة", "عباره"})
 
 
