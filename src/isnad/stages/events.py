@@ -46,6 +46,7 @@ from ..text.normalize import normalize
 from ..text.tokenize import clitic_splits
 
 RES = "events"
+_VERBAL = ("verb", "future", "passive")
 
 
 # ----------------------------------------------------------------------------- lexicon
@@ -135,11 +136,12 @@ class Lexicon:
                         self._add(f, (idx, "noun"), curated_keys)
             for p in raw.get("phrases") or []:
                 self._add(normalize(str(p)), (idx, "phrase"), curated_keys)
-            for p in raw.get("verb_phrases") or []:
-                words = str(p).split()
-                rest = " ".join(words[1:])
-                for f in verb_forms(words[0], objects=False, future=False):
-                    self._add(f"{f} {rest}".strip(), (idx, "verb"), curated_keys)
+            for key, kind in (("verb_phrases", "verb"), ("passive_phrases", "passive")):
+                for p in raw.get(key) or []:
+                    words = str(p).split()
+                    rest = " ".join(words[1:])
+                    for f in verb_forms(words[0], objects=False, future=False):
+                        self._add(f"{f} {rest}".strip(), (idx, kind), curated_keys)
         self.curated_words = {k.split()[0] for k in curated_keys}
         self.n_curated = len(self.entries)
         if use_petrarch:
@@ -383,6 +385,7 @@ class _Cand:
     aux: list = field(default_factory=list)
     mentions: list = field(default_factory=list)   # merged triggers (start, end, entry id)
     casualties: list = field(default_factory=list)
+    spec: Any = None                                # the most specific merged trigger, if not this one
 
 
 class EventsStage(Stage):
@@ -727,8 +730,12 @@ class EventsStage(Stage):
                     g.append(c)
             merged = []
             for g in groups:
-                head = max(g, key=lambda x: (x.entry.rank, x.kind in ("verb", "future", "passive"),
-                                              -x.tok_start))
+                # the most specific trigger names the event (type, mode, ACLED); the predicate —
+                # a verb where there is one — anchors it and carries its arguments
+                spec = max(g, key=lambda x: (x.entry.rank, x.kind in _VERBAL, -x.tok_start))
+                verbs = [x for x in g if x.kind in _VERBAL]
+                head = min(verbs, key=lambda x: x.tok_start) if verbs else spec   # the main verb comes first
+                head.spec = spec if spec is not head else None
                 others = [x for x in g if x is not head]
                 # a junk "sentence" with thousands of triggers: keep the nearest few as mentions
                 head.mentions = sorted(others, key=lambda x: abs(x.tok_start - head.tok_start))[:20]
@@ -749,13 +756,14 @@ class EventsStage(Stage):
     # -- building a record -------------------------------------------------------------------
     def _build(self, doc, ctx: "_DocContext", c: _Cand, sent_toks: list[int], clf_cache: dict,
                bounds: tuple, sized: tuple | None) -> Event | None:
-        e = c.entry
+        sc = c.spec or c                 # names the event
+        e = sc.entry
         extra: dict[str, Any] = {}
         mode = e.mode or next((m.entry.mode for m in sorted(c.mentions, key=lambda m: -m.entry.rank)
-                               if m.entry.mode), None)
+                               if m.entry.mode), None) or (c.entry.mode if c.entry.type == e.type else None)
         subtype = e.subtype or next((m.entry.subtype for m in c.mentions if m.entry.subtype), None)
         if e.mode_near:
-            mode = self._mode_near(doc, c, sent_toks) or mode
+            mode = self._mode_near(doc, sc, sent_toks) or mode
         sent = doc.sentences[c.sent] if 0 <= c.sent < len(doc.sentences) else None
         s_start = sent.start if sent else 0
         s_end = sent.end if sent else len(doc.text)
@@ -776,6 +784,19 @@ class EventsStage(Stage):
                 window = range(lo_i, hi_i)
         args = _Arguments(doc, ctx, self.cues, c, window, *bounds, sentence=sent_toks)
         actor, target = args.actor, args.target
+        # roles the anchor leaves empty may come from the other triggers of the event, verbs
+        # first: "أصيب ثلاثة من عناصر القوة في انفجار عبوة" (the toll verb has the victims)
+        if not _linked(actor) or not _linked(target):
+            for o in sorted(c.mentions + c.casualties, key=lambda x: (x.kind not in _VERBAL, x.tok_start)):
+                oa = _Arguments(doc, ctx, self.cues, o, window, *bounds, sentence=sent_toks)
+                if not _linked(actor) and _linked(oa.actor):
+                    actor = oa.actor
+                if not _linked(target) and _linked(oa.target):
+                    target = oa.target
+                if _linked(actor) and _linked(target):
+                    break
+        actor_ids = {a.get("entity") for a in actor}
+        target = [t for t in target if not t.get("entity") or t.get("entity") not in actor_ids]
         place_id, place_extra = args.place()
         time_id, time_reason = args.time()
         size, size_detail = sized if sized is not None else (
@@ -1183,41 +1204,68 @@ class _Arguments:
         return gap <= limit
 
     def _phrase_fallback(self, role: str) -> dict | None:
-        """A noun-phrase span for the role when no entity fills it (no link to an entity)."""
+        """A noun-phrase span for the role when no entity fills it (no link to an entity).
+
+        Verbs: a verb marked plural (``اغتالوا``, ``يهاجمون``) has its subject before it (SVO);
+        otherwise the subject follows (VSO) and the object comes next, or after على/ضد.  A
+        passive verb or a number right after the verb (``قتل 18 شخصا``) makes what follows the
+        victim.  Nouns: the genitive, as the entry's ``roles.genitive`` says."""
         doc, c, cu = self.doc, self.c, self.cu
         toks = doc.tokens
-        verbal = c.kind in ("verb", "future", "passive")
-        want_after = (role == "actor" and verbal and not self.passive) or \
-                     (role == "actor" and not verbal and self.roles.get("genitive") == "actor") or \
-                     (role == "target" and (self.passive or (not verbal and self.roles.get("genitive") == "target")))
-        if role == "target" and verbal and not self.passive:
-            # the object after the subject, or after على/ضد
+        verbal = c.kind in _VERBAL
+        if verbal and not self.passive:
+            trig = toks[c.tok_end - 1].norm
+            svo = any(stem.endswith(("وا", "ون")) for _, stem in clitic_splits(trig)[:1]) or \
+                any(stem.endswith(("وا", "ون")) for _, stem in clitic_splits(trig))
+            if role == "actor":
+                if svo:
+                    np = self._np_before(c.tok_start)
+                    return self._span(np) if np else None
+                np = self._np_at(c.tok_end)
+                return self._span(np) if np else None
+            # target: after the subject (VSO) or right after the verb (SVO), or after على/ضد
             i = c.tok_end
-            first = self._np_at(i)
-            if first is None:
-                return None
-            i2 = first[1]
-            nxt = self._next_content(i2)
+            if not svo:
+                first = self._np_at(i)
+                if first is None:
+                    return None
+                i = first[1]
+            nxt = self._next_content(i)
             if nxt is None:
                 return None
-            prep = None
-            n = toks[nxt].norm
-            rp = [x for x in _readings(n) if x in self.preps]
+            rp = [x for x in _readings(toks[nxt].norm) if x in self.preps]
             if rp:
-                prep = rp[0]
+                if self.preps.get(rp[0]) != "target":
+                    return None
                 nxt = self._next_content(nxt + 1)
                 if nxt is None:
                     return None
-            if prep is not None and self.preps.get(prep) != "target":
-                return None
             np = self._np_at(nxt)
             return self._span(np) if np else None
+        want_after = (role == "target" and self.passive) or \
+                     (not verbal and self.roles.get("genitive") == role)
         if want_after:
             if not verbal and self.definite:
                 return None
             np = self._np_at(c.tok_end)
             return self._span(np) if np else None
         return None
+
+    def _np_before(self, i: int) -> tuple[int, int] | None:
+        """The content words (at most three) right before token i."""
+        toks = self.doc.tokens
+        j = i
+        k = i - 1
+        while k in self.wset and i - k <= 3:
+            t = toks[k]
+            if t.norm in ('"', "'"):
+                k -= 1
+                continue
+            if t.kind not in ("word", "latin") or self._is_function(t.norm) or self._is_prep_phrase(t.norm):
+                break
+            j = k
+            k -= 1
+        return (j, i) if j < i else None
 
     def _next_content(self, i: int) -> int | None:
         toks = self.doc.tokens
@@ -1232,8 +1280,21 @@ class _Arguments:
         i = self._next_content(i)
         if i is None:
             return None
+        # a number (18 شخصا، ثلاثة من عناصر) counts the noun after it: that is the argument
+        from ..text.numbers import number_at
+        try:
+            num = number_at(doc, i)
+        except Exception:      # pragma: no cover - numbers are optional
+            num = None
+        if num is not None and num.tok_end in self.wset:
+            j = num.tok_end
+            while j in self.wset and (toks[j].norm in ("من", '"', "'") or _readings(toks[j].norm) & {"اصل"}):
+                j += 1
+            if j in self.wset:
+                i = j
         t = toks[i]
-        if t.kind not in ("word", "latin") or self._is_function(t.norm) or len(t.norm) < 2:
+        if t.kind not in ("word", "latin") or self._is_function(t.norm) or len(t.norm) < 2 \
+                or self._is_prep_phrase(t.norm):
             return None
         j = i + 1
         while j in self.wset and j - i < 3:
@@ -1244,6 +1305,12 @@ class _Arguments:
                 break
             j += 1
         return i, j
+
+    @staticmethod
+    def _is_prep_phrase(norm: str) -> bool:
+        """بالرصاص، للشرطة، كالعادة: a clitic preposition on a definite word."""
+        return any(plen and stem.startswith("ال") and any(ch in norm[:plen] for ch in "بلك")
+                   for plen, stem in clitic_splits(norm))
 
     def _is_function(self, norm: str) -> bool:
         cu = self.cu
@@ -1329,6 +1396,10 @@ class _Arguments:
         best = min(cands, key=lambda x: (0 if x[0] >= c.tok_end else 1,
                                          min(abs(x[0] - c.tok_end), abs(c.tok_start - x[1]))))
         return best[2].id, None
+
+
+def _linked(args: list) -> bool:
+    return any(a.get("entity") for a in args)
 
 
 def _prev_words(doc, i: int, window, n: int) -> list[int]:
