@@ -92,8 +92,21 @@ def _eval_modules() -> dict:
     for info in pkgutil.iter_modules(evaluation.__path__):
         if info.name.startswith("_") or info.name == "common":
             continue
-        mods[info.name] = importlib.import_module(f"{evaluation.__name__}.{info.name}")
+        try:
+            mods[info.name] = importlib.import_module(f"{evaluation.__name__}.{info.name}")
+        except Exception as e:  # one broken evaluation must not take the whole CLI down
+            mods[info.name] = _BrokenEval(info.name, e)
     return mods
+
+
+class _BrokenEval:
+    def __init__(self, name: str, error: Exception):
+        self.HELP = f"(unavailable: {type(error).__name__}: {error})"
+        self._msg = f"isnad: eval {name} is unavailable: {type(error).__name__}: {error}"
+
+    def run(self, args) -> int:
+        print(self._msg, file=sys.stderr)
+        return 1
 
 
 def cmd_analyze(args) -> int:
