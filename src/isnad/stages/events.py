@@ -601,10 +601,13 @@ class EventsStage(Stage):
                 continue                   # a year
             after = _next_words(doc, sp.tok_end, stoks, 2, skip={"من"})
             before = _prev_words(doc, sp.tok_start, stoks, wsz)
-            near = set()
-            for i in after + before:
-                near |= _readings(toks[i].norm)
-            slot = next((s_ for s_ in ("dead", "injured", "arrested") if near & cu[s_]), None)
+            # the toll word nearest the number decides (وأصيب 13 … قتلوا: injured)
+            slot, best_d = None, None
+            for d_, i in [(k, i) for k, i in enumerate(after)] + [(k, i) for k, i in enumerate(before)]:
+                r = _readings(toks[i].norm)
+                for s_ in ("dead", "injured", "arrested"):
+                    if r & cu[s_] and (best_d is None or d_ < best_d):
+                        slot, best_d = s_, d_
             unit_tok = after[0] if after and _readings(toks[after[0]].norm) & cu["count_units"] else None
             unit = doc.text[toks[unit_tok].start:toks[unit_tok].end] if unit_tok is not None else None
             people = unit_tok is not None and bool(_readings(toks[unit_tok].norm) & cu["people_units"])
