@@ -263,3 +263,110 @@ def test_unnamed_retweet_and_forward(attr):
 def test_bad_input_never_crashes(attr, text):
     doc = attr(text)
     isnad.validate(doc.to_json())
+
+
+# -- source extents without NER ----------------------------------------------------
+
+def mention(doc, a):
+    m = a.extra.get("source_mention")
+    return doc.text[m["start"]:m["end"]] if m else None
+
+
+@pytest.mark.parametrize("text,cue,want", [
+    # a title with باسم, an organisation and a name; the ب- of صرح بأن does not cut it
+    ("صرح الناطق باسم وزارة الخارجية المصرية أحمد أبو زيد بأن الاجتماع كان مثمرا.", "صرح",
+     "الناطق باسم وزارة الخارجية المصرية أحمد أبو زيد"),
+    # a family name with the article after a given name, then a medium
+    ("أكد وزير الخارجية عادل الجبير خلال مؤتمر صحفي أن المملكة لن تتهاون.", "أكد",
+     "وزير الخارجية عادل الجبير"),
+    # title + genitive + nisba, then a bare noun-phrase content (np cue)
+    ("أكد وزير الدفاع الأمريكي آشتون كارتر عزم بلاده على مواصلة الغارات.", "أكد",
+     "وزير الدفاع الأمريكي آشتون كارتر"),
+    # an organisation whose name runs through genitives
+    ("أكدت الأمانة العامة لهيئة كبار العلماء أن الاعتداء جريمة.", "أكدت",
+     "الأمانة العامة لهيئة كبار العلماء"),
+    # coordinated subject
+    ("وأكد وزير الخارجية القطري ونظيره الأميركي أن الحل سياسي.", "أكد",
+     "وزير الخارجية القطري ونظيره الأميركي"),
+    # an honorific pronoun, then the object of an np cue
+    ("وأكد معاليه حرص الوزارة على سلامة المواطنين.", "أكد", "معاليه"),
+    # a name, then a prepositional phrase about where he spoke (not part of the source)
+    ("وقال كارتر في أربيل: القوات الكردية متقدمة في قدراتها.", "قال", "كارتر"),
+    # a time phrase between the cue and the content is not the subject
+    ("وقال المركز الإعلامي أول من أمس إن الاشتباكات توقفت.", "قال", "المركز الإعلامي"),
+    # an indefinite descriptor with its qualifiers and its local phrase
+    ("وقالت مصادر محلية مطلعة في حي الوعر إن القصف استمر.", "قالت", "مصادر محلية مطلعة في حي الوعر"),
+    # a bare quoted name loses its quotes
+    ("وقال \"الحريري\" إن الحكومة باقية.", "قال", "الحريري"),
+])
+def test_subject_extent(attr, text, cue, want):
+    doc = attr(text)
+    assert mention(doc, one(doc, cue)) == want
+
+
+def test_adjunct_before_content_is_no_subject(attr):
+    doc = attr("قال وزير الداخلية إن الأمن مستتب. وعلق على الحادث قائلا: \"لن نسمح بتكراره\".")
+    a = one(doc, "علق")
+    assert mention(doc, a) is None and a.extra.get("implicit")
+    assert src(doc, a.source).name == "وزير الداخلية"
+
+
+def test_plural_verb_takes_no_post_verbal_subject(attr):
+    doc = attr("قال علماء آثار إنهم عثروا على مخطوطة قديمة. ووصفوا النص بأنه الأقدم من نوعه.")
+    a = one(doc, "وصفوا")
+    assert mention(doc, a) is None
+    assert src(doc, a.source).name == "علماء آثار"
+
+
+def test_addressee_object_of_ablagha(attr):
+    doc = attr("وأبلغت تركيا الأمم المتحدة أنها بدأت شن غارات جوية.")
+    a = one(doc, "أبلغت")
+    assert mention(doc, a) == "تركيا"
+    assert [v["link"] for v in a.extra["via_mentions"]] == ["told"]
+
+
+def test_nominal_cue_with_genitive_source(attr):
+    doc = attr("ورفض المتحدث ما وصفه بالاتهامات، بعد إعلان الحكومة أن الهدنة انتهت.")
+    a = one(doc, "إعلان")
+    assert mention(doc, a) == "الحكومة"
+    assert doc.text[a.content.start:a.content.end] == "الهدنة انتهت"
+    doc = attr("وصدر تصريح صحافي عن الوزارة أمس.")
+    assert not by_cue(doc, "تصريح")        # تصريح صحافي: an adjective, not whose statement
+
+
+def test_clause_final_document_cue(attr):
+    doc = attr("وقتل ثلاثة أشخاص في الهجوم، كما جاء في بيان الشرطة.")
+    a = one(doc, "جاء في")
+    assert mention(doc, a) == "بيان الشرطة"
+    assert doc.text[a.content.start:a.content.end] == "وقتل ثلاثة أشخاص في الهجوم"
+
+
+def test_naming_verb_and_passives_are_not_cues(attr):
+    assert attr("واعتقلت الشرطة شابا يدعى محمد بعد أن فر من المكان.").attributions == []
+    assert attr("وزُعم أن المسلحين انسحبوا من المدينة.").attributions == []
+    assert attr("وهي اعتداءات تنسب إلى جماعات متطرفة.").attributions == []
+
+
+def test_entities_give_name_extents(attr):
+    """With a PERS entity (from the ner stage, when it runs) the name's extent follows it;
+    odd entities (empty, overlapping, past the text) never break the stage."""
+    from isnad.document import Entity
+    from isnad.pipeline import Stage
+
+    text = "قال توكور غوساو المتحدث باسم الجيش إن القوات حررت الرهائن."
+
+    class FakeNer(Stage):
+        name = "fake_ner"
+        needs = frozenset({"tokens"})
+        provides = frozenset({"entities"})
+
+        def process(self, doc):
+            s = doc.text.index("توكور")
+            e = s + len("توكور غوساو")
+            doc.entities = [Entity("e1", "PERS", s, e, doc.text[s:e]),
+                            Entity("e2", "ORG", s, s, ""),
+                            Entity("e3", "PERS", s + 2, len(doc.text) + 5, "x")]
+
+    p = Pipeline(BASE + [FakeNer(), "attribution"])
+    doc = p(text)
+    assert mention(doc, one(doc, "قال")) == "توكور غوساو المتحدث باسم الجيش"

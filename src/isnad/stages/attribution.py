@@ -1072,8 +1072,8 @@ class _Run:
         n = self.bare(j)
         if len(n) >= 5 and n.startswith("است"):
             return True
-        if len(n) == 5 and n[0] == "ت" and n[3] == "ي":
-            return True
+        if len(n) == 5 and n[0] == "ت" and n[3] == "ي" and n[4] not in "اه":
+            return True               # تصميم، تأكيد (not تركيا)
         if len(n) == 5 and n[0] == "ا" and n[3] == "ا":
             return True
         if len(n) >= 6 and n[0] == "ا" and n[2] == "ت" and n[4] == "ا":
@@ -1173,6 +1173,13 @@ class _Run:
                 break
             if names >= 3 and not self._given(j - 1):
                 break
+            if names and not self._given(j) and not self._known_name_token(j) and j + 1 < stop and \
+                    self.toks[j + 1].kind == "word" and \
+                    (self.norm(j + 1).startswith("ال") and not self.norm(j + 1).endswith("ي") and
+                     not self._boundary_after_name(j + 1, stop) and not self._time_at(j + 1) or
+                     len(self.norm(j + 1)) > 3 and self.norm(j + 1).endswith(("ه", "ها", "هم")) and
+                     not self._given(j + 1)):
+                break                 # آشتون كارتر عزم بلاده …: a noun in construct, the content
             if names and self._masdar_like(j, shape_only=True) and not self._given(j) and \
                     not self._known_name_token(j):
                 break                 # الأمير خالد اختفاء بعض …: a content noun
@@ -1796,7 +1803,7 @@ class _Run:
             if k1 < hi and not self._boundary_first(self.skip_time(k1, hi), hi, e):
                 pre_via = self._via_between(j, k1, hi)
                 j = self.skip_time(k1, hi)
-        subj = None
+        subj = full_subj = None
         obj_after = False
         j_first = e.agr == "1"      # أكدنا، نقول: the quoted speaker, never a subject in the text
         if j < hi and not j_first and self.norm(j) in _PRONOUNS:
@@ -1817,7 +1824,7 @@ class _Run:
                 if strict and not self.source_like(j, sj):
                     return None
                 elif real and not (e.np and full_lic[0] == "prep" and not self.source_like(j, sj)):
-                    subj = (j, sj)
+                    subj = full_subj = (j, sj)
                     ne = self.np_end_for_name(j, hi)
                     if j < ne < sj and self._subject_stops_at(j, ne, sj, hi, e, full_lic):
                         subj = (j, ne)
@@ -1849,7 +1856,8 @@ class _Run:
         if e.addressee and subj is not None:
             # أبلغ/أخبر: the subject, then whom it told (أبلغت تركيا الأمم المتحدة أنها …;
             # أبلغ "الوطن" ابن الستيني … بأن …)
-            a0, b0 = subj
+            a0, b0 = full_subj or subj
+            subj = (a0, b0)
             if self.is_quote(a0) and self.partner.get(a0, b0) + 1 < b0 and self.partner[a0] - a0 <= 5:
                 told, subj = (a0 + 1, self.partner[a0]), (self.partner[a0] + 1, b0)
             else:
@@ -1860,7 +1868,7 @@ class _Run:
                 ts = self.resolve_mention(*told)
                 ts.extra["_via_last"] = True
                 via.append((ts, "told", self._span(*told)))
-        after = subj[1] if subj else j
+        after = told[1] if told else subj[1] if subj else j
         inner = None
         if e.subject == "reporting":
             k = after
