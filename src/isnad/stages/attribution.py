@@ -818,6 +818,8 @@ class _Run:
         n = self.bare(j)
         if n in ("في", "خلال", "عبر", "اثناء", "ضمن", "امام", "وسط", "بعد", "قبل", "لدي", "عقب", "علي"):
             k = j + 1
+            if k + 1 < end and self.norm(k) in ("احدث", "اخر", "اول", "احد", "اخري"):
+                k += 1                        # في أحدث تقرير لها، في آخر تصريحاته
             if k < end and (_strip_al(self.norm(k)) in self.lex.media_nouns or self.norm(k) in self.lex.media_nouns):
                 return True
             if n in ("عبر", "امام", "لدي", "عقب"):
@@ -1451,7 +1453,10 @@ class _Run:
         n0 = self.norm(start)
         if self.bare(start) in _PREPOSITIONS or n0 in _PREPOSITIONS or self.bare(start) in self._ADJUNCT_PREPS:
             return None          # وعن أولويات الحكومة قال: a fronted phrase, not the subject
-        if n0[:1] == "و" and len(n0) > 3 and self.lex.heads.lookup(n0[1:]) and not self.lex.heads.lookup(n0):
+        if n0[:1] in ("و", "ف") and n0[1:3] == "ال" and len(n0) > 4 and \
+                not n0.startswith(("والي", "والد")):
+            self._conj_tok.add(start)          # والبعض يرى، فالحوثي يقول: the phrase without its conjunction
+        elif n0[:1] == "و" and len(n0) > 3 and self.lex.heads.lookup(n0[1:]) and not self.lex.heads.lookup(n0):
             self._conj_tok.add(start)          # وحكام الضفة يتكلمون: the phrase without its و
         strong = a >= lo and (self.is_comp(a) or (self.is_quote(a) and a in self.opening) or
                               self.norm(a) in ("لان", "هناك", "ان"))
