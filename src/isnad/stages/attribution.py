@@ -163,7 +163,7 @@ class Lexicon:
             self.cues.add(f, CueEntry("light", f, "say"))
         self.light_verbs = {_n(x) for x in cues.get("light_verbs") or ()}
         self.speaker_verbs = {_n(x) for x in cues.get("speaker_verbs") or ()}
-        self.editorial = PhraseMatcher((p, True) for p in cues.get("editorial") or ())
+        self.editorial = PhraseMatcher((p, True) for p in (cues.get("editorial") or []) + (cues.get("idioms") or []))
         self.impersonal = {_n(x) for x in cues.get("impersonal") or ()}
         self.complementizers = {_n(x) for x in cues.get("complementizers") or ()}
         self.media_nouns = {_n(x) for x in cues.get("media_nouns") or ()}
@@ -1024,7 +1024,7 @@ class _Run:
                       "المقرب", "المقربه", "المعني", "المعنيه", "المختص", "المختصه", "العليا",
                       "المؤقت", "المؤقته", "المركزي", "المركزيه", "المحلي", "المحليه", "البارز", "البارزه",
                       "الرفيع", "الرفيعه", "المقيم", "الموالي", "المواليه", "التابع", "التابعه", "المسلحه",
-                      "البارزون", "البارزين", "المطلعه", "المطلع", "المسؤول", "المسؤوله"})
+                      "البارزون", "البارزين", "المطلعه", "المطلع", "القيادي", "القياديه", "المسؤول", "المسؤوله"})
     _NOUN_PLACES_IN_A = frozenset({"امريكا", "امريكا", "كندا", "اوروبا", "هولندا", "فنلندا", "افريقيا",
                                    "اسيا", "اوغندا", "رواندا", "اميركا", "ماليزيا", "اندونيسيا", "الفا"})
 
@@ -1186,8 +1186,9 @@ class _Run:
                     not self._known_name_token(j):
                 break                 # الأمير خالد اختفاء بعض …: a content noun
             if names and n[:1] in ("ل", "ب", "ك") and len(n) >= 5 and not self._given(j - 1) and \
-                    not self._given(j) and not self._known_name_token(j):
-                break                 # كاميرون لتلاميذ مدرسة: a preposition, not a second name
+                    not self._given(j) and not self._known_name_token(j) and \
+                    not self._boundary_after_name(j + 1, stop):
+                break                 # كاميرون لتلاميذ مدرسة: a preposition (not جوشا لانديس مدير …)
             j += 1
             names += 1
         return j if names else start
@@ -1815,6 +1816,8 @@ class _Run:
             j_first = True          # تكشف هي الأخرى عن …: the subject is before the verb
         if e.agr in ("mp", "fp", "d"):
             j_first = True
+        if i - 2 >= lo and self.is_comp(i - 1) and self.bare(i - 2) == "سبق":
+            j_first = True          # نبيه بري، سبق أن أكد استعداد لبنان …: the subject is before سبق
         if i > lo and self.norm(i - 1) in _REL_PRONOUNS and m.prefix == "" and \
                 not (len(self.norm(i)) > 4 and self.norm(i).endswith(("ه", "ها", "هم"))) and \
                 {"الذي": ("m",), "التي": ("f",), "الذين": ("mp",), "اللواتي": ("fp",),
