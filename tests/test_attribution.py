@@ -363,9 +363,10 @@ def test_entities_give_name_extents(attr):
         def process(self, doc):
             s = doc.text.index("توكور")
             e = s + len("توكور غوساو")
-            doc.entities = [Entity("e1", "PERS", s, e, doc.text[s:e]),
-                            Entity("e2", "ORG", s, s, ""),
-                            Entity("e3", "PERS", s + 2, len(doc.text) + 5, "x")]
+            doc.entities = [Entity(id="e1", start=s, end=e, text=doc.text[s:e], label="PERS"),
+                            Entity(id="e2", start=s, end=s, text="", label="ORG"),
+                            Entity(id="e3", start=s + 2, end=len(doc.text) + 5, text="x", label="PERS"),
+                            Entity(id="e4", start=-3, end=2, text="x", label="ORG")]
 
     p = Pipeline(BASE + [FakeNer(), "attribution"])
     doc = p(text)

@@ -324,6 +324,7 @@ class _Run:
         self._head_cache: dict = {}
         self._licence_nominals: set[int] = set()
         self._conj_tok: set[int] = set()
+        self._ents_at: dict | None = None
         self.carriers: list[dict] = []
 
     # -- helpers over tokens ------------------------------------------------
@@ -1087,9 +1088,18 @@ class _Run:
     def _entity_end_at(self, j: int, stop: int, labels=("PERS", "ORG")) -> int:
         """Token end of a person/organisation entity that starts on token ``j`` (clitics
         before it allowed), else ``j``."""
-        t = self.toks[j]
-        for ent in self.doc.entities:
-            if ent.label in labels and t.start <= ent.start < t.end and ent.end > ent.start:
+        if self._ents_at is None:
+            import bisect
+            starts = [t.start for t in self.toks]
+            self._ents_at = {}
+            for ent in self.doc.entities:
+                if ent.end <= ent.start or ent.start < 0:
+                    continue
+                k = bisect.bisect_right(starts, ent.start) - 1
+                if 0 <= k < len(self.toks) and self.toks[k].start <= ent.start < self.toks[k].end:
+                    self._ents_at.setdefault(k, []).append(ent)
+        for ent in self._ents_at.get(j, ()):
+            if ent.label in labels:
                 k = j
                 while k < stop and self.toks[k].start < ent.end:
                     k += 1
