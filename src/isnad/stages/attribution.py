@@ -21,7 +21,25 @@ need no extra entries):
   subject.  ``نقل`` is a cue only with ``عن`` or a reporting subject (وكالة، المصادر):
   ``نقلت القوات الأمريكية … عددا من قياديي داعش`` (transported) is not.
 * **Sources.**  The subject after the verb (VSO), before it (``وكانت الوكالة نقلت``,
-  ``X الذي أقر``), the object of ``عن``/``حسب``, the pronoun of a nominal cue.  Each
+  ``X الذي أقر``), the object of ``عن``/``حسب``, the pronoun or genitive of a nominal
+  cue (``تأكيده``، ``إعلان الحكومة أن``).  Where a mention ends is decided without a
+  tagger by a small chunker (:meth:`_Run.np_end_for_name`): a descriptor or title with
+  its genitive chain, ``باسم``/``ل``- genitives and agreeing adjectives (``الناطق باسم
+  وزارة الخارجية المصرية``، ``وزير الدفاع الأمريكي``، ``الأمانة العامة لهيئة كبار
+  العلماء``), the organisational or local phrase of an unnamed source (``مصادر مقربة من
+  حزب الله``), a person's name (given names from ``names.yaml``, ``بن/آل/أبو/عبد``
+  links, a family name with the article after a given name: ``عادل الجبير``), an apposed
+  title without a comma (``ياسين أوزتورك رئيس حي هارفان``) and a coordinated second
+  mention (``ونظيره الأميركي``).  A person or organisation entity of the ``ner`` or
+  ``actors`` stage, when there is one, gives the name's extent.  The subject stops
+  before time phrases (``أول من أمس``، ``بداية عام 1987``), media and occasions (``في
+  بيان``، ``على حسابه في تويتر``، ``خلال جولة``), addressees (``لـ«عكاظ»``، ``لبي بي
+  سي``، ``للصحفيين``), adjunct phrases (``في أربيل`` after a name, ``عن الملف``، ``دون أن
+  …``، ``بلهجة …``، circumstantial participles ``مستهجنا``), asides (``وهو من …``) and the
+  object of a cue that takes one (``أكد معاليه حرص …``، ``حذر X عملاء إيران من``،
+  ``أبلغت تركيا الأمم المتحدة أن``: an addressee).  A plural or dual verb, a verb after
+  ``سبق أن`` or in a relative clause agreeing with its head has no subject after it;
+  after ``كان`` the subject comes before the verb.  Each
   mention is typed by its head and qualifiers (مصادر خاصة → anonymous, مصادر محلية في
   حي غويران → local, أوساط داخل قسد → insider, شهود عيان → eyewitness, بيان → document,
   titled people → official, outlets, agencies, organisations) and linked to a
@@ -36,6 +54,9 @@ need no extra entries):
   the source of an enclosing attribution (a cue inside another's content), and
   finally the source.  A source keeps the path through which it entered the text,
   so ``وقالت المصادر`` three sentences later still runs through Sputnik.
+* **Not cues**: agentless passives written with their damma (زُعم، أُعلن)، يُدعى (is
+  called, not يدّعي)، تُنسب إلى، a verbal noun after تم/عدم/رافضا/إثر (عدم ذكر اسمه),
+  idioms (شدد الخناق), editorial formulas.
 * **Hedges** (بزعم، أنباء عن، يعتقد، ربما، حسب المصادر …) qualify the innermost
   attribution whose content holds them, and with the cue's role and the sourcing
   give its status: denied > alleged > reported > asserted.
