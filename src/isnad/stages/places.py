@@ -33,12 +33,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..document import Place
 from ..geo.gazetteer import Entry, Gazetteer, haversine, load_gazetteer
 from ..geo.names import key_of
 from ..pipeline import Stage
 from ..resources.catalogue import load_tsv
+from ..text.matcher import Match
 from ..text.tokenize import STANDALONE_CLITICS, clitic_splits
 
 _QUOTE_NORMS = frozenset({'"', "'", "(", ")", "-", "–", "—", "[", "]", "«", "»"})
@@ -85,6 +87,8 @@ class _Mention:
     fuzzy_score: float | None = None
     anaphor: dict | None = None
     readings: dict = field(default_factory=dict)    # candidate -> (start, prefix, key) of another reading
+    p0: int | None = None                           # index of the word token before (cached)
+    pstems: tuple | None = None                     # its clitic stems (cached)
 
 
 class PlacesStage(Stage):
@@ -109,6 +113,7 @@ class PlacesStage(Stage):
             self.blocked_tokens.add(row["token"])
         self.anaphors = {key_of(k): v for k, v in (r.get("anaphors") or {}).items()}
         self.firsts = frozenset(k for k in g.matcher._root)          # first tokens of all names
+        self._build_scan_index()
         self.anaphor_tails = tuple({k[2:] for k in self.anaphors})   # بلاد، مملكه، سجن ...
         sp = r.get("sports") or {}
         self.sports_cues = {key_of(k) for k in sp.get("cues") or []}
@@ -133,6 +138,7 @@ class PlacesStage(Stage):
         doc.places = []
         if not doc.tokens or doc.norm is None:
             return
+        self._norms = [t.norm for t in doc.tokens]
         if doc.lang == "en" or (doc.lang not in ("ar", "und") and
                                 not any(t.kind == "word" for t in doc.tokens[:200])):
             mentions = self._english(doc)
@@ -219,25 +225,95 @@ class PlacesStage(Stage):
         self._resolve(doc, mentions)
         return mentions
 
+    def _build_scan_index(self) -> None:
+        """Precomputed sets for :meth:`_scan` and the anaphors: every surface form (clitics
+        included, as :func:`clitic_splits` reads them) of a first word of a name, which first
+        words end a name by themselves, and which second words can follow the others."""
+        root = self.g.matcher._root
+        forms = set()
+        self._single: set[str] = set()
+        self._seconds: dict[str, frozenset] = {}
+        for f, node in root.items():
+            forms.add(f)
+            for pre in _PREFIXES:
+                forms.add(pre + f)
+            if f.startswith("ال") and len(f) >= 4:
+                for c in ("", "و", "ف"):
+                    forms.add(c + "لل" + f[2:])
+            if any(k.__class__ is not str for k in node):            # ends a phrase here
+                self._single.add(f)
+            self._seconds[f] = frozenset(k for k in node if k.__class__ is str)
+        self._scan_forms = frozenset(forms)
+        self._form_cache: dict = {}
+        an = set()
+        for a in self.anaphors:
+            an.add(a)
+            for pre in _PREFIXES:
+                an.add(pre + a)
+            if a.startswith("ال"):
+                for c in ("", "و", "ف"):
+                    an.add(c + "لل" + a[2:])
+        self._anaphor_forms = frozenset(an)
+
     def _scan(self, doc):
-        """``matcher.find`` without trying tokens that cannot start a name: a set look-up of the
-        token and its clitic-stripped forms first (most tokens are not place names)."""
-        firsts = self.firsts
-        pre = _PREFIXES
+        """``matcher.find`` without trying tokens that cannot start a name: one set
+        intersection finds the tokens that could (most tokens are not place names), and a name
+        that needs a second word is tried only when a word that can follow comes next."""
         toks = doc.tokens
+        norms = self._norms
+        hits = self._scan_forms.intersection(norms)
+        if not hits:
+            return
         n = len(toks)
+        cache = self._form_cache
+        match_at = self.g.matcher.match_at
+        orig_span = doc.norm.orig_span
         i = 0
-        while i < n:
-            t = toks[i].norm
-            if t in firsts or (t[:1] in pre and t[1:] in firsts) or (t[:2] in pre and t[2:] in firsts) or \
-                    (t[:3] in pre and t[3:] in firsts) or (t[:2] == "لل" and "ا" + t[1:] in firsts) or \
-                    (t[1:3] == "لل" and t[:1] in pre and "ا" + t[2:] in firsts):
-                m = self.g.matcher.match_at(doc, i)
-                if m is not None:
-                    yield m
-                    i = m.tok_end
+        for i0 in [k for k, t in enumerate(norms) if t in hits]:
+            if i0 < i:
+                continue
+            t = norms[i0]
+            tok = toks[i0]
+            info = cache.get((t, tok.kind))
+            if info is None:
+                info = cache[(t, tok.kind)] = self._form_info(t, tok.kind)
+            best, follow = info
+            # can a phrase go on past this token?  (the next word, same sentence, may follow)
+            if follow:
+                j = i0 + 1
+                while j < n and norms[j] in _SKIP_INSIDE:
+                    j += 1
+                if j < n and norms[j] in follow and toks[j].sent == tok.sent:
+                    m = match_at(doc, i0)
+                    if m is not None:
+                        yield m
+                        i = m.tok_end
                     continue
-            i += 1
+            if best is None:
+                continue
+            # one word: the reading with the fewest clitics that is a name (what the matcher picks)
+            plen, x, pays = best
+            yield Match(orig_span(tok.nstart + plen, tok.nend)[0], orig_span(tok.nstart, tok.nend)[1],
+                        i0, i0 + 1, t[:plen], x, list(pays))
+            i = i0 + 1
+
+    def _form_info(self, t: str, kind: str):
+        """For a token form: the one-word reading the matcher would pick (prefix length, key,
+        payloads) or None, and the words that could follow it inside a longer name."""
+        if t in _SKIP_INSIDE:
+            return None, frozenset()
+        firsts, single, root = self.firsts, self._single, self.g.matcher._root
+        readings = [r for r in _readings_of(t) if r[1] in firsts] if kind == "word" else \
+            ([(0, t)] if t in firsts else [])
+        best = None
+        for plen, x in readings:
+            if x in single and (best is None or plen < best[0]):
+                best = (plen, x)
+        if best is not None:
+            pays = next(v for k, v in root[best[1]].items() if k.__class__ is not str)
+            best = (best[0], best[1], tuple(pays))
+        follow = frozenset().union(*(self._seconds[x] for _, x in readings)) if readings else frozenset()
+        return best, follow
 
     def _locative_tail(self, doc, mt: _Mention, ent) -> bool:
         """An organisation named with where it is, the place ending the name after في / بـ
@@ -246,7 +322,7 @@ class PlacesStage(Stage):
             return False
         if mt.prefix[-1:] == "ب":
             return True
-        j = self._prev(doc, mt.t0)
+        j = self._prev0(doc, mt)
         return j >= 0 and doc.tokens[j].start >= ent.start and doc.tokens[j].norm in ("في", "ب")
 
     def _mention_from_match(self, doc, m, pays) -> _Mention | None:
@@ -280,6 +356,8 @@ class PlacesStage(Stage):
     def _add_alt_readings(self, doc, mt: _Mention, m) -> None:
         """وجدة: the whole token (Oujda) or و + جدة (Jeddah)?  Keep the other one-token readings'
         candidates too; the span follows the reading of the chosen candidate."""
+        if sum(1 for x in _stems_of(doc.tokens[m.tok_start].norm) if x in self._single) < 2:
+            return
         for alt in self.g.matcher.matches_at(doc, m.tok_start):
             if alt.tok_end != m.tok_end or alt.prefix == m.prefix:
                 continue
@@ -335,6 +413,19 @@ class PlacesStage(Stage):
             return -1
         return j
 
+    def _prev0(self, doc, mt: _Mention) -> int:
+        """:meth:`_prev` of the mention's first token, computed once."""
+        if mt.p0 is None:
+            mt.p0 = self._prev(doc, mt.t0)
+        return mt.p0
+
+    def _pstems(self, doc, mt: _Mention) -> tuple:
+        """Stems of the word before the mention (empty when none or not a word), computed once."""
+        if mt.pstems is None:
+            j = self._prev0(doc, mt)
+            mt.pstems = self._stems(doc.tokens[j]) if j >= 0 and doc.tokens[j].kind == "word" else ()
+        return mt.pstems
+
     def _next(self, doc, i: int) -> int:
         j = i
         n = len(doc.tokens)
@@ -342,15 +433,15 @@ class PlacesStage(Stage):
             j += 1
         return j if j < n else -1
 
-    def _stems(self, tok) -> list[str]:
+    def _stems(self, tok) -> tuple:
         if tok.kind != "word":
-            return [tok.norm]
-        return [s for _, s in clitic_splits(tok.norm)]
+            return (tok.norm,)
+        return _stems_of(tok.norm)
 
     def _context(self, doc, mt: _Mention) -> None:
         toks = doc.tokens
         # the mention's own clitic may carry a feature word?  (وحيي غويران: separate token)
-        j = self._prev(doc, mt.t0)
+        j = self._prev0(doc, mt)
         if j >= 0:
             for s in self._stems(toks[j]):
                 if s in self.feature_words:
@@ -411,7 +502,7 @@ class PlacesStage(Stage):
 
     def _is_person(self, doc, mt: _Mention) -> bool:
         toks = doc.tokens
-        j = self._prev(doc, mt.t0)
+        j = self._prev0(doc, mt)
         if j >= 1 and toks[j].norm == "." and (toks[j - 1].norm,) in self.titles:
             return True                                # د. طريف
         if j >= 0 and not mt.prefix:
@@ -440,8 +531,8 @@ class PlacesStage(Stage):
             return False
         if mt.feature is not None:
             return False
-        j = self._prev(doc, mt.t0)
-        prev = self._stems(doc.tokens[j]) if j >= 0 else []
+        j = self._prev0(doc, mt)
+        prev = self._pstems(doc, mt) if j >= 0 else ()
         teamish = self.team_words | (self.team_words_sport if sporty else set())
         if any(s in teamish for s in prev[:1]) and all(
                 self.g.entry(i).feature in ("city", "village", "admin1", "admin2", "admin3") for i in mt.cands):
@@ -456,7 +547,7 @@ class PlacesStage(Stage):
         if mt.prefix or " " in mt.key or not mt.key.startswith("ال") or \
                 not mt.key.endswith(("يه", "ي")):
             return False
-        j = self._prev(doc, mt.t0)
+        j = self._prev0(doc, mt)
         if j < 0:
             return False
         t = doc.tokens[j]
@@ -471,8 +562,8 @@ class PlacesStage(Stage):
         """Is the word right before the mention (no preposition or clitic between) one of heads?"""
         if mt.prefix:
             return False
-        j = self._prev(doc, mt.t0)
-        return j >= 0 and doc.tokens[j].kind == "word" and any(x in heads for x in self._stems(doc.tokens[j]))
+        j = self._prev0(doc, mt)
+        return j >= 0 and any(x in heads for x in self._pstems(doc, mt))
 
     def _org_name(self, doc, mt: _Mention) -> bool:
         """Part of an organisation's name: شركة X, صحيفة مكة, مجموعة بن لادن السعودية."""
@@ -480,7 +571,7 @@ class PlacesStage(Stage):
             return True
         if mt.prefix or mt.key not in self.adjective_countries:
             return False
-        j = self._prev(doc, mt.t0)
+        j = self._prev0(doc, mt)
         if j >= 0 and any(e.end == doc.tokens[j].end and e.label in ("ORG", "PERS") for e in doc.entities):
             return True                                # بن لادن السعودية
         for _ in range(3):
@@ -499,7 +590,7 @@ class PlacesStage(Stage):
         الخضراء): a name that is also a common word reads as its adjective there."""
         if mt.prefix or not mt.key.startswith("ال") or " " in mt.key:
             return False
-        j = self._prev(doc, mt.t0)
+        j = self._prev0(doc, mt)
         if j < 0 or j != mt.t0 - 1:
             return False
         t = doc.tokens[j]
@@ -514,7 +605,7 @@ class PlacesStage(Stage):
     def _accept(self, doc, mentions: list[_Mention]) -> None:
         g = self.g
         toks = doc.tokens
-        sporty = len({t.norm for t in toks} & self.sports_cues) >= self.sports_min
+        sporty = len(self.sports_cues.intersection(self._norms)) >= self.sports_min
         # pass 1: what stands on its own
         event_keys = set(self._blocked_event_keys)
         for mt in mentions:
@@ -554,7 +645,7 @@ class PlacesStage(Stage):
         if event_keys:                                   # the agreement again, said bare
             for mt in mentions:
                 if mt.key in event_keys and mt.accepted and not mt.prefix and mt.feature is None:
-                    j = self._prev(doc, mt.t0)
+                    j = self._prev0(doc, mt)
                     if j < 0 or not any(x in self.locatives for x in self._stems(toks[j])):
                         mt.accepted, mt.why = False, "event"
         # pass 2: coordination and parent co-mention (repeat while something changes)
@@ -583,7 +674,7 @@ class PlacesStage(Stage):
                     mt.cands = [i for i in mt.cands if i in acc_entries]
                     mt.accepted, mt.why, changed = True, "short form", True   # مرتفعات حمرين ... حمرين
                     continue
-                j = self._prev(doc, mt.t0)
+                j = self._prev0(doc, mt)
                 locative = bool(mt.prefix[-1:] in ("ب", "ل") or (j >= 0 and any(
                     s in self.locatives for s in self._stems(toks[j]))))
                 if not locative:
@@ -674,11 +765,13 @@ class PlacesStage(Stage):
         if not self.anaphors:
             return []
         toks = doc.tokens
+        hits = self._anaphor_forms.intersection(self._norms)
+        if not hits:
+            return []
         taken = [(m.start, m.end) for m in mentions] + list(blocked)
         out = []
-        tails = self.anaphor_tails
         for t in toks:
-            if t.kind != "word" or not t.norm.endswith(tails):
+            if t.norm not in hits or t.kind != "word":
                 continue
             for plen, stem in clitic_splits(t.norm):
                 spec = self.anaphors.get(stem)
@@ -1028,6 +1121,21 @@ class PlacesStage(Stage):
             radius = unit.radius_km * 0.75
             precision = "region"
         return unit, precision, lat, lon, radius
+
+
+_SKIP_INSIDE = frozenset({'"', "'", "\u0640"})      # what the matcher skips inside a phrase
+
+
+@lru_cache(maxsize=1 << 16)
+def _readings_of(norm: str) -> tuple:
+    """The clitic readings (prefix length, stem) of a word (the whole word first), memoised."""
+    return tuple(clitic_splits(norm))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems_of(norm: str) -> tuple:
+    """The clitic readings' stems of a word (the whole word first), memoised."""
+    return tuple(x for _, x in clitic_splits(norm))
 
 
 LEVEL_ORDER = {"admin1": 0, "admin2": 1, "admin3": 2, "region": 1, "country": 0, "city": 3,
