@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
-import io
 import json
 from contextlib import contextmanager
 from pathlib import Path

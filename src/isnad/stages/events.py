@@ -449,7 +449,6 @@ class EventsStage(Stage):
         by_sent: dict[int, list[_Cand]] = {}
         for c in events:
             by_sent.setdefault(c.sent, []).append(c)
-        clf_cache: dict[int, dict] = {}
         n = 0
         used_ids = {x.id for name in ("entities", "places", "times", "sources", "attributions",
                                       "claims", "narratives") for x in getattr(doc, name)}
@@ -464,7 +463,7 @@ class EventsStage(Stage):
             built = []
             for c in evs:
                 lo, hi, lo_verb = self._bounds(doc, c, evs, stoks)
-                ev = self._build(doc, ctx, c, stoks, clf_cache, (lo, hi, lo_verb), sizes.get(id(c)))
+                ev = self._build(doc, ctx, c, stoks, (lo, hi, lo_verb), sizes.get(id(c)))
                 if ev is not None:
                     built.append(ev)
             if self.clf is not None and built:
@@ -757,7 +756,7 @@ class EventsStage(Stage):
         return out
 
     # -- building a record -------------------------------------------------------------------
-    def _build(self, doc, ctx: "_DocContext", c: _Cand, sent_toks: list[int], clf_cache: dict,
+    def _build(self, doc, ctx: "_DocContext", c: _Cand, sent_toks: range,
                bounds: tuple, sized: tuple | None) -> Event | None:
         sc = c.spec or c                 # names the event
         e = sc.entry
@@ -797,6 +796,12 @@ class EventsStage(Stage):
                 if not _linked(target) and _linked(oa.target):
                     target = oa.target
                 if _linked(actor) and _linked(target):
+                    break
+        if not actor:
+            # the people a toll word names (المتظاهرون) act in the event when the entry says so
+            for o in c.casualties:
+                if o.entry.roles.get("toll") == "actor":
+                    actor = [{"start": o.start, "end": o.end, "text": doc.text[o.start:o.end], "entity": None}]
                     break
         actor_ids = {a.get("entity") for a in actor}
         target = [t for t in target if not t.get("entity") or t.get("entity") not in actor_ids]
@@ -1247,11 +1252,29 @@ class _Arguments:
             return self._span(np) if np else None
         want_after = (role == "target" and self.passive) or \
                      (not verbal and self.roles.get("genitive") == role)
-        if want_after:
-            if not verbal and self.definite:
-                return None
+        if want_after and not (not verbal and self.definite):
             np = self._np_at(c.tok_end)
-            return self._span(np) if np else None
+            if np:
+                return self._span(np)
+        if role == "target":
+            return self._after_prep("target")
+        return None
+
+    def _after_prep(self, role: str, limit: int = 8) -> dict | None:
+        """The noun phrase after the first preposition with this role (احتجاجا على X، ضد X)."""
+        toks = self.doc.tokens
+        k = self.c.tok_end
+        while k in self.wset and k - self.c.tok_end < limit:
+            r = [x for x in _readings(toks[k].norm) if x in self.preps]
+            if r and self.preps.get(r[0]) == role:
+                nxt = self._next_content(k + 1)
+                if nxt is None:
+                    return None
+                np = self._np_at(nxt)
+                return self._span(np) if np else None
+            if toks[k].kind == "punct" and toks[k].norm not in ('"', "'"):
+                return None
+            k += 1
         return None
 
     def _np_before(self, i: int) -> tuple[int, int] | None:
@@ -1502,11 +1525,11 @@ def _kind_of(doc, ids: list[str], tab: dict) -> str:
 
 def _is_state_media(src, cu) -> bool:
     ex = src.extra or {}
-    for key in ("type", "media", "ownership", "outlet_type"):
+    for key in ("type", "actor_type", "media", "ownership", "outlet_type"):
         v = ex.get(key)
         if isinstance(v, str) and "state" in v.lower():
             return True
-    if ex.get("state_media") is True:
+    if ex.get("state_media") is True or ex.get("state_media_of"):
         return True
     return bool(_readings(normalize(src.name or "").replace(" ", "")) & cu["state_media"]) or \
         normalize(src.name or "") in cu["state_media"]
