@@ -345,6 +345,43 @@ def test_carriers_ignore_tatweel_and_diacritics(nlp):
     assert c["role"] == "dateline" and c["name"] == "سانـا" and doc.text[c["start"]:c["end"]] == "سانـا"
 
 
+def test_matcher_prefilter_finds_what_a_full_scan_finds(nlp, example_text):
+    """PhraseMatcher.find skips tokens whose form starts no phrase (a speed-up found by
+    bench/profile_pipeline.py): it must find exactly what trying every token finds."""
+    from isnad.actors import registry
+    from isnad.stages.attribution import lexicon as attribution_lexicon
+    from isnad.text.matcher import PhraseMatcher
+
+    def brute(m, doc, overlapping):
+        out, i = [], 0
+        while i < len(doc.tokens):
+            x = m.match_at(doc, i)
+            if x is not None:
+                out.append((x.start, x.end, x.tok_start, x.tok_end, x.prefix, x.phrase))
+                if not overlapping:
+                    i = x.tok_end
+                    continue
+            i += 1
+        return out
+
+    reg, lex = registry(), attribution_lexicon()
+    matchers = [reg.free, reg.guarded, reg.coref, lex.cues, lex.hedges, lex.heads]
+    texts = [example_text, HOSTILE["bidi_between_words"], HOSTILE["unbalanced"], _long_sentence(300),
+             "وللتحالف الدولي ولقوات سوريا الديمقراطية وبالحسكة «داعش» قال"]
+    for text in texts:
+        doc = nlp(text)
+        for m in matchers:
+            for overlapping in (False, True):
+                got = [(x.start, x.end, x.tok_start, x.tok_end, x.prefix, x.phrase)
+                       for x in m.find(doc, overlapping=overlapping)]
+                assert got == brute(m, doc, overlapping)
+    m = PhraseMatcher([("حلب", 1)])
+    doc = nlp("وصلنا إلى حمص ثم حلب")
+    assert [x.phrase for x in m.find(doc)] == ["حلب"]
+    m.add("حمص", 2)                      # the memo of first words is reset by add()
+    assert [x.phrase for x in m.find(doc)] == ["حمص", "حلب"]
+
+
 # --------------------------------------------------------------------------- open issues
 # Bugs in stages owned by others, written up in notes/QA.md.  Each test is an
 # xfail with the reproducer: it passes (XPASS in the summary) once the owner

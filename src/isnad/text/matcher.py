@@ -59,6 +59,7 @@ class PhraseMatcher:
         self._root: dict = {}
         self.clitics = clitics
         self.size = 0
+        self._starts: dict[tuple[str, bool], bool] = {}   # can a token of this form start a phrase?
         for phrase, payload in entries:
             self.add(phrase, payload)
 
@@ -70,6 +71,7 @@ class PhraseMatcher:
         lexicons that normalise their phrases themselves (the gazetteer)."""
         if not key:
             return
+        self._starts.clear()
         node = self._root
         for part in key:
             node = node.setdefault(part, {})
@@ -96,7 +98,9 @@ class PhraseMatcher:
 
         Longest match wins; at equal length the reading with fewer clitics
         stripped wins.  With ``overlapping`` every match at every token is
-        returned instead (still one, the longest, per start token).
+        returned instead (still one, the longest, per start token).  Tokens
+        whose form cannot start any phrase (memoised per form) are skipped
+        without walking the trie: most tokens of a text start no phrase.
         """
         toks: list[Token] = doc.tokens
         if end is None:
@@ -105,15 +109,35 @@ class PhraseMatcher:
         out: list[Match] = []
         i = lo
         n = len(toks)
+        starts = self._starts
+        if len(starts) > 200_000:            # a memo, not a second lexicon: keep it bounded
+            starts.clear()
+        word = self.clitics
         while i < n and toks[i].start < end:
-            m = self._match_at(doc, toks, i, end)
-            if m is not None:
-                out.append(m)
-                if not overlapping:
-                    i = m.tok_end
-                    continue
+            t = toks[i]
+            key = (t.norm, word and t.kind == "word")
+            ok = starts.get(key)
+            if ok is None:
+                ok = starts[key] = self._can_start(*key)
+            if ok:
+                m = self._match_at(doc, toks, i, end)
+                if m is not None:
+                    out.append(m)
+                    if not overlapping:
+                        i = m.tok_end
+                        continue
             i += 1
         return out
+
+    def _can_start(self, norm: str, clitic_readings: bool) -> bool:
+        """Whether a token with this norm can start a phrase (most tokens cannot: the
+        scan in :meth:`find` skips them after one dict look-up)."""
+        if norm in SKIP_INSIDE:
+            return False
+        root = self._root
+        if not clitic_readings:
+            return norm in root
+        return any(stem in root for _, stem in _readings(norm))
 
     def match_at(self, doc, i: int, end: int | None = None) -> Match | None:
         """The longest match starting exactly at token ``i`` (None if none):

@@ -83,8 +83,10 @@ _TABLE.update({ord(k): v for k, v in _SUBST.items()})
 def normalize(text: str) -> str:
     """Normalised form of a string (no offset map): for lexicon keys and queries."""
     out = text.translate(_TABLE)
-    if out.isascii() or not any(ch.isupper() for ch in out):
-        return out.lower() if out.isascii() else out
+    if out.isascii():
+        return out.lower()
+    if out.lower() == out:      # nothing to lower-case (in C; a per-character test was a hot spot)
+        return out
     return "".join(_norm_char(ch) for ch in out)
 
 
