@@ -703,8 +703,8 @@ class Builder:
             for r in rows:
                 for n in r["ar"]:
                     for k in name_keys(n):
-                        if " " in k or self.flag(r, k):
-                            continue
+                        if " " in k or self.flag(r, k) == "!":
+                            continue                  # (a '?' key is matched with context: block too)
                         prom = self.prominent(r)
                         for c in CLITICS:
                             t = c + k

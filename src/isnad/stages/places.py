@@ -123,6 +123,7 @@ class PlacesStage(Stage):
         self.club_adjectives = {key_of(k) for k in sp.get("club_adjectives") or []}
         self.event_heads = {key_of(k) for k in r.get("event_heads") or []}
         self.org_heads = {key_of(k) for k in r.get("org_heads") or []}
+        self.function_words = {key_of(k) for k in r.get("function_words") or []}
         self.adjective_countries = {key_of(k) for k in r.get("adjective_countries") or []}
         self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
         mf = r.get("minor_foreign_towns") or {}
@@ -574,15 +575,18 @@ class PlacesStage(Stage):
         j = self._prev0(doc, mt)
         if j >= 0 and any(e.end == doc.tokens[j].end and e.label in ("ORG", "PERS") for e in doc.entities):
             return True                                # بن لادن السعودية
+        if j != mt.t0 - 1:
+            return False                               # a quote between: «الاقتصادية» أن السعودية
         for _ in range(3):
-            if j < 0 or doc.tokens[j].kind != "word":
+            if j < 0 or doc.tokens[j].kind != "word" or doc.tokens[j].sent != doc.tokens[mt.t0].sent:
                 return False
             stems = self._stems(doc.tokens[j])
             if any(x in self.org_heads for x in stems):
                 return True
-            if any(x in self.locatives or x in self.feature_words for x in stems):
+            if any(x in self.locatives or x in self.feature_words or x in self.function_words
+                   or x in ("ان", "إن") for x in stems):
                 return False
-            j = self._prev(doc, j)
+            j -= 1                                     # adjacent words only
         return False
 
     def _after_definite_noun(self, doc, mt: _Mention) -> bool:
@@ -612,9 +616,13 @@ class PlacesStage(Stage):
             if self._is_club(doc, mt, sporty):
                 mt.why = "club"
                 continue
-            if self._head_before(doc, mt, self.event_heads):
+            if self._head_before(doc, mt, self.event_heads) and \
+                    all(g.entry(i).feature != "country" for i in mt.cands):
                 mt.why = "event"                         # اتفاق الطائف, مسار أستانا
                 event_keys.add(mt.key)
+                continue
+            if mt.key in self.function_words and not mt.prefix and mt.feature is None:
+                mt.why = "function word"                 # فإن, عنه
                 continue
             if self._org_name(doc, mt):
                 mt.why = "organisation"
@@ -643,8 +651,10 @@ class PlacesStage(Stage):
             elif free:
                 mt.accepted, mt.why = True, "bare"
         if event_keys:                                   # the agreement again, said bare
+            home = self._home_country(doc, mentions)
             for mt in mentions:
-                if mt.key in event_keys and mt.accepted and not mt.prefix and mt.feature is None:
+                if mt.key in event_keys and mt.accepted and not mt.prefix and mt.feature is None and \
+                        all(g.entry(i).feature != "country" and g.entry(i).country != home for i in mt.cands):
                     j = self._prev0(doc, mt)
                     if j < 0 or not any(x in self.locatives for x in self._stems(toks[j])):
                         mt.accepted, mt.why = False, "event"
@@ -664,7 +674,8 @@ class PlacesStage(Stage):
             acc_points = None
             acc_entries = {i for m in mentions if m.accepted for i in m.cands}
             for k, mt in enumerate(mentions):
-                if mt.accepted or mt.why in ("person", "adjective", "club", "event", "organisation"):
+                if mt.accepted or mt.why in ("person", "adjective", "club", "event", "organisation",
+                                         "function word"):
                     continue
                 if self._coordinated(doc, mentions, k):
                     mt.accepted, mt.why, changed = True, "coordinated", True
@@ -673,6 +684,10 @@ class PlacesStage(Stage):
                         any(" " in m.key and m.accepted and set(m.cands) & set(mt.cands) for m in mentions):
                     mt.cands = [i for i in mt.cands if i in acc_entries]
                     mt.accepted, mt.why, changed = True, "short form", True   # مرتفعات حمرين ... حمرين
+                    continue
+                keep = self._in_container(doc, mentions, k)
+                if keep:                                 # «فولكستون» بإنجلترا, ويتشيتا بولاية كانساس
+                    mt.cands, mt.accepted, mt.why, changed = keep, True, "in a named unit", True
                     continue
                 j = self._prev0(doc, mt)
                 locative = bool(mt.prefix[-1:] in ("ب", "ل") or (j >= 0 and any(
@@ -705,6 +720,47 @@ class PlacesStage(Stage):
                     for lat, lon, r in acc_points)]
                 if keep:
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "near a named place", True
+
+    def _in_container(self, doc, mentions: list[_Mention], k: int) -> list[int]:
+        """X بـY / X بولاية Y: the candidates of X that lie in the accepted unit Y named right
+        after it (a country, first-level unit or region of the same country)."""
+        mt = mentions[k]
+        if k + 1 >= len(mentions):
+            return []
+        nx = mentions[k + 1]
+        if not nx.accepted or nx.how == "anaphor":
+            return []
+        toks = doc.tokens
+        j = self._next(doc, mt.t1)
+        if j < 0 or toks[j].sent != toks[mt.t1 - 1].sent:
+            return []
+        if j == nx.t0:
+            if nx.prefix[-1:] != "ب":
+                return []
+        elif not (j + 1 == nx.t0 and toks[j].norm.startswith("ب") and
+                  any(x in self.feature_words for x in self._stems(toks[j]))):
+            return []
+        g = self.g
+        units = [g.entry(i) for i in nx.cands if g.entry(i).feature in ("country", "admin1", "region")]
+        return [i for i in mt.cands if any(
+            u.country and u.country == g.entry(i).country and u.id != g.entry(i).id for u in units)]
+
+    def _home_country(self, doc, mentions: list[_Mention]) -> str | None:
+        """The document's main country so far: accepted one-country mentions vote (countries
+        twice), and the document's metadata once (as in :meth:`_resolve`)."""
+        votes: dict[str, float] = {}
+        for m in mentions:
+            if not m.accepted or not m.cands:
+                continue
+            ccs = {self.g.entry(i).country for i in m.cands}
+            if len(ccs) == 1:
+                cc = ccs.pop()
+                votes[cc] = votes.get(cc, 0.0) + (2.0 if any(
+                    self.g.entry(i).feature == "country" for i in m.cands) else 1.0)
+        meta = ((doc.meta.get("country") if doc is not None else None) or "").upper()
+        if meta:
+            votes[meta] = votes.get(meta, 0.0) + 1.0
+        return max(votes, key=lambda c: (votes[c], c)) if votes else None
 
     def _accepted_points(self, mentions: list[_Mention]) -> list[tuple[float, float, float]]:
         """Where the accepted, unambiguous, sub-national places of the document lie."""
