@@ -301,6 +301,7 @@ class Builder:
                     n = ar_ok(n) if n else None
                     if n:
                         ar.append(n)
+                curated = code in world_ar
                 ar += [n for n in world_ar.get(code, []) if n not in ar]
                 typ = (s.get("type") or "").lower()
                 if typ and typ not in ("governorate", "province", "state", "region", "emirate",
@@ -310,7 +311,7 @@ class Builder:
                     "id": f"iso3166-2:{code}", "name": s["name"], "feature": "admin1",
                     "precision": "admin1", "lat": float(s["latitude"]), "lon": float(s["longitude"]),
                     "country": iso, "population": 0, "radius_km": 60.0 if iso in ARAB_LEAGUE else 150.0,
-                    "source": "countrystatecity", "ar": ar, "en": [s["name"]],
+                    "source": "countrystatecity", "ar": ar, "en": [s["name"]], "_curated": curated,
                 })
 
     # -- Syria (OpenSyria) -----------------------------------------------------
@@ -605,8 +606,8 @@ class Builder:
         f, cc, pop = r["feature"], r["country"], int(r.get("population") or 0)
         if f == "country":
             return True
-        if f == "admin1":
-            return cc in ARAB_LEAGUE or cc in ("TR", "IR")
+        if f == "admin1":          # (units abroad whose Arabic names were curated: US states ...)
+            return cc in ARAB_LEAGUE or cc in ("TR", "IR") or bool(r.get("_curated"))
         if f == "admin2":
             return cc in ("SY", "IQ")
         if f in ("city", "village"):

@@ -651,7 +651,7 @@ class PlacesStage(Stage):
             elif free:
                 mt.accepted, mt.why = True, "bare"
         if event_keys:                                   # the agreement again, said bare
-            home = self._home_country(doc, mentions)
+            home = self._home_country(doc, [m for m in mentions if m.key not in event_keys])
             for mt in mentions:
                 if mt.key in event_keys and mt.accepted and not mt.prefix and mt.feature is None and \
                         all(g.entry(i).feature != "country" and g.entry(i).country != home for i in mt.cands):
@@ -752,11 +752,12 @@ class PlacesStage(Stage):
         for m in mentions:
             if not m.accepted or not m.cands:
                 continue
-            ccs = {self.g.entry(i).country for i in m.cands}
-            if len(ccs) == 1:
-                cc = ccs.pop()
-                votes[cc] = votes.get(cc, 0.0) + (2.0 if any(
-                    self.g.entry(i).feature == "country" for i in m.cands) else 1.0)
+            es = [self.g.entry(i) for i in m.cands]
+            cs = [e.country for e in es if e.feature == "country"]
+            if cs:                                       # a country name (لبنان, not the villages)
+                votes[cs[0]] = votes.get(cs[0], 0.0) + 2.0
+            elif len({e.country for e in es}) == 1:
+                votes[es[0].country] = votes.get(es[0].country, 0.0) + 1.0
         meta = ((doc.meta.get("country") if doc is not None else None) or "").upper()
         if meta:
             votes[meta] = votes.get(meta, 0.0) + 1.0
