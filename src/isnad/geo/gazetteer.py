@@ -112,6 +112,7 @@ class Gazetteer:
         self.rules: dict = {}
         self.context_names: set[str] = set()          # name keys needing context (rules, curated)
         self.flagged: dict[str, set[int]] = {}        # key -> entries for which it is a common word
+        self.lexflag: dict[str, set[int]] = {}        # the same, from the build's lexicon only
         self.always: set[str] = set()                 # keys matched bare whatever the flags say
         self.stop_names: set[str] = set()
         self.sy_admin3: list[int] = []
@@ -322,6 +323,7 @@ def load_gazetteer() -> Gazetteer:
                         continue
                     k = k[1:]
                     g.flagged.setdefault(k, set()).add(i)
+                    g.lexflag.setdefault(k, set()).add(i)
                 g._index_key(i, k)
         else:
             g._index_names(i, [n for n in row[i_ar].split("|") if n])

@@ -690,15 +690,22 @@ class PlacesStage(Stage):
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "in a named unit", True
                     continue
                 j = self._prev0(doc, mt)
-                locative = bool(mt.prefix[-1:] in ("ب", "ل") or (j >= 0 and any(
-                    s in self.locatives for s in self._stems(toks[j]))))
+                explicit = j >= 0 and any(s in self.locatives for s in self._stems(toks[j]))
+                locative = explicit or mt.prefix[-1:] in ("ب", "ل")
                 if not locative:
                     continue
+                if not explicit:                         # بوقف إطلاق النار: a clitic ب before a
+                    common = g.lexflag.get(mt.key, ())   # common word is no locative evidence
+                    cands = [i for i in mt.cands if i not in common]
+                    if not cands:
+                        continue
+                else:
+                    cands = mt.cands
                 if mt.key in acc_keys:                 # named as a place before in this document
                     mt.accepted, mt.why, changed = True, "named before", True
                     continue
                 keep = []
-                for i in mt.cands:
+                for i in cands:
                     e = g.entry(i)
                     parents = {e.parent, e.admin1_id, e.admin2_id}
                     if e.population >= 10000 or e.feature in ("admin1", "admin2", "region"):
@@ -715,7 +722,7 @@ class PlacesStage(Stage):
                     continue
                 if acc_points is None:
                     acc_points = self._accepted_points(mentions)
-                keep = [i for i in mt.cands if g.entry(i).feature not in ("country", "admin1") and any(
+                keep = [i for i in cands if g.entry(i).feature not in ("country", "admin1") and any(
                     abs(lat - g.entry(i).lat) < 1 and haversine(lat, lon, g.entry(i).lat, g.entry(i).lon) <= 30 + r
                     for lat, lon, r in acc_points)]
                 if keep:
