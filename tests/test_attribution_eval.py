@@ -5,7 +5,7 @@ from conftest import require_shared
 def test_annotations_are_standoff_only():
     import json
     from isnad.evaluation.attribution import DATA
-    for split in ("dev", "test", "holdout", "final", "blind2"):
+    for split in ("dev", "test", "holdout", "final", "blind2", "blind3"):
         for line in (DATA / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             assert set(rec) == {"key", "h", "attributions"}

@@ -18,8 +18,8 @@ Scores (precision / recall / F1), each **exact** (same offsets) and **overlap**
 * implicit — for gold attributions whose source is implicit (pro-drop, participle),
   the share whose predicted source has a mention overlapping the gold antecedent.
 
-    isnad eval attribution                 # the blind2 split: never tuned on, the figures to quote
-    isnad eval attribution --split all     # dev, test, holdout, final (each tuned on in turn) and blind2
+    isnad eval attribution                 # the blind3 split: never tuned on, the figures to quote
+    isnad eval attribution --split all     # dev, test, holdout, final, blind2 (each tuned on in turn) and blind3
     isnad eval attribution --errors        # list misses and false alarms
 """
 from __future__ import annotations
@@ -196,16 +196,17 @@ def evaluate(split: str, errors: bool = False, out=None) -> dict:
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--split", choices=("blind2", "final", "test", "dev", "holdout", "all"), default="blind2",
-                        help="blind2 (default: annotated after every other split had been tuned on; never "
-                             "tuned on), final, dev, test, holdout (rules tuned on their errors) or all")
+    parser.add_argument("--split", choices=("blind3", "blind2", "final", "test", "dev", "holdout", "all"),
+                        default="blind3",
+                        help="blind3 (default: annotated after every other split had been tuned on; never "
+                             "tuned on), blind2, final, dev, test, holdout (rules tuned on their errors) or all")
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms (overlap)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
 def run(args) -> int:
     try:
-        splits = ["dev", "test", "holdout", "final", "blind2"] if args.split == "all" else [args.split]
+        splits = ["dev", "test", "holdout", "final", "blind2", "blind3"] if args.split == "all" else [args.split]
         results = [evaluate(s, errors=args.errors) for s in splits]
     except DataMissing as e:
         print(f"isnad eval attribution: {e}")
