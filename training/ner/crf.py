@@ -86,10 +86,16 @@ def main(argv=None):
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--cols", default=None)
+    ap.add_argument("--nnlab", type=int, default=0, help="neighbour-label features with k neighbours")
     args = ap.parse_args(argv)
     res, *_ = make_resources(None if args.no_clusters else args.clusters, not args.no_gazet,
                              cols=args.cols.split(",") if args.cols else None)
     tr, dev = split_dev(train_sents())
+    if args.nnlab:
+        from nnlab import nn_label_table
+        t = time.time()
+        res.nnlab = nn_label_table(BUILD / "w2v.model", tr, k=args.nnlab)
+        print(f"nnlab table {len(res.nnlab):,} words {time.time() - t:.0f}s")
     t = time.time()
     X, y = featurise(tr, res)
     print(f"features {time.time() - t:.0f}s")

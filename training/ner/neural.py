@@ -15,6 +15,8 @@ import random
 import time
 from collections import Counter
 
+import os
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 import numpy as np
 import torch
 import torch.nn as nn
@@ -218,7 +220,7 @@ def main(argv=None):
     ap.add_argument("--tune-emb", action="store_true")
     ap.add_argument("--dropout", type=float, default=0.5)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--threads", type=int, default=1)
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     res, *_ = make_resources(None, True)

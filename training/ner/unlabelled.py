@@ -73,7 +73,7 @@ def train_w2v(corpus, path, dim=100, epochs=5, workers=2, min_count=3):
     return m
 
 
-def kmeans_clusters(w2v_path, out_path, ks=(64, 256, 1024), max_words=200_000):
+def kmeans_clusters(w2v_path, out_path, ks=(32, 128, 512, 2048, 4096), max_words=200_000):
     import numpy as np
     from gensim.models import Word2Vec
     from sklearn.cluster import MiniBatchKMeans

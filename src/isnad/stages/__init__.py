@@ -16,6 +16,7 @@ REGISTRY: dict[str, str] = {
     "segment": "isnad.stages.segment:SegmentStage",
     "tokenize": "isnad.stages.tokenize:TokenizeStage",
     "doc_kind": "isnad.stages.doc_kind:DocKindStage",
+    "ner": "isnad.stages.ner:NerStage",
     "times": "isnad.stages.times:TimesStage",
     "events": "isnad.stages.events:EventsStage",
     "actors": "isnad.stages.actors:ActorsStage",
@@ -31,6 +32,7 @@ DEFAULT: list[str] = [
     "segment",
     "tokenize",
     "doc_kind",
+    "ner",
     "actors",      # "ner" goes right before "actors" once it exists
     "places",
     "times",

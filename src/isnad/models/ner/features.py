@@ -36,6 +36,7 @@ class Resources:
     cluster_names: tuple[str, ...] = ()
     gazet: dict = field(default_factory=dict)        # token trie: norm -> {...}, None -> labels
     gazet_max: int = 0
+    nnlab: dict[str, tuple[str, ...]] = field(default_factory=dict)   # word -> neighbour-label feats
 
 
 def build_gazet(entries) -> tuple[dict, int]:
@@ -180,6 +181,16 @@ def token_base(tok: str, readings, res: Resources) -> tuple[list[str], list[str]
                 ctx.append(f"{name}={c}")
     if stem_cl is not None and cl is not None:
         f.append(f"st{res.cluster_names[-1]}={stem_cl[-1]}")
+    if res.nnlab:
+        nl = res.nnlab.get(n)
+        if nl is None:
+            for _, stem in readings[1:]:
+                nl = res.nnlab.get(stem)
+                if nl is not None:
+                    break
+        if nl is not None:
+            f.extend(nl)
+            ctx.extend(nl)
     return f, ctx
 
 
