@@ -64,8 +64,11 @@ def test_example_carriers_are_sources(ex):
     chain0 = ex.meta["document_chain"]
     assert [x["link"] for x in chain0] == ["retweet", "article", "source_line"]
     acc, art, sp = (src(ex, x["source"]) for x in chain0)
-    assert acc.kind == "account" and acc.name == "" and acc.extra["reason"]
+    assert acc.kind == "account" and acc.name == "unnamed retweeting account" and acc.extra["unnamed"] \
+        and acc.extra["reason"]          # described, never invented
     assert art.kind == "outlet" and art.extra["carrier"] == "article"
+    assert art.name == "the retweeted article" and art.extra["unnamed"] and art.extra["reason"]
+    assert "unnamed" not in sp.extra
     assert "سبوتنيك" in sp.name
 
 

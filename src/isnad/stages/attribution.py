@@ -113,6 +113,22 @@ _NAME_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "�
 # lexicon
 # ---------------------------------------------------------------------------
 
+# Fixed objects of a cue (see _Run._cue_object), normalised.
+_CUE_OBJECTS = frozenset({"بالقول", "باللوم", "الاتهام"})
+
+# Descriptive names for sources the text does not name (by carrier role; "speaker": an
+# in-text cue without a resolvable subject).  Marked ``"unnamed": true`` in the output.
+_UNNAMED_LABELS = {
+    "retweet": "unnamed retweeting account",
+    "forward": "unnamed forwarding channel",
+    "article": "the retweeted article",
+    "outlet": "unnamed outlet",
+    "dateline": "unnamed agency in the dateline",
+    "source_line": "unnamed source in the source line",
+    "speaker": "unidentified speaker",
+}
+
+
 @dataclass(frozen=True)
 class CueEntry:
     type: str                 # verb | part | prep | nominal | docverb | light
@@ -916,6 +932,8 @@ class _Run:
                     break
                 if n in preps or self.bare(j) in preps:
                     break
+                if entry is not None and self._cue_object(j, end, entry):
+                    break       # مضت المصادر بالقول، لفت الوزير الانتباه إلى، اختتم الوزير تصريحاته بالقول
                 if "ب" in preps and n.startswith("ب") and t.kind == "word" and len(n) > 3 and \
                         not self._b_inside_np(j, end):
                     break
@@ -1597,7 +1615,7 @@ class _Run:
             if tw:
                 k = tw
                 continue
-            if n in _ADVERBS or n in _MEDIA_OBJECTS:
+            if n in _ADVERBS or n in _MEDIA_OBJECTS or self._cue_object(k, end, entry):
                 k += 1
                 continue
             if self._accusative(k) and n.startswith("م") and len(n) >= 5 and not self.is_cue_tok(k):
@@ -1650,6 +1668,19 @@ class _Run:
                     continue
             return ("stop", k, k)
         return None
+
+    def _cue_object(self, k: int, end: int, entry: CueEntry) -> bool:
+        """A fixed object that belongs to the cue, between its subject and its content:
+        بالقول (مضى/اختتم … بالقول), باللوم (ألقى باللوم على), الاتهام (وجّه الاتهام إلى), and
+        الانتباه/الأنظار before the cue's own preposition (لفت الانتباه إلى)."""
+        n = self.norm(k)
+        if entry.needs_word and n == entry.needs_word and n in _CUE_OBJECTS:
+            return True
+        if entry.needs_word in _CUE_OBJECTS and k + 1 < end and self.norm(k + 1) == entry.needs_word and \
+                (_strip_al(n) in self.lex.media_nouns or self.bare(k) in self.lex.media_nouns):
+            return True         # اختتم الوزير تصريحاته بالقول
+        return n in ("الانتباه", "الانظار", "النظر") and k + 1 < end and \
+            (self.norm(k + 1) in entry.preps or self.bare(k + 1) in entry.preps)
 
     _ADJUNCT_PREPS = frozenset({"في", "علي", "خلال", "عبر", "امام", "لدي", "عقب", "اثر", "اثناء", "وسط",
                                 "ضمن", "بعد", "قبل", "منذ", "حول", "بشان", "بخصوص", "حيال", "عن", "تعليقا",
@@ -1847,6 +1878,8 @@ class _Run:
             j_first = True          # تكشف هي الأخرى عن …: the subject is before the verb
         if e.agr in ("mp", "fp", "d"):
             j_first = True
+        if j < hi and self._cue_object(j, hi, e):
+            j_first = True          # ومضى بالقول "…": no subject after the verb
         if i - 2 >= lo and self.is_comp(i - 1) and self.bare(i - 2) == "سبق":
             j_first = True          # نبيه بري، سبق أن أكد استعداد لبنان …: the subject is before سبق
         if i > lo and self.norm(i - 1) in _REL_PRONOUNS and m.prefix == "" and \
@@ -2977,7 +3010,14 @@ class _Run:
             if som or s.actor_type == "media_state":
                 extra["state_media_of"] = som
             ments = sorted(set(m for m in s.mentions if m[1] > m[0]))
-            doc.sources.append(Source(ids[s.key], s.name or "", s.kind,
+            name = s.name
+            if not name:
+                # no name in the text: an honest description instead of an empty field, never
+                # an invented name (``unnamed`` says so; ``reason`` says why)
+                name = _UNNAMED_LABELS.get(s.carrier or "", _UNNAMED_LABELS["speaker"])
+                extra["unnamed"] = True
+                extra.setdefault("reason", "the text does not name this source")
+            doc.sources.append(Source(ids[s.key], name, s.kind,
                                       [Mention(a, b) for a, b in ments], s.actor, extra))
         doc.meta["document_chain"] = [{"source": ids[s.key], "link": r} for s, r in self.doc_chain]
         atts = sorted(self.atts, key=lambda a: (a.cue[0], a.cue[1]))

@@ -357,7 +357,7 @@ def sourcing_summary(doc) -> dict:
             out["anonymous"] += 1
         elif s.kind == "document":
             out["document"] += 1
-        elif not s.name:
+        elif not s.name or s.extra.get("unnamed"):
             out["unresolved"] += 1
         else:
             out["named"] += 1
