@@ -1806,6 +1806,9 @@ class _Run:
                 e = min(e, self.np_end_for_name(a, hi))
         elif self._name_start(a):
             e = self.np_end_for_name(a, hi)
+            if self.doc.entities and not self._known_name_token(a) and self._entity_end_at(a, hi) <= a and \
+                    (e == a + 1 or any(self._entity_end_at(x, hi) > x for x in range(a + 1, e))):
+                return         # رفض دفعَ إدارة أوباما بأن …: the object (a verbal noun), not a name
         elif self.norm(a).startswith("ال") and self.toks[a].kind == "word" and self.bare(k).endswith("ت"):
             e = a + 1          # المنامة، المملكة العربية السعودية: the word and its nisba adjectives
             while e < hi and self.norm(e).startswith("ال") and self.norm(e).endswith(("يه", "ي")):
