@@ -427,3 +427,12 @@ def test_object_of_a_speaker_verb_is_not_a_speaker():
 
     doc = Pipeline(BASE + [FakeNer(), "attribution"])(text)
     assert src(doc, one(doc, "قال").source).name == "نتنياهو"
+
+
+def test_statement_to_an_agency_is_not_its_statement(attr):
+    """في تصريح لوكالة الأنباء: the agency is whom it was made to; a following participle
+    continues the speaker, not the agency."""
+    doc = attr("وقال وزير الخارجية في تصريح لوكالة الأنباء السعودية : إن المباحثات كانت مثمرة, "
+               "مشيرًا إلى أن العلاقات بين البلدين متميزة.")
+    a = one(doc, "مشيرًا")
+    assert "وزير الخارجية" in src(doc, a.source).name

@@ -2625,6 +2625,8 @@ class _Run:
         if a >= hi or self.toks[a].kind not in ("word", "punct"):
             return None
         n0 = self.norm(a)
+        if self.is_addressee_at(a, hi):
+            return None                       # في تصريح لوكالة الأنباء: whom it was made to, not whose
         if not (n0.startswith("ال") or self._given(a) or self._known_name_token(a) or self.is_quote(a) or
                 self._entity_end_at(a, hi) > a or self.bare(a) in self.lex.honorifics or
                 self.head_of(a, hi)[0] is not None) or \
