@@ -138,6 +138,7 @@ class PlacesStage(Stage):
         self.event_heads = {key_of(k) for k in r.get("event_heads") or []}
         self.org_heads = {key_of(k) for k in r.get("org_heads") or []}
         self.function_words = {key_of(k) for k in r.get("function_words") or []}
+        self._no_place_heads = {key_of(k) for k in r.get("ner_no_place_heads") or []}
         self.adjective_countries = {key_of(k) for k in r.get("adjective_countries") or []}
         self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
         mf = r.get("minor_foreign_towns") or {}
@@ -198,11 +199,13 @@ class PlacesStage(Stage):
                 continue                               # قال لـ«الشرق الأوسط»: a newspaper
             holder = next((e for e in ents if e.start <= mt.start and mt.end <= e.end
                            and (e.end - e.start) > (mt.end - mt.start) and e.label != "LOC"), None)
-            if holder is not None and not self._locative_tail(doc, mt, holder):
+            if holder is not None and not self._locative_tail(doc, mt, holder) and \
+                    self._entity_vetoes(doc, mt, holder):
                 continue                               # inside an organisation / person name
             same = next((e for e in ents if e.start <= mt.start and mt.end <= e.end), None)
             if same is not None and same.label in ("ORG", "PERS") and \
-                    (same.type or "") not in ("state",) and not self._locative_tail(doc, mt, same):
+                    (same.type or "") not in ("state",) and not self._locative_tail(doc, mt, same) and \
+                    self._entity_vetoes(doc, mt, same):
                 continue
             if same is not None and same.label == "LOC":
                 mt.entity = same
@@ -227,7 +230,7 @@ class PlacesStage(Stage):
             if e.label != "LOC" or any(s < e.end and e.start < t for s, t in covered):
                 continue
             mt = self._mention_from_entity(doc, e)
-            if mt is not None:
+            if mt is not None and not self._ner_not_a_place(doc, mt):
                 mentions.append(mt)
         mentions.sort(key=lambda x: x.start)
 
@@ -330,6 +333,24 @@ class PlacesStage(Stage):
         follow = frozenset().union(*(self._seconds[x] for _, x in readings)) if readings else frozenset()
         return best, follow
 
+    def _entity_vetoes(self, doc, mt: _Mention, ent) -> bool:
+        """Does an ORG/PERS entity over the mention make it no place?  Always when the actors
+        registry named it; a statistical NER guess alone (``source`` "ner") only removes names that
+        need context anyway (common words, small towns abroad), and not after a feature word or
+        preposition (بمحافظة صلاح الدين tagged PERS), nor a country or first-level unit (أوروجواي
+        tagged ORG), nor a name the gazetteer takes bare (ودار سعد tagged PERS in a list of
+        Aden's districts)."""
+        if "registry" in str((ent.extra or {}).get("source") or "registry"):
+            return True
+        if not all(i in mt.flagged for i in mt.cands) and not mt.rule_ctx:
+            return False
+        if mt.prefix[-1:] in ("ب", "ل"):
+            return False
+        j = self._prev0(doc, mt)
+        if j >= 0 and any(x in self.feature_words or x in self.locatives for x in self._stems(doc.tokens[j])):
+            return False
+        return not any(self.g.entry(i).feature in ("country", "admin1") for i in mt.cands)
+
     def _locative_tail(self, doc, mt: _Mention, ent) -> bool:
         """An organisation named with where it is, the place ending the name after في / بـ
         (المقاومة الشعبية في اليمن): the place is still a place mention."""
@@ -387,6 +408,28 @@ class PlacesStage(Stage):
                 if (i in flagged and alt.phrase not in self.g.always) or self._minor_foreign(i):
                     mt.flagged.add(i)
 
+    def _ner_not_a_place(self, doc, mt: _Mention) -> bool:
+        """An NER LOC span the gazetteer did not find that is still no place name: a newspaper
+        (لـ«الرياض»), a person after a title (الرئيس فرانسوا هولاند), a hotel or palace or a bare
+        feature word (فندق الريتزكارلتون, قصر, وكورنيش)."""
+        toks = doc.tokens
+        j = mt.t0 - 1
+        if j >= 1 and toks[j].norm == '"' and toks[j - 1].norm in ("ل", "لل"):
+            return True
+        if self._is_person(doc, mt):
+            return True
+        first = set(self._stems(toks[mt.t0]))
+        heads = self.org_heads | self._no_place_heads
+        if first & heads or (mt.t1 == mt.t0 + 1 and first & (set(self.feature_words) | self.g.stop_names)):
+            return True
+        j = self._prev0(doc, mt)
+        if j >= 0 and set(self._stems(toks[j])) & heads:
+            return True                                # قصر الصفا: a palace
+        if not mt.cands and mt.t1 == mt.t0 + 1 and not mt.prefix and not (
+                j >= 0 and set(self._stems(toks[j])) & (self.locatives | set(self.feature_words))):
+            return True          # one unknown word, no preposition before it: too weak to report
+        return False
+
     def _mention_from_entity(self, doc, e) -> _Mention | None:
         g = self.g
         toks = [t for t in doc.tokens if t.start >= e.start and t.end <= e.end]
@@ -408,7 +451,13 @@ class PlacesStage(Stage):
                                 entity=e)
         fz = g.fuzzy(text, limit=5, cutoff=70.0)
         mt = _Mention(e.start, e.end, t0, t1, key_of(text), how="ner", entity=e)
-        if fz and fz[0][1] >= self.fuzzy_cutoff and len(key_of(text).replace(" ", "")) >= 4:
+        # a fuzzy guess needs a long enough name, a close score (closer for one word), and is not
+        # made for towns abroad too small to be named bare (تشيك, a goalkeeper, is not Chico)
+        fz_ok = [(en, sc) for en, sc in fz if not self._minor_foreign(en.idx)]
+        cutoff = self.fuzzy_cutoff + (4.0 if t1 == t0 + 1 else 0.0)
+        if fz_ok and fz_ok[0][1] >= cutoff and fz_ok[0][1] == fz[0][1] and \
+                len(key_of(text).replace(" ", "")) >= 4:
+            fz = fz_ok
             best = fz[0][1]
             mt.cands = [en.idx for en, sc in fz if sc >= best - 0.01]
             mt.how, mt.fuzzy_score = "fuzzy", best
@@ -641,8 +690,9 @@ class PlacesStage(Stage):
             if self._org_name(doc, mt):
                 mt.why = "organisation"
                 continue
-            if mt.how in ("ner", "fuzzy"):
-                mt.accepted, mt.why = True, "ner"
+            if mt.how == "fuzzy" or (mt.how == "ner" and (not mt.cands or not all(
+                    i in g.lexflag.get(mt.key, ()) or self._minor_foreign(i) for i in mt.cands))):
+                mt.accepted, mt.why = True, "ner"          # (a common word needs more: بالرأس)
                 continue
             if self._is_person(doc, mt):
                 mt.why = "person"
@@ -654,7 +704,9 @@ class PlacesStage(Stage):
             fitting = mt.feature is not None and any(
                 g.entry(i).feature in mt.feature.value or (g.entry(i).kind or "") in mt.feature.value
                 for i in mt.cands)
-            supported = fitting or mt.entity is not None or \
+            ner_ok = mt.entity is not None and not all(
+                i in g.lexflag.get(mt.key, ()) or self._minor_foreign(i) for i in mt.cands)
+            supported = fitting or ner_ok or \
                 (mt.area is not None and mt.area.value in _AREA_SUPPORT) or \
                 (mt.direction is not None and mt.direction.start < mt.start)
             free = [i for i in mt.cands if i not in mt.flagged and not g.entry(i).context]
