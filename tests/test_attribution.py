@@ -436,3 +436,14 @@ def test_statement_to_an_agency_is_not_its_statement(attr):
                "مشيرًا إلى أن العلاقات بين البلدين متميزة.")
     a = one(doc, "مشيرًا")
     assert "وزير الخارجية" in src(doc, a.source).name
+
+
+def test_participle_after_a_non_reporting_verb_takes_its_subject(attr):
+    """حاول رئيس الوزراء … قائلا إن …: the participle continues the subject of the
+    sentence-initial verb, not the latest name in between."""
+    doc = attr("حاول وزير الخارجية الفرنسي لوران فابيوس أمس إقناع الكونجرس بدعم الاتفاق الذي يعارضه "
+               "السيناتور جون ماكين قائلا إن الاتفاق يحمي المنطقة كلها.")
+    a = one(doc, "قائلا")
+    assert src(doc, a.source).name == "وزير الخارجية الفرنسي لوران فابيوس"
+    doc = attr("وفي المدينة انتشرت القوات قائلا إن الوضع هادئ تماما في كل الأحياء.")
+    assert all(src(doc, a.source).name != "القوات" for a in doc.attributions)

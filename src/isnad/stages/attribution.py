@@ -2430,6 +2430,8 @@ class _Run:
         if top or same:
             src = (top or same)[-1].src
         if src is None:
+            src = self._clause_subject(lo, i, e.agr)
+        if src is None:
             src = self._antecedent({"pm": "m", "pf": "f", "pmp": "mp", "pfp": "fp"}.get(e.agr, "m"), i, si)
         att.src = src
         att.implicit = True
@@ -2438,6 +2440,34 @@ class _Run:
             self._touch(src, m.start)
         self._set_content(att, c0, hi, si)
         return att if att.content else None
+
+    def _clause_subject(self, lo: int, i: int, agr: str) -> _Src | None:
+        """The subject of the sentence-initial verb a participle hangs on (وسعى نتنياهو إلى …
+        قائلا، حاول رئيس الوزراء … قائلا): a titled/descriptor noun phrase, an entity or a
+        known name right after the first word, when that word is a verb-like word that is no
+        cue (a sentence opening with a preposition, كان or a noun gives nothing)."""
+        k = lo
+        while k < i and self.toks[k].kind != "word":
+            k += 1
+        if k + 1 >= i or self.is_cue_tok(k):
+            return None
+        w, n = self.bare(k), self.norm(k)
+        if len(w) < 3 or w.startswith("ال") or n in _PREPOSITIONS or w in _PREPOSITIONS or n in _KANA or \
+                n in _FUNCTION or w in _FUNCTION or self._entity_end_at(k, i) > k or self._time_at(k):
+            return None
+        if agr in ("pm", "pmp") and w.endswith("ت") or agr in ("pf", "pfp") and not w.endswith("ت"):
+            return None
+        a = k + 1
+        head, _ = self.head_of(a, i)
+        if head is not None and (head.title or head.kind in ("official", "unknown")):
+            b = min(self.np_end(a, i), self.np_end_for_name(a, i))
+        elif self._entity_end_at(a, i) > a or self._known_name_token(a):
+            b = self.np_end_for_name(a, i)
+        else:
+            return None
+        if b <= a or any(self.is_comp(x) for x in range(a, b)):
+            return None
+        return self.resolve_mention(a, b, gender=_verb_gender(agr))
 
     def _prep(self, m, e: CueEntry, lo: int, hi: int, si: int) -> _Att | None:
         i, k = m.tok_start, m.tok_end
