@@ -11,7 +11,12 @@ Measures, each in a fresh interpreter where it matters:
   (not timed), then only the places stage is timed: place mentions per second (recognition +
   resolution + records) and tokens per second;
 * geocoding alone: the names found in each article resolved again, as one context per article,
-  through ``PlacesStage.geocode`` (look-up + disambiguation + records): mentions per second.
+  through ``PlacesStage.geocode`` (look-up + disambiguation + records): mentions per second;
+* the stage's CPU time (``time.process_time``), best of 3 passes: on a shared machine wall-clock
+  figures swing with the other jobs, CPU time much less.
+
+Latest figures: training/places/EVAL_LOG.md (2026-11-26: load + init 0.2-0.35 s, +49 MB RSS;
+full stage 14,000-15,300 mentions/s CPU time; geocoding alone 28,000-65,000 mentions/s).
 
 Targets (issue 4): load <= 0.5 s, <= 150 MB RSS; >= 20,000 mentions/s.
 """
