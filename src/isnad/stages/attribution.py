@@ -113,6 +113,10 @@ _NAME_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "�
 # lexicon
 # ---------------------------------------------------------------------------
 
+# One-word adjuncts between a cue and its content (أوضح خلاله أن، وجهت الاتهام فيها إلى).
+_ONE_WORD_ADJUNCTS = frozenset({"خلاله", "خلالها", "عبره", "عبرها", "فيه", "فيها", "منه", "منها", "حينها",
+                                "حينه", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها"})
+
 # Fixed objects of a cue (see _Run._cue_object), normalised.
 _CUE_OBJECTS = frozenset({"بالقول", "باللوم", "الاتهام"})
 
@@ -1640,9 +1644,9 @@ class _Run:
                         break
                     if self.is_cue_tok(q) and self.cue_entry_at(q, ("part", "verb", "prep")):
                         break
-                    if q > k + 1 and (self.norm(q) in entry.preps or self.bare(q) in entry.preps) and \
-                            self.norm(q) != "ب":
-                        break                 # أكد … خلال مؤتمر صحفي … على أهمية
+                    if (q > k + 1 or n in _ONE_WORD_ADJUNCTS) and \
+                            (self.norm(q) in entry.preps or self.bare(q) in entry.preps) and self.norm(q) != "ب":
+                        break                 # أكد … خلال مؤتمر صحفي … على أهمية؛ وجهت الاتهام فيها إلى
                     q += 1
                 k = q
                 continue
@@ -1697,8 +1701,7 @@ class _Run:
             return "without" if n != "من" or self.norm(k + 1) == "دون" else "pp"
         if n in entry.preps or self.bare(k) in entry.preps or (entry.subject == "reporting" and n == entry.inner):
             return None
-        if n in ("خلاله", "خلالها", "عبره", "عبرها", "فيه", "فيها", "منه", "منها", "حينها", "حينه", "بدوره",
-                 "بدورها", "بدورهم", "وبدوره", "وبدورها") or self.bare(k) in _MANNER:
+        if n in _ONE_WORD_ADJUNCTS or self.bare(k) in _MANNER:
             return "pp"               # أوضح خلاله أن، أشارت وبوضوح إلى
         if entry.np and n in ("حول", "بشان", "بخصوص", "حيال", "عن"):
             return None               # أوردته وكالة … بشأن …: a topic, the content of a bare-NP cue
