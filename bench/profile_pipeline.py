@@ -5,9 +5,11 @@ Four measurements, one process, 2-CPU machine figures in bench/README.md:
 1. **SaudiNewsNet**: the first N articles in day order (default 300; day zips
    read in memory, parsed with ``isnad.io.readers.read_bytes`` as ``isnad
    analyze`` would; published = the crawl date), each through the stages of
-   ``isnad.load()`` one by one, timed with ``time.perf_counter``; then
-   ``to_json`` + ``json.dumps``.  Reports docs/s, chars/s, per-stage totals and
-   shares, and the slowest documents.
+   ``isnad.load()`` one by one, then ``to_json`` + ``json.dumps``.  Stages are
+   timed in CPU time (``time.process_time``: the machine is shared, and other
+   people's jobs inflate wall time, not CPU time); the wall time of the whole run
+   is reported beside it.  Reports docs/s, chars/s, per-stage totals and shares,
+   and the slowest documents.
 2. **The bundled example**, warmed up, best of 5 runs per stage.
 3. **Memory**: RSS at start, after ``isnad.load()``, and the peak
    (``ru_maxrss``) after everything.
@@ -48,6 +50,7 @@ HERE = Path(__file__).resolve().parent
 README = HERE / "README.md"
 START, END = "<!-- profile_pipeline:start -->", "<!-- profile_pipeline:end -->"
 SRC = str((HERE.parent / "src" / "isnad").resolve())
+CLOCK = time.process_time          # CPU time of this process (see the docstring)
 
 NEWS_WORDS = ("قال أعلن مصدر خاص إن قوات الجيش السوري دخلت مدينة حلب أمس بعد هجوم على مواقع "
               "تنظيم داعش في ريف دير الزور وقتل 5 مدنيين يوم الخميس الماضي حسب وكالة سانا").split()
@@ -102,13 +105,13 @@ def make_doc(item, published):
 def run_stages(nlp, doc, times: dict[str, float]) -> None:
     """As Pipeline.__call__, timed stage by stage (adds into ``times``)."""
     for stage in nlp.stages:
-        s = time.perf_counter()
+        s = CLOCK()
         stage.process(doc)
         doc.provided |= stage.provides
-        times[stage.name] += time.perf_counter() - s
-    s = time.perf_counter()
+        times[stage.name] += CLOCK() - s
+    s = CLOCK()
     json.dumps(doc.to_json(), ensure_ascii=False)
-    times["to_json+dumps"] += time.perf_counter() - s
+    times["to_json+dumps"] += CLOCK() - s
 
 
 # --------------------------------------------------------------------------- measurements
@@ -118,21 +121,22 @@ def measure_corpus(nlp, items) -> dict:
     per_doc = []
     failures = []
     chars = 0
-    t_all = time.perf_counter()
+    t_all, c_all = time.perf_counter(), CLOCK()
     for item, published in items:
         chars += len(item.text)
         doc = make_doc(item, published)
-        t0 = time.perf_counter()
+        t0 = CLOCK()
         try:
             run_stages(nlp, doc, stage_time)
         except Exception as e:  # count, as the runner does, and go on
             failures.append(f"{item.origin}: {type(e).__name__}: {e}")
-        per_doc.append((time.perf_counter() - t0, len(item.text), len(doc.tokens), item.origin))
-    elapsed = time.perf_counter() - t_all
+        per_doc.append((CLOCK() - t0, len(item.text), len(doc.tokens), item.origin))
+    wall = time.perf_counter() - t_all
+    elapsed = CLOCK() - c_all
     per_doc.sort(reverse=True)
     ms = sorted(1000 * d[0] for d in per_doc)
     return {
-        "docs": len(items), "chars": chars, "seconds": elapsed,
+        "docs": len(items), "chars": chars, "seconds": elapsed, "wall_seconds": wall,
         "docs_per_s": len(items) / elapsed, "chars_per_s": chars / elapsed,
         "stage_seconds": dict(stage_time), "failed": len(failures), "failures": failures[:5],
         "median_ms": ms[len(ms) // 2], "p95_ms": ms[int(len(ms) * 0.95)], "max_ms": ms[-1],
@@ -155,32 +159,33 @@ def measure_example(nlp, repeats: int = 5) -> dict:
 
 
 def profile_corpus(nlp, items, top: int) -> dict:
-    """cProfile over the whole run, and one profiler per stage (enabled only while
-    that stage runs), so each stage's hot spots are its own."""
-    whole = cProfile.Profile()
+    """One profiler per stage (enabled only while that stage runs: only one profiler
+    can be active at a time), so each stage's hot spots are its own; the whole run is
+    their sum."""
     per_stage = {s.name: cProfile.Profile() for s in nlp.stages}
     for item, published in items:
         doc = make_doc(item, published)
         try:
             for stage in nlp.stages:
                 prof = per_stage[stage.name]
-                whole.enable()
                 prof.enable()
                 try:
                     stage.process(doc)
                 finally:
                     prof.disable()
-                    whole.disable()
                 doc.provided |= stage.provides
         except Exception:
             pass
-    out = _rows(whole, top)
-    out["stages"] = {name: _rows(prof, 5) for name, prof in per_stage.items()}
+    profs = [p for p in per_stage.values() if p.getstats()]
+    out = _rows(profs, top)
+    out["stages"] = {name: _rows([prof], 5) for name, prof in per_stage.items() if prof.getstats()}
     return out
 
 
-def _rows(prof: cProfile.Profile, top: int) -> dict:
-    st = pstats.Stats(prof, stream=io.StringIO())
+def _rows(profs: list, top: int) -> dict:
+    st = pstats.Stats(profs[0], stream=io.StringIO())
+    for p in profs[1:]:
+        st.add(p)
     total = sum(v[2] for v in st.stats.values()) or 1.0
     rows = []
     by_module: dict[str, float] = defaultdict(float)
@@ -229,31 +234,32 @@ def measure_scaling(nlp, sizes: list[int]) -> dict:
         for n in sizes:
             times: dict[str, float] = defaultdict(float)
             doc = isnad.Document(synthetic(kind, n), published="2015-08-01")
-            t0 = time.perf_counter()
+            t0 = CLOCK()
             run_stages(nlp, doc, times)
-            rows.append({"tokens": len(doc.tokens), "total": time.perf_counter() - t0,
+            rows.append({"tokens": len(doc.tokens), "total": CLOCK() - t0,
                          "stages": dict(times)})
         out[kind] = rows
     return out
 
 
 def exponent(rows: list[dict], key: str | None) -> float | None:
-    """Growth exponent over the last doubling; None when the times are too small to tell."""
-    if len(rows) < 2:
+    """Growth exponent k of t ∝ n^k: the least-squares slope of log t on log n over the
+    sizes where the stage took at least 20 ms (None with fewer than two such sizes)."""
+    pts = [(math.log(r["tokens"]), math.log(t)) for r in rows
+           if (t := r["total"] if key is None else r["stages"].get(key, 0.0)) >= 0.02 and r["tokens"] > 0]
+    if len(pts) < 2:
         return None
-    a, b = rows[-2], rows[-1]
-    ta = a["total"] if key is None else a["stages"].get(key, 0.0)
-    tb = b["total"] if key is None else b["stages"].get(key, 0.0)
-    if ta < 0.02 or tb < 0.02:
-        return None
-    return math.log(tb / ta) / math.log(b["tokens"] / a["tokens"])
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    sxx = sum((x - mx) ** 2 for x, _ in pts)
+    return sum((x - mx) * (y - my) for x, y in pts) / sxx if sxx else None
 
 
 # --------------------------------------------------------------------------- report
 
 def report(r: dict, command: str) -> str:
     load = r.get("loadavg")
-    busy = f", load average {load[0]:.1f} → {load[1]:.1f} (other work on the machine inflates the times)" \
+    busy = f", load average {load[0]:.1f} → {load[1]:.1f}: a shared machine, hence CPU time" \
         if load and max(load) > 1.5 else ""
     L = [f"Measured {r['date']} (Python {r['python']}, {r['cpus']} CPUs, {r['machine']}, one process{busy}); "
          "command:",
@@ -264,12 +270,13 @@ def report(r: dict, command: str) -> str:
     if c:
         L += [f"| documents | {c['docs']:,} SaudiNewsNet articles, first in day order "
               f"({c['chars']:,} characters, {c['chars'] / c['docs']:,.0f} a document) |",
-              f"| throughput | **{c['docs_per_s']:,.1f} docs/s**, {c['chars_per_s']:,.0f} chars/s |",
+              f"| throughput (CPU time) | **{c['docs_per_s']:,.1f} docs/s**, {c['chars_per_s']:,.0f} chars/s "
+              f"({c['seconds']:.1f} s CPU, {c['wall_seconds']:.1f} s wall) |",
               f"| per document | median {c['median_ms']:.0f} ms, p95 {c['p95_ms']:.0f} ms, "
               f"max {c['max_ms']:.0f} ms |",
               f"| failed documents | {c['failed']} |"]
     e = r["example"]
-    L += [f"| bundled example | {1000 * e['total']:.1f} ms ({e['chars']:,} characters, {e['tokens']} tokens; "
+    L += [f"| bundled example (CPU time) | {1000 * e['total']:.1f} ms ({e['chars']:,} characters, {e['tokens']} tokens; "
           f"best of 5, warm) |",
           f"| `isnad.load()` | {r['load_seconds']:.2f} s |",
           f"| memory | peak RSS **{r['peak_rss_mb']:,.0f} MiB** (at start {r['rss_start_mb'] or 0:,.0f} MiB, "
@@ -277,7 +284,7 @@ def report(r: dict, command: str) -> str:
     names = [*r["stages"], "to_json+dumps"]
     if c:
         total = sum(c["stage_seconds"].values()) or 1.0
-        L += ["| stage | corpus total s | ms/doc | share | example ms |", "|---|---:|---:|---:|---:|"]
+        L += ["| stage | corpus CPU s | ms/doc | share | example ms |", "|---|---:|---:|---:|---:|"]
         for nme in names:
             t = c["stage_seconds"].get(nme, 0.0)
             L.append(f"| {nme} | {t:.2f} | {1000 * t / c['docs']:.2f} | {100 * t / total:.1f}% | "
@@ -307,8 +314,9 @@ def report(r: dict, command: str) -> str:
             L.append(f"| {name} | {sp['total_own_s']:.2f} | {fs} |")
     s = r.get("scaling")
     if s:
-        L += ["", "Scaling: seconds for one synthetic document of n tokens, and the growth exponent k "
-              "(t ∝ n^k over the last doubling; 1 = linear, 2 = quadratic; — where too fast to tell). "
+        L += ["", "Scaling: CPU seconds for one synthetic document of n tokens, and the growth exponent k "
+              "(t ∝ n^k, fitted over the sizes where the stage took ≥ 20 ms; 1 = linear, 2 = quadratic; "
+              "— where too fast to tell). "
               "Stages over 0.1 s at the largest size:", ""]
         for kind, rows in s.items():
             big = rows[-1]["stages"]
@@ -381,7 +389,8 @@ def main(argv=None) -> int:
     r["loadavg"].append(_loadavg())
 
     cmd = ".venv/bin/python bench/profile_pipeline.py" + (f" --n {args.n}" if args.n != 300 else "") \
-        + (" --no-corpus" if args.no_corpus else "") + (" --scaling" if args.scaling else "") \
+        + (" --no-corpus" if args.no_corpus else "") + (" --no-profile" if args.no_profile else "") \
+        + (" --scaling" if args.scaling else "") \
         + (f" --sizes {args.sizes}" if args.scaling and args.sizes != "1000,2000,4000,8000" else "") + " --write"
     section = report(r, cmd)
     print(section)

@@ -75,7 +75,10 @@ CHARS = (list("ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤ�
          + ["😀", "🔴", "🇸🇾", "👍🏽", "\U0001D400"]
          + list("\"'“”«»‘’()[]{}<>") + list(".,;:!?؟،؛…-–—/\\#@%٪&*_")
          + list(" \n\t\r\u00a0\u2028\u2029\x0b\x0c\x85\x1c")
-         + ["\x00", "\x01", "\x1b", "\x7f", "\ufffd", "\ud83d", "\udc00"])
+         + ["\x00", "\x01", "\x1b", "\x7f", "\ufffd"])
+# Lone surrogates are left out of the fuzz alphabet while QA-6 (the ner stage crashes on them)
+# is open; the explicit cases below cover them.  Add them back here once it is fixed:
+SURROGATES = ["\ud83d", "\udc00"]
 SEPS = [" ", " ", " ", "\n", "", ". ", "، ", "\n\n", " « ", " » ", ": "]
 
 noisy = st.lists(st.tuples(st.one_of(st.sampled_from(WORDS), st.sampled_from(CHARS), st.text(max_size=4)),
@@ -132,7 +135,11 @@ HOSTILE = {
 }
 
 
-@pytest.mark.parametrize("name", list(HOSTILE))
+QA6 = pytest.mark.xfail(raises=(UnicodeEncodeError, SystemError), strict=False,
+                        reason="QA-6: the ner stage crashes on lone surrogates (notes/QA.md)")
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=QA6) if n == "lone_surrogates" else n for n in HOSTILE])
 def test_hostile_input(nlp, name):
     text = HOSTILE[name]
     t0 = time.perf_counter()
@@ -164,6 +171,7 @@ def test_hostile_inputs_in_a_batch_through_the_cli(tmp_path, capsys):
         assert rc in (0, 1) and out
 
 
+@QA6
 def test_lone_surrogates_are_kept_and_offsets_hold(nlp):
     text = HOSTILE["lone_surrogates"]
     doc = nlp(text, published=PUB)
@@ -382,6 +390,18 @@ def test_matcher_prefilter_finds_what_a_full_scan_finds(nlp, example_text):
     assert [x.phrase for x in m.find(doc)] == ["حمص", "حلب"]
 
 
+@pytest.mark.parametrize("text,role,name", [
+    ("قصف على القرية.\nالمصدر: وكالة سانا. ترجمة: أحمد", "source_line", "وكالة سانا"),
+    ("Forwarded from قناة الخبر. عاجل\nانفجار في المدينة", "forward", "قناة الخبر"),
+])
+def test_carrier_names_end_with_their_sentence(nlp, text, role, name):
+    """Found by fuzzing: a source line "المصدر: X. Y" named "X. Y", and the attribution
+    stage made a source mention over the sentence boundary from it."""
+    rec = check(nlp, text)
+    (c,) = [c for c in rec["meta"]["carriers"] if c["role"] == role]
+    assert c["name"] == name and rec["text"][c["name_start"]:c["name_end"]] == name
+
+
 # --------------------------------------------------------------------------- open issues
 # Bugs in stages owned by others, written up in notes/QA.md.  Each test is an
 # xfail with the reproducer: it passes (XPASS in the summary) once the owner
@@ -392,12 +412,18 @@ OPEN_REPRODUCERS = [
     # source but keeps the enclosing attribution's chain, which ends with another source
     ("QA-1", "attributions.chain",
      "وكتب الباحث في تقريره:\n«لم تتغير الأوضاع كثيرا، وتشير إلى أن النمو تباطأ.»", {"outlet": "alyaum"}),
-    # QA-2 attribution: a colon quotation's speaker runs back over a line break other than \n
+    # QA-2 attribution: a colon quotation's speaker runs back over a sentence boundary: a line
+    # break other than \n, or the closing quote of the sentence before
     ("QA-2", "sources.mentions.sentence", "عاجل\nوكالة رويترز\u2028المتحدث: وقع انفجار في المدينة.", {}),
+    ("QA-2", "sources.mentions.sentence", 'عندما قالت: "هل هذا الأمر طبيعي؟" فكان جوابي: "نعم هذا طبيعي".', {}),
     # QA-3 places: a direction word shifts the point off the globe (schema-invalid record)
     ("QA-3", "validate", "كان الأعلى في منطقة غرب المحيط الهادي.", {}),
     ("QA-3", "validate", "في شمال المحيط المتجمد الشمالي", {}),
     ("QA-3", "validate", "جنوب القارة القطبية الجنوبية", {}),
+    # QA-6 ner: lone surrogates crash the CRF tagger (UnicodeEncodeError in pycrfsuite)
+    ("QA-6", "crash", "قال \ud83d المصدر إن القوات دخلت حلب.", {}),
+    # QA-7 attribution: TypeError in _verb ('NoneType' object is not subscriptable)
+    ("QA-7", "crash", "وكانت حركة طالبان حذرت أخيرا تنظيم داعش من التمدد في أفغانستان.", {}),
 ]
 
 

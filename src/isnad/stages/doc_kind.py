@@ -95,7 +95,7 @@ class DocKindStage(Stage):
             c = {"role": "forward", "name": fwd_meta, "start": o_start(m.start()), "end": o_end(m.start(), m.end())}
             if m.group("name").strip():
                 ns, ne = _strip_span(text, m.start("name"), m.end("name"))
-                c["name_start"], c["name_end"] = o_start(ns), o_end(ns, ne)
+                c["name_start"], c["name_end"] = _in_sentence(doc, o_start(ns), o_end(ns, ne))
                 c["name"] = _clean(raw[c["name_start"]:c["name_end"]]) or fwd_meta
             carriers.append(c)
             kind_hint = kind_hint or "forward"
@@ -120,7 +120,7 @@ class DocKindStage(Stage):
         if footer is not None and not text[footer.end():].strip():
             ns, ne = _strip_span(text, footer.start("name"), footer.end("name"))
             fs = _lstrip(text, footer.start())
-            ons, one = o_start(ns), o_end(ns, ne)
+            ons, one = _in_sentence(doc, o_start(ns), o_end(ns, ne))
             carriers.append({"role": "source_line", "name": raw[ons:one], "start": o_start(fs),
                              "end": o_end(fs, footer.end()), "name_start": ons, "name_end": one})
         else:
@@ -147,6 +147,15 @@ class DocKindStage(Stage):
             doc.kind = "article"
         else:
             doc.kind = "unknown"
+
+
+def _in_sentence(doc, s: int, e: int) -> tuple[int, int]:
+    """A name span cut at the end of the sentence it starts in ("المصدر: سانا. ترجمة: …"
+    names سانا): names are one sentence, as every other span of the record."""
+    i = doc.sentence_at(s)
+    if i is not None and e > doc.sentences[i].end:
+        return _strip_span(doc.text, s, doc.sentences[i].end)
+    return s, e
 
 
 def _clean(s: str | None) -> str | None:
