@@ -447,3 +447,16 @@ def test_participle_after_a_non_reporting_verb_takes_its_subject(attr):
     assert src(doc, a.source).name == "وزير الخارجية الفرنسي لوران فابيوس"
     doc = attr("وفي المدينة انتشرت القوات قائلا إن الوضع هادئ تماما في كل الأحياء.")
     assert all(src(doc, a.source).name != "القوات" for a in doc.attributions)
+
+
+def test_clause_final_kama_without_subject(attr):
+    """…"، كما سبق وأعلن خلال زيارته …: a clause-final parenthetical with no subject; its
+    content is the quotation before it and its source the current speaker."""
+    text = ("قال الوزير إن الوضع مستقر في البلاد. وقال الوزير “سنواصل الوقوف إلى جانب الأصدقاء في "
+            "المنطقة”، كما سبق و أعلن خلال زيارته الأسبوع الماضي.")
+    doc = attr(text)
+    a = one(doc, "أعلن")
+    assert doc.text[a.content.start:a.content.end] == "“سنواصل الوقوف إلى جانب الأصدقاء في المنطقة”"
+    assert src(doc, a.source).name == "الوزير"
+    doc = attr("قال الوزير إن الوضع مستقر. وانسحبت القوات من المدينة، كما انسحبت من القرى المجاورة.")
+    assert [a.cue.text for a in doc.attributions] == ["قال"]

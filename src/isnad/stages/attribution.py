@@ -1974,6 +1974,19 @@ class _Run:
                     self._inversion_point(i, lo) and self.source_like(tail[0], tail[-1] + 1):
                 who = subj if subj is not None else (tail[0], tail[-1] + 1)
                 return self._inverted(m, e, lo, hi, si, who, explicit=True)
+            ks = self._kama_start(i, lo)
+            if inner is None and subj is None and e.agr != "1" and ks is not None and \
+                    (left is None or left[0] > ks) and self._has_text_before(i, lo) and \
+                    self._inversion_point(i, lo) and self._adjunct_tail(j, hi):
+                # …"، كما (سبق و)أعلن خلال زيارته …: a clause-final parenthetical without a subject
+                src = self._antecedent(e.agr, i, si)
+                if src is not None:
+                    att = self._inverted(m, e, lo, hi, si, None, explicit=False)
+                    if att is not None:
+                        att.src = src
+                        att.implicit = True
+                        self._touch(src, self.toks[i].start)
+                    return att
         if lic is None and obj_after and stop is not None and stop == subj[1]:
             lic = ("np", stop, stop)
         if lic is None and e.subject == "reporting" and inner is not None:
@@ -2147,10 +2160,39 @@ class _Run:
             return self.norm(rest[0]) in ("حول", "بشان", "امس", "اليوم", "في") or self._time_at(rest[0]) > 0
         return False
 
+    def _kama_start(self, i: int, lo: int) -> int | None:
+        """The كما of ``كما أعلن`` / ``كما سبق وأعلن`` / ``كما سبق أن أعلن`` before cue token i."""
+        k = i - 1
+        if k >= lo and self.norm(k) == "و":
+            k -= 1
+        elif k >= lo and self.is_comp(k) and self.norm(k) in ("ان",):
+            k -= 1
+        if k >= lo and self.bare(k) == "سبق":
+            k -= 1
+        elif k != i - 1:
+            return None
+        if k >= lo and self.norm(k) in ("كما", "وكما", "مثلما"):
+            return k
+        return None
+
+    def _adjunct_tail(self, j: int, hi: int) -> bool:
+        """Only an adjunct (medium, time, place: خلال زيارته الأسبوع الماضي) up to the sentence end."""
+        words = 0
+        for x in range(j, hi):
+            if self.is_comp(x) or self.is_quote(x) or self.is_punct(x, {":", ",", "،", "؛"}) or \
+                    self.is_cue_tok(x):
+                return False
+            if self.toks[x].kind == "word":
+                words += 1
+        return words <= 10
+
     def _inversion_point(self, i: int, lo: int) -> bool:
         """A cue after the content it reports: preceded by a comma, dash or closing quote
-        (optionally with كما/حسبما in between)."""
+        (optionally with كما/حسبما in between; كما سبق وأعلن)."""
         k = i - 1
+        ks = self._kama_start(i, lo)
+        if ks is not None:
+            k = ks
         while k >= lo and self.norm(k) in ("كما", "وكما", "حسبما", "مثلما"):
             k -= 1
         return k >= lo and (self.is_punct(k, {",", "،", "-", "–", "—"}) or
@@ -2163,6 +2205,9 @@ class _Run:
         i = m.tok_start
         # content: sentence start .. before the comma/كما preceding the cue
         k = i - 1
+        ks = self._kama_start(i, lo)
+        if ks is not None:
+            k = ks
         while k >= lo and (self.is_punct(k, {",", "،", "-", "–"}) or self.norm(k) in ("كما", "وكما", "حسبما")):
             k -= 1
         if k < lo:
@@ -2174,6 +2219,13 @@ class _Run:
         att.position = "before"
         att.content = self._trim_span(self.toks[c_start].start, self.toks[k].end)
         att.content_tok = c_start
+        if who is None:
+            if self.is_quote(k) and k in self.closing:
+                o = next((x for x, y in self.partner.items() if y == k), None)
+                if o is not None and o > c_start:
+                    att.content = self._trim_span(self.toks[o].start, self.toks[k].end)
+                    att.content_tok = o       # "…"، كما سبق وأعلن: the quotation
+            return att                        # the caller sets the (implicit) source
         a, b = who
         att.src = self.resolve_mention(a, b, gender=_verb_gender(e.agr))
         att.mention = self._span(a, b)
