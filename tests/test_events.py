@@ -156,6 +156,21 @@ def test_negation_future_and_merging(base, stage):
     assert assault[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Suicide bomb"}
 
 
+def test_noun_negation_and_scheduled_events(base, stage):
+    # a negated verb governs the quantified noun: no protest took place
+    doc = run(base, stage, "لم تشهد المدينة أي مظاهرات أمس.")
+    ev = [e for e in doc.events if e.type == "PROTEST"]
+    assert ev and ev[0].status == "denied" and "negation" in ev[0].extra["aux"]
+    # a future verb before a noun trigger, or a date word after it: scheduled, not reported
+    for text in ("ستنظم النقابات مسيرة احتجاجية.", "نظمت النقابات مسيرة احتجاجية الأسبوع المقبل."):
+        ev = [e for e in run(base, stage, text).events if e.type == "PROTEST"]
+        assert ev and "future" in ev[0].extra["aux"], text
+    # look-alikes of future verbs (سيارة، past سيطرت) and a past protest stay realis
+    for text in ("انفجرت سيارة مفخخة قرب مظاهرة في بغداد.", "تظاهر آلاف الطلاب أمام الوزارة أمس."):
+        ev = [e for e in run(base, stage, text).events if e.type == "PROTEST"]
+        assert ev and "future" not in ev[0].extra["aux"] and ev[0].status != "denied", text
+
+
 # --------------------------------------------------------------------------- size
 
 def test_sizes(base, stage):

@@ -218,7 +218,7 @@ def cues() -> dict:
     for key in ("partitive_heads", "np_heads", "clause_openers", "not_subjects", "passive_aux",
                 "negation_before_verb", "negation_before_noun", "denial_cues", "future_cues",
                 "hypothetical_cues", "irrealis_cues", "function_words", "noun_context", "clause_breaks",
-                "member_heads"):
+                "member_heads", "future_after", "negation_quantifiers", "future_prefix_exclude"):
         out[key] = _n(c.get(key))
     out["boundaries"] = frozenset(normalize(b) for b in c["boundaries"])
     size = c["size"]
@@ -697,12 +697,23 @@ class EventsStage(Stage):
             if toks[i].norm in neg_set:
                 c.negated = True
                 break
+        if not c.negated and not verbal and before and toks[before[0]].norm in cu["negation_quantifiers"]:
+            # لم تشهد المدينة أي مظاهرات: the negation governs the quantifier's verb
+            wider = _prev_words(doc, before[0], sent_toks, 4)
+            if any(toks[i].norm in cu["negation_before_verb"] for i in wider):
+                c.negated = True
         if c.kind == "future":
             c.aux.append("future")
         words_before = [toks[i].norm for i in before]
         read_before = set().union(*(_readings(w) for w in words_before)) if words_before else set()
         if read_before & cu["future_cues"] and "future" not in c.aux:
             c.aux.append("future")
+        if "future" not in c.aux and (_future_verb_before(toks, before[:2], cu) if not verbal else False):
+            c.aux.append("future")
+        if "future" not in c.aux:
+            after = _next_words(doc, c.tok_end, sent_toks, 4)
+            if any(toks[i].norm in cu["future_after"] for i in after):
+                c.aux.append("future")
         if read_before & cu["hypothetical_cues"]:
             c.aux.append("hypothetical")
         elif read_before & cu["irrealis_cues"]:
@@ -1455,6 +1466,19 @@ def _next_words(doc, i: int, window, n: int, skip: set | frozenset = frozenset()
             out.append(k)
         k += 1
     return out
+
+
+def _future_verb_before(toks, idx: list[int], cu: dict) -> bool:
+    """A word among ``idx`` that reads as a future imperfective verb: س + ي/ت/ن/أ + at least
+    three letters (ستنظم، سيشارك، وسينفذ; not سا-: ساهم، سارع are past), not a listed look-alike (سيارة، سنوات)."""
+    for i in idx:
+        w = toks[i].norm
+        if w.startswith(("وس", "فس")):
+            w = w[1:]
+        if len(w) >= 5 and w[0] == "س" and w[1] in "يتنأ" and w not in cu["future_prefix_exclude"] \
+                and _strip_al(w) == w and not w.endswith(("ة", "ات")):
+            return True
+    return False
 
 
 @lru_cache(maxsize=65536)
