@@ -460,3 +460,12 @@ def test_clause_final_kama_without_subject(attr):
     assert src(doc, a.source).name == "الوزير"
     doc = attr("قال الوزير إن الوضع مستقر. وانسحبت القوات من المدينة، كما انسحبت من القرى المجاورة.")
     assert [a.cue.text for a in doc.attributions] == ["قال"]
+
+
+def test_source_extents_stop_at_addressee_time_and_medium(attr):
+    doc = attr("وقالت مصادر مطلعة إلى \"الوطن\" إن القوات انسحبت من المدينة.")
+    assert mention(doc, one(doc, "قالت")) == "مصادر مطلعة"
+    doc = attr("وقالت النيابة آنذاك إنها فرغت من التحقيق في القضية.")
+    assert mention(doc, one(doc, "قالت")) == "النيابة"
+    doc = attr("وقال المرصد في بريد إلكتروني إن القصف استمر طوال الليل.")
+    assert mention(doc, one(doc, "قال")) == "المرصد"

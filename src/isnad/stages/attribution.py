@@ -877,6 +877,9 @@ class _Run:
             return True
         if n in ("له", "لها", "لهم", "للصحفيين", "للصحافيين", "للصحافه"):
             return True
+        if n == "الي" and j + 1 < end and self.is_quote(j + 1) and j + 1 in self.partner and \
+                self.partner[j + 1] - j <= 5 and (self._quotes_a_name(j + 1) or self._short_quoted_name(j + 1)):
+            return True                       # قالت مصادر مطلعة إلى "الوطن": the outlet spoken to
         if t.kind == "word" and n.startswith("ل") and len(n) > 2:
             stem = n[1:]
             if stem.startswith("ل"):
