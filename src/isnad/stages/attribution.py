@@ -70,7 +70,10 @@ Output: ``doc.sources`` and ``doc.attributions`` (the contract's fields), with l
 types and the rest in ``extra``: attribution ``role``, ``status``, ``cue_type``,
 ``links`` (one per chain element: how it passes the content on), ``implicit``
 (source inherited, with ``antecedent``); source ``descriptor``, ``named``,
-``actor_type``, ``state_media_of`` where known.
+``actor_type``, ``state_media_of`` where known.  A source the text does not name (the
+account of a bare ``RT :``, the retweeted article, a cue whose subject cannot be resolved)
+gets a descriptive ``name`` ("unnamed retweeting account", "the retweeted article",
+"unidentified speaker" …) with ``unnamed: true`` and a ``reason`` — never an invented name.
 """
 from __future__ import annotations
 
