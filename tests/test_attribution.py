@@ -465,6 +465,8 @@ def test_clause_final_kama_without_subject(attr):
 def test_source_extents_stop_at_addressee_time_and_medium(attr):
     doc = attr("وقالت مصادر مطلعة إلى \"الوطن\" إن القوات انسحبت من المدينة.")
     assert mention(doc, one(doc, "قالت")) == "مصادر مطلعة"
+    told = [s for s in doc.sources if "الوطن" in s.name]
+    assert told and mention_texts(doc, told[0]) == ["الوطن"]      # the whole word إلى stays out
     doc = attr("وقالت النيابة آنذاك إنها فرغت من التحقيق في القضية.")
     assert mention(doc, one(doc, "قالت")) == "النيابة"
     doc = attr("وقال المرصد في بريد إلكتروني إن القصف استمر طوال الليل.")

@@ -2274,8 +2274,8 @@ class _Run:
                     k = e0
                     continue
             if self.is_addressee_at(k, hi) and n not in ("له", "لها", "لهم", "للصحفيين", "للصحافيين", "للصحافه"):
-                if n in ("ل", "لـ") or (t.kind == "word" and n == "ل"):
-                    s0 = k + 1
+                if n in ("ل", "لـ", "الي") or (t.kind == "word" and n == "ل"):
+                    s0 = k + 1                # لـ «عكاظ»، إلى "الوطن": the name after the word
                 else:
                     s0 = k
                 if s0 < hi:
