@@ -156,6 +156,12 @@ def test_negation_future_and_merging(base, stage):
     assert assault[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Suicide bomb"}
 
 
+def test_ministry_is_not_a_visit(base, stage):
+    # وزارة normalises to وزاره = و + زاره "and visited him": never a CONSULT
+    assert not [e for e in run(base, stage, "قالت وزارة الداخلية إن الوضع هادئ.").events if e.type == "CONSULT"]
+    assert [e for e in run(base, stage, "زار الرئيس الفرنسي بغداد أمس.").events if e.type == "CONSULT"]
+
+
 def test_noun_negation_and_scheduled_events(base, stage):
     # a negated verb governs the quantified noun: no protest took place
     doc = run(base, stage, "لم تشهد المدينة أي مظاهرات أمس.")
