@@ -331,6 +331,15 @@ def test_stray_mark_before_a_name(nlp):
     assert [e["text"] for e in rec["entities"]] == ["أوباما"]
 
 
+@pytest.mark.parametrize("joiner", ["\u200d", "\u200c"])
+def test_spans_end_after_a_trailing_joiner(nlp, joiner):
+    """Found by mutating articles: ZWJ/ZWNJ after a word belong to its token, but spans
+    ending on the word stopped before them (a cue ending inside a token)."""
+    rec = check(nlp, f"وقالت{joiner} المصادر إن القوات دخلت حلب{joiner} أمس{joiner}.")
+    assert [a["cue"]["text"] for a in rec["attributions"]] == [f"قالت{joiner}"]
+    assert [t["text"] for t in rec["times"]] == [f"أمس{joiner}"]
+
+
 @pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u061c", "\u2067", "\ufeff"])
 def test_carriers_ignore_bidi_marks(nlp, mark):
     """Found by the invariance test: a right-to-left mark before "RT" or before the

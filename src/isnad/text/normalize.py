@@ -54,10 +54,12 @@ for _i in range(10):
     _SUBST[chr(0x06F0 + _i)] = str(_i)   # Persian digits
 
 _DELETE = frozenset(c for lo, hi in _DELETE_RANGES for c in map(chr, range(lo, hi + 1)))
-# Deleted characters that belong to the letter before them (marks and tatweel):
-# a span ending on that letter is extended over them.  Not the Arabic letter mark
-# U+061C: it is a bidi control that sits in the Arabic block, not part of a letter.
-_MARKS = frozenset(c for c in _DELETE if 0x0610 <= ord(c) <= 0x06ED and c != "\u061c")
+# Deleted characters that belong to the letter before them (marks, tatweel, and the
+# zero-width (non-)joiners, which the tokenizer keeps inside a word): a span ending on
+# that letter is extended over them.  Not the Arabic letter mark U+061C: it is a bidi
+# control that sits in the Arabic block, not part of a letter.
+_MARKS = frozenset([c for c in _DELETE if 0x0610 <= ord(c) <= 0x06ED and c != "\u061c"]
+                   + ["\u200c", "\u200d"])
 
 
 def _norm_char(c: str) -> str:
