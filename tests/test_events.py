@@ -156,6 +156,17 @@ def test_negation_future_and_merging(base, stage):
     assert assault[0].acled == {"event_type": "Explosions/Remote violence", "sub_event_type": "Suicide bomb"}
 
 
+def test_protesters_are_the_protest_actor(base, stage):
+    # the participants word is the actor, before a name in subject position, whether it is the
+    # trigger itself or merged into another protest trigger
+    doc = run(base, stage, "هتف المتظاهرون أمام البرلمان بشعارات ضد الحكومة.",
+              entities=[("البرلمان", "ORG", None)])
+    ev = [e for e in doc.events if e.type == "PROTEST"]
+    assert ev and ev[0].extra["arguments"]["actor"][0]["text"] == "المتظاهرون"
+    a = ev[0].extra["arguments"]["actor"][0]
+    assert doc.text[a["start"]:a["end"]] == a["text"]
+
+
 def test_ministry_is_not_a_visit(base, stage):
     # وزارة normalises to وزاره = و + زاره "and visited him": never a CONSULT
     assert not [e for e in run(base, stage, "قالت وزارة الداخلية إن الوضع هادئ.").events if e.type == "CONSULT"]

@@ -808,12 +808,14 @@ class EventsStage(Stage):
                     target = oa.target
                 if _linked(actor) and _linked(target):
                     break
-        if not actor:
-            # the people a toll word names (المتظاهرون) act in the event when the entry says so
-            for o in c.casualties:
-                if o.entry.roles.get("toll") == "actor":
-                    actor = [{"start": o.start, "end": o.end, "text": doc.text[o.start:o.end], "entity": None}]
-                    break
+        # the people a toll word names (المتظاهرون) act in the event when the entry says so —
+        # also when the word is the trigger itself; they come before a name found by position
+        # and replace an unlinked phrase guess (the subject slot of هتف، قطع الطريق is them)
+        for o in [c] + list(c.casualties):
+            if o.entry.roles.get("toll") == "actor":
+                ph = {"start": o.start, "end": o.end, "text": doc.text[o.start:o.end], "entity": None}
+                actor = [ph] + [a for a in actor if a.get("entity")]
+                break
         actor_ids = {a.get("entity") for a in actor}
         target = [t for t in target if not t.get("entity") or t.get("entity") not in actor_ids]
         place_id, place_extra = args.place()
