@@ -167,6 +167,17 @@ def test_protesters_are_the_protest_actor(base, stage):
     assert doc.text[a["start"]:a["end"]] == a["text"]
 
 
+def test_perpetrator_nouns_fill_an_empty_assault_actor(base, stage):
+    def actors(text):
+        ev = [e for e in run(base, stage, text).events if e.type == "ASSAULT"]
+        return [a["text"] for a in ev[0].extra["arguments"]["actor"]] if ev else None
+    assert actors("فجر انتحاري نفسه قرب دورية عسكرية.") == ["انتحاري"]
+    assert actors("خطف مسلحون مجهولون مهندسا أجنبيا.") == ["مسلحون"]
+    # victims after a number, and the adjective of an attack noun, are not the actor
+    assert "مسلحين" not in actors("قتل الجيش ثلاثة مسلحين في اشتباك.")
+    assert actors("أسفر هجوم انتحاري عن مقتل عشرة أشخاص.") == []
+
+
 def test_ministry_is_not_a_visit(base, stage):
     # وزارة normalises to وزاره = و + زاره "and visited him": never a CONSULT
     assert not [e for e in run(base, stage, "قالت وزارة الداخلية إن الوضع هادئ.").events if e.type == "CONSULT"]

@@ -218,7 +218,7 @@ def cues() -> dict:
     for key in ("partitive_heads", "np_heads", "clause_openers", "not_subjects", "passive_aux",
                 "negation_before_verb", "negation_before_noun", "denial_cues", "future_cues",
                 "hypothetical_cues", "irrealis_cues", "function_words", "noun_context", "clause_breaks",
-                "member_heads", "future_after", "negation_quantifiers", "future_prefix_exclude"):
+                "member_heads", "perpetrators", "perpetrator_not_after", "future_after", "negation_quantifiers", "future_prefix_exclude"):
         out[key] = _n(c.get(key))
     out["boundaries"] = frozenset(normalize(b) for b in c["boundaries"])
     size = c["size"]
@@ -721,6 +721,30 @@ class EventsStage(Stage):
         if c.negated:
             c.aux.append("negation")
 
+    def _perpetrator(self, doc, c: _Cand, window, target: list) -> dict | None:
+        """The perpetrator noun (انتحاري، مسلحون) nearest the trigger in its clause, as an unlinked
+        actor; None when the only ones are victims (after a number or a killing word), adjectives
+        of an attack noun, or inside the target."""
+        cu, toks = self.cues, doc.tokens
+        best = None
+        for i in window:       # the trigger itself too: فجر انتحاري نفسه
+            t = toks[i]
+            if t.kind != "word" or not (_readings(t.norm) & cu["perpetrators"]):
+                continue
+            if any(a["start"] <= t.start < a["end"] for a in target):
+                continue
+            prev = _prev_words(doc, i, window, 1)
+            if prev and (toks[prev[0]].kind == "number" or _readings(toks[prev[0]].norm) &
+                         (cu["perpetrator_not_after"] | cu["partitive_heads"])):
+                continue
+            d = abs(i - c.tok_start)
+            if best is None or d < best[0]:
+                best = (d, t)
+        if best is None or best[0] > 12:
+            return None
+        t = best[1]
+        return {"start": t.start, "end": t.end, "text": doc.text[t.start:t.end], "entity": None}
+
     # -- merging -----------------------------------------------------------------------------
     def _merge(self, cands: list[_Cand]) -> list[_Cand]:
         by_sent: dict[int, list[_Cand]] = {}
@@ -816,6 +840,10 @@ class EventsStage(Stage):
                 ph = {"start": o.start, "end": o.end, "text": doc.text[o.start:o.end], "entity": None}
                 actor = [ph] + [a for a in actor if a.get("entity")]
                 break
+        if e.type == "ASSAULT" and not _linked(actor):
+            perp = self._perpetrator(doc, c, window, target)
+            if perp is not None:
+                actor = [perp]
         actor_ids = {a.get("entity") for a in actor}
         target = [t for t in target if not t.get("entity") or t.get("entity") not in actor_ids]
         place_id, place_extra = args.place()
