@@ -1244,16 +1244,22 @@ class PlacesStage(Stage):
                 if e.feature not in ("city", "village", "neighbourhood", "facility", "landmark") else e.precision
         lat, lon, radius = unit.lat, unit.lon, unit.radius_km
         if mt.direction is not None and unit.radius_km >= 5:
-            dy, dx = _DIR_VEC.get(mt.direction.value, (0, 0))
-            shift = 0.5 * unit.radius_km
-            lat = unit.lat + dy * shift / 111.0
-            lon = unit.lon + dx * shift / (111.0 * max(0.2, math.cos(math.radians(unit.lat))))
+            if unit.radius_km <= _MAX_SHIFT_RADIUS_KM:
+                # half the radius towards the direction; oceans and continents keep their
+                # centroid ("half the radius" of a continent is no better a point)
+                dy, dx = _DIR_VEC.get(mt.direction.value, (0, 0))
+                shift = 0.5 * unit.radius_km
+                lat = unit.lat + dy * shift / 111.0
+                lon = unit.lon + dx * shift / (111.0 * max(0.2, math.cos(math.radians(unit.lat))))
+                lat = max(-90.0, min(90.0, lat))
+                lon = (lon + 180.0) % 360.0 - 180.0
             radius = unit.radius_km * 0.75
             precision = "region"
         return unit, precision, lat, lon, radius
 
 
 _SKIP_INSIDE = frozenset({'"', "'", "\u0640"})      # what the matcher skips inside a phrase
+_MAX_SHIFT_RADIUS_KM = 1500.0   # units larger than this are not shifted by a direction word
 
 
 @lru_cache(maxsize=1 << 16)
