@@ -35,8 +35,6 @@ import re
 import zipfile
 from collections import Counter
 
-import pytest
-
 import isnad
 from isnad.document import Document
 from isnad.text.normalize import normalize

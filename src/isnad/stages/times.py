@@ -1453,7 +1453,7 @@ class _Scan:
             f.weekday = fb.weekday
             f.pod = fa.pod or fb.pod
             k = b.i1
-            if self.norm(k) == ")" and self.norm(b.i0 - 1) == "(":
+            if self.norm(k) == ")" and self.norm(b.i0 - 1) == "(" and self.sents[k] == self.sents[b.i0]:
                 k += 1
             return Atom(a.i0, k, a.plen, f)
         # "الخميس صباحا"، "أمس مساء"
