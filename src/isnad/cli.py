@@ -57,9 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--text-column", default=None, help="JSONL/CSV: the field holding the text")
     a.add_argument("--max-chars", type=_positive_int, default=None, metavar="N",
                    help="reject documents longer than N characters (default 2,000,000)")
-    a.add_argument("--rtl", choices=["visual", "logical"], default="visual",
-                   help="pretty: reorder Arabic for terminals without bidi support (visual, the "
-                        "default) or leave it in logical order for bidi-aware terminals")
+    a.add_argument("--rtl", choices=["auto", "visual", "logical"], default="auto",
+                   help="pretty: reorder Arabic for terminals without bidi support (visual) or "
+                        "leave it in logical order for bidi-aware terminals and files (logical); "
+                        "auto (default): visual when writing to a terminal, logical otherwise")
     a.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     a.add_argument("--debug", action="store_true", help="print tracebacks of stage failures")
 
@@ -146,7 +147,10 @@ def cmd_analyze(args) -> int:
                 writers.write_json(recs, out)
             elif args.format == "pretty":
                 from .io.pretty import write_pretty
-                write_pretty(recs, out, rtl=args.rtl)
+                rtl = args.rtl
+                if rtl == "auto":
+                    rtl = "visual" if out is sys.stdout and sys.stdout.isatty() else "logical"
+                write_pretty(recs, out, rtl=rtl)
             else:
                 from .io.html import write_html
                 write_html(recs, out)
