@@ -1993,7 +1993,7 @@ class _Run:
                         att.implicit = True
                         self._touch(src, self.toks[i].start)
                     return att
-        if lic is None and obj_after and stop is not None and stop == subj[1]:
+        if lic is None and obj_after and subj is not None and stop is not None and stop == subj[1]:
             lic = ("np", stop, stop)
         if lic is None and e.subject == "reporting" and inner is not None:
             lic = self._np_content(after, hi)
