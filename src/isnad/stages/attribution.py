@@ -320,6 +320,7 @@ class _Att:
     parent: "_Att | None" = None
     chain: list = field(default_factory=list)          # [(src, link)]
     consumed: bool = False
+    chain_reason: str | None = None                    # why the final pass repaired the chain
 
 
 # ---------------------------------------------------------------------------
@@ -3021,14 +3022,32 @@ class _Run:
                 base = list(chain_of(a.parent, depth + 1))
             else:
                 base = list(doc_chain) + list(a.src.path or [])
-            links = base + [(v[0], v[1]) for v in a.via] + [(a.src, _link_role(a))]
-            a.chain = _dedupe(links)
+            links = base + [(v[0], v[1]) for v in a.via]
+            # the chain of the source actually chosen: an implicit source that is already on
+            # the way (the outlet, an outer speaker) ends the chain there, not after the
+            # parent's innermost source
+            k = next((n for n, (s, _) in enumerate(links) if s.key == a.src.key), None)
+            if k is not None:
+                links = links[:k]
+            a.chain = _dedupe(links + [(a.src, _link_role(a))])
             if a.src.path is None:
                 a.src.path = [x for x in a.chain[:-1] if x not in doc_chain]
             return a.chain
 
         for a in sorted(atts, key=lambda x: x.cue[0]):
             chain_of(a)
+        # invariant: a chain ends with its attribution's source; repair it (cut after the
+        # source, or append it), and say so
+        for a in atts:
+            if a.chain and a.chain[-1][0].key == a.src.key:
+                continue
+            k = next((n for n, (s, _) in enumerate(a.chain) if s.key == a.src.key), None)
+            if k is not None:
+                a.chain = a.chain[:k + 1]
+                a.chain_reason = "chain cut after the attribution's source"
+            else:
+                a.chain = _dedupe(list(a.chain) + [(a.src, _link_role(a))])
+                a.chain_reason = "source appended to a chain that did not reach it"
         self.atts = atts
 
     # -- hedges and status ------------------------------------------------------
@@ -3144,6 +3163,8 @@ class _Run:
                     extra["antecedent"] = {"start": m[0], "end": m[1]}
             if a.parent is not None:
                 extra["parent"] = aid[id(a.parent)]
+            if a.chain_reason:
+                extra["chain_reason"] = a.chain_reason
             doc.attributions.append(Attribution(aid[id(a)], cue, ids[a.src.key], content, chain_ids, hedges, extra))
 
 
