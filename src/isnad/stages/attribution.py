@@ -2807,9 +2807,12 @@ class _Run:
                 continue
             i = t.i
             # the noun phrase before it, back to a line start / sentence start / another colon
+            # (the segmenter's boundaries: a line break is any of \n \r U+2028 U+2029, and a
+            # closing quote ending the sentence before stays there)
             a = i - 1
             while a >= 0 and i - a <= 7:
-                if self.text[self.toks[a].end:self.toks[a + 1].start].count("\n") if a + 1 <= i else False:
+                if self.toks[a].sent != t.sent or \
+                        _LINE_BREAKS.search(self.text, self.toks[a].end, self.toks[a + 1].start):
                     break
                 if self.is_punct(a) and self.norm(a) not in (_QUOTE,):
                     break
@@ -2817,12 +2820,13 @@ class _Run:
             a += 1
             if a >= i or i - a > 6:
                 continue
-            if a > 0 and not (self.is_punct(a - 1) or "\n" in self.text[self.toks[a - 1].end:self.toks[a].start]):
+            if a > 0 and not (self.is_punct(a - 1) or self.toks[a - 1].sent != self.toks[a].sent or
+                              _LINE_BREAKS.search(self.text, self.toks[a - 1].end, self.toks[a].start)):
                 continue
             if any(s <= t.start < e for s, e in taken):
                 continue
             first = self.bare(a)
-            line_start = self.text.rfind("\n", 0, t.start) + 1
+            line_start = max(self.text.rfind(c, 0, t.start) for c in "\n\r\u2028\u2029") + 1
             if first in ("المصدر", "مصدر", "رابط", "المرجع") or regex.search(r"[\-–—]", self.text[line_start:t.start]):
                 continue
             head, _ = self.head_of(a, i)
@@ -2842,8 +2846,8 @@ class _Run:
             att = _Att((t.start, t.end), (i, i + 1), e, si, role="say", cue_type="colon")
             att.src = self.resolve_mention(a, i)
             att.mention = self._span(a, i)
-            line_end = self.text.find("\n", t.end)
-            line_end = len(self.text) if line_end < 0 else line_end
+            lb = _LINE_BREAKS.search(self.text, t.end)
+            line_end = lb.start() if lb else len(self.text)
             end_tok = hi
             while end_tok > c0 and self.toks[end_tok - 1].start >= line_end:
                 end_tok -= 1
@@ -3231,6 +3235,9 @@ def _verb_gender(agr: str) -> str | None:
 
 def _link_role(a: _Att) -> str:
     return {"cite": "cites", "allege": "alleges", "deny": "denies", "accuse": "accuses"}.get(a.role, "says")
+
+
+_LINE_BREAKS = regex.compile("[\n\r\u2028\u2029]")
 
 
 def _dedupe(links: list) -> list:
