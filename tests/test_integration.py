@@ -56,7 +56,6 @@ CLITIC_PREFIXES = frozenset(STANDALONE_CLITICS)
 # (test_known_open_issue), which passes (XPASS) once the owner fixes it: then
 # delete the entry here.
 KNOWN_OPEN = {
-    "sources.mentions.sentence": "QA-2",
 }
 
 
