@@ -146,6 +146,8 @@ class Lexicon:
         self.n_curated = len(self.entries)
         if use_petrarch:
             self._add_petrarch(_n(data.get("petrarch_block")), curated_keys)
+        # common words whose clitic reading (ب+لغت) is not a trigger
+        self.clitic_whole_words = _n(data.get("clitic_whole_words"))
 
     def _entry(self, raw: dict) -> Entry | None:
         t = raw.get("type")
@@ -420,6 +422,8 @@ class EventsStage(Stage):
         sent_tokens: dict[int, range] = {k: range(a, b) for k, (a, b) in spans.items()}
         cands: list[_Cand] = []
         for m in self.lex.matcher.find(doc):
+            if m.prefix and toks[m.tok_start].norm in self.lex.clitic_whole_words:
+                continue        # بلغت is "amounted to", not ب + لغت (notes/QA.md QA-5)
             payloads = sorted(m.payloads, key=lambda p: -self.lex.entries[p[0]].rank)
             idx, kind = payloads[0]
             kinds = {k for i, k in payloads if i == idx}
