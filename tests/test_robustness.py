@@ -75,9 +75,9 @@ CHARS = (list("ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤ�
          + list("\"'“”«»‘’()[]{}<>") + list(".,;:!?؟،؛…-–—/\\#@%٪&*_")
          + list(" \n\t\r\u00a0\u2028\u2029\x0b\x0c\x85\x1c")
          + ["\x00", "\x01", "\x1b", "\x7f", "\ufffd"])
-# Lone surrogates are left out of the fuzz alphabet while QA-6 (the ner stage crashes on them)
-# is open; the explicit cases below cover them.  Add them back here once it is fixed:
+# Lone surrogates (QA-6, fixed) are in the fuzz alphabet too.
 SURROGATES = ["\ud83d", "\udc00"]
+CHARS = CHARS + SURROGATES
 SEPS = [" ", " ", " ", "\n", "", ". ", "، ", "\n\n", " « ", " » ", ": "]
 
 noisy = st.lists(st.tuples(st.one_of(st.sampled_from(WORDS), st.sampled_from(CHARS), st.text(max_size=4)),
@@ -134,11 +134,9 @@ HOSTILE = {
 }
 
 
-QA6 = pytest.mark.xfail(raises=(UnicodeEncodeError, SystemError), strict=False,
-                        reason="QA-6: the ner stage crashes on lone surrogates (notes/QA.md)")
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=QA6) if n == "lone_surrogates" else n for n in HOSTILE])
+@pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_input(nlp, name):
     text = HOSTILE[name]
     t0 = time.perf_counter()
@@ -170,7 +168,6 @@ def test_hostile_inputs_in_a_batch_through_the_cli(tmp_path, capsys):
         assert rc in (0, 1) and out
 
 
-@QA6
 def test_lone_surrogates_are_kept_and_offsets_hold(nlp):
     text = HOSTILE["lone_surrogates"]
     doc = nlp(text, published=PUB)
@@ -417,10 +414,7 @@ def test_carrier_names_end_with_their_sentence(nlp, text, role, name):
 # xfail with the reproducer: it passes (XPASS in the summary) once the owner
 # fixes the bug; then remove the entry here and in KNOWN_OPEN.
 
-OPEN_REPRODUCERS = [
-    # QA-6 ner: lone surrogates crash the CRF tagger (UnicodeEncodeError in pycrfsuite)
-    ("QA-6", "crash", "قال \ud83d المصدر إن القوات دخلت حلب.", {}),
-]
+OPEN_REPRODUCERS: list = []
 
 
 @pytest.mark.parametrize("qa,category,text,meta", OPEN_REPRODUCERS,
@@ -437,6 +431,8 @@ def test_known_open_categories_have_reproducers():
 
 # Fixed open issues: the reproducers stay as regression tests.
 FIXED_REPRODUCERS = [
+    # QA-6 ner: lone surrogates crashed the CRF tagger (UnicodeEncodeError in pycrfsuite)
+    ("QA-6", "crash", "قال \ud83d المصدر إن القوات دخلت حلب.", {}),
     # QA-2 attribution: a colon quotation's speaker runs back over a sentence boundary: a line
     # break other than \n, or the closing quote of the sentence before
     ("QA-2", "sources.mentions.sentence", "عاجل\nوكالة رويترز\u2028المتحدث: وقع انفجار في المدينة.", {}),

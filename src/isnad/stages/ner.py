@@ -13,6 +13,8 @@ punctuation token (a trailing quote or bracket tagged I- is dropped).
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Entity
 from ..pipeline import Stage
 
@@ -20,6 +22,16 @@ from ..pipeline import Stage
 # ANERcorp: they are passed as a neutral placeholder and can never be entities.
 _OPAQUE = frozenset({"url", "mention", "hashtag"})
 _PLACEHOLDER = {"url": "URL", "mention": "@", "hashtag": "#"}
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _word(text: str, t) -> str:
+    """What the tagger sees for token ``t``: its text, lone surrogates replaced by U+FFFD
+    (the CRF library encodes to UTF-8; offsets are unaffected, one char for one char)."""
+    if t.kind in _OPAQUE:
+        return _PLACEHOLDER[t.kind]
+    w = text[t.start:t.end]
+    return _SURROGATES.sub("\ufffd", w) if not w.isascii() else w
 
 
 class NerStage(Stage):
@@ -50,8 +62,7 @@ class NerStage(Stage):
             groups.append(cur)
         ents: list[Entity] = []
         for group in groups:
-            words = [_PLACEHOLDER[t.kind] if t.kind in _OPAQUE else text[t.start:t.end]
-                     for t in group]
+            words = [_word(text, t) for t in group]
             tags = self.tagger.tag(words)
             for label, a, b in _spans(tags):
                 while b > a and (group[b - 1].kind in ("punct", "symbol") or group[b - 1].kind in _OPAQUE):
