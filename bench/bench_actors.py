@@ -28,9 +28,11 @@ import time
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _readme import write_block  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 README = HERE / "README.md"
-START, END = "<!-- bench_actors:start -->", "<!-- bench_actors:end -->"
 TARGET_LOAD = 0.3
 
 _LOAD = ("import time; import isnad.actors as A; w=time.perf_counter(); c=time.process_time(); "
@@ -130,18 +132,10 @@ def render(r: dict) -> str:
 
 
 def write(text: str) -> None:
-    body = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    block = f"{START}\n{text}\n{END}"
-    if START in body and END in body:
-        pre, rest = body.split(START, 1)
-        _, post = rest.split(END, 1)
-        body = pre + block + post
-    else:
-        body = body.rstrip("\n") + (
-            "\n\n## actors\n\n`bench/bench_actors.py`: the registry's load time from scratch (fresh "
+    write_block('bench_actors', text, heading='actors',
+                intro=("`bench/bench_actors.py`: the registry's load time from scratch (fresh "
             "process, all YAML parsed, matchers built) and the actors stage alone on the first N "
-            "SaudiNewsNet articles (prepared outside the clock; best of 3, CPU time).\n\n" + block + "\n")
-    README.write_text(body, encoding="utf-8")
+            "SaudiNewsNet articles (prepared outside the clock; best of 3, CPU time)."))
 
 
 def main(argv=None) -> int:

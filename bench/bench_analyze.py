@@ -30,9 +30,11 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _readme import write_block  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 README = HERE / "README.md"
-START, END = "<!-- bench_analyze:start -->", "<!-- bench_analyze:end -->"
 
 
 def rss_mb() -> float:
@@ -152,14 +154,7 @@ def report(r: dict, command: str) -> str:
 
 
 def write_readme(section: str) -> None:
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        a, b = text.index(START), text.index(END) + len(END)
-        text = text[:a] + block + text[b:]
-    else:
-        text = text.rstrip("\n") + "\n\n## analyze\n\n" + block + "\n"
-    README.write_text(text, encoding="utf-8")
+    write_block('bench_analyze', section, heading='analyze')
 
 
 def main(argv=None) -> int:

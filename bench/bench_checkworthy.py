@@ -26,12 +26,14 @@ import time
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _readme import write_block  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 README = HERE / "README.md"
-START, END = "<!-- bench_checkworthy:start -->", "<!-- bench_checkworthy:end -->"
 LOAD_TARGET_S = 0.5
 SIZE_TARGET_MB = 20.0
 
@@ -131,18 +133,10 @@ def render(r: dict) -> str:
 
 
 def write(text: str) -> None:
-    body = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    block = f"{START}\n{text}\n{END}"
-    if START in body and END in body:
-        pre, rest = body.split(START, 1)
-        _, post = rest.split(END, 1)
-        body = pre + block + post
-    else:
-        body = body.rstrip("\n") + (
-            "\n\n## checkworthy\n\n`bench/bench_checkworthy.py`: the check-worthiness scorer "
+    write_block('bench_checkworthy', text, heading='checkworthy',
+                intro=("`bench/bench_checkworthy.py`: the check-worthiness scorer "
             "(`isnad.models.checkworthy`): artefact size, `load()` time in fresh processes (median "
-            "of 5), and scoring speed on SaudiNewsNet sentences.\n\n" + block + "\n")
-    README.write_text(body, encoding="utf-8")
+            "of 5), and scoring speed on SaudiNewsNet sentences."))
 
 
 def main(argv=None) -> int:

@@ -23,9 +23,11 @@ import time
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _readme import write_block  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 README = HERE / "README.md"
-START, END = "<!-- bench_times:start -->", "<!-- bench_times:end -->"
 TARGET = 50_000
 
 
@@ -96,18 +98,10 @@ def render(r: dict) -> str:
 
 
 def write(text: str) -> None:
-    body = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    block = f"{START}\n{text}\n{END}"
-    if START in body and END in body:
-        pre, rest = body.split(START, 1)
-        _, post = rest.split(END, 1)
-        body = pre + block + post
-    else:
-        body = body.rstrip("\n") + (
-            "\n\n## times\n\n`bench/bench_times.py`: the first N SaudiNewsNet articles, prepared "
+    write_block('bench_times', text, heading='times',
+                intro=("`bench/bench_times.py`: the first N SaudiNewsNet articles, prepared "
             "(normalize, language, segment, tokenize) outside the clock, then the times stage alone "
-            "(recognition and resolution), best of 3 runs, one process, CPU time (`time.process_time`).\n\n" + block + "\n")
-    README.write_text(body, encoding="utf-8")
+            "(recognition and resolution), best of 3 runs, one process, CPU time (`time.process_time`)."))
 
 
 def main(argv=None) -> int:

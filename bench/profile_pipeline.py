@@ -46,9 +46,11 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _readme import write_block  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 README = HERE / "README.md"
-START, END = "<!-- profile_pipeline:start -->", "<!-- profile_pipeline:end -->"
 SRC = str((HERE.parent / "src" / "isnad").resolve())
 CLOCK = time.process_time          # CPU time of this process (see the docstring)
 
@@ -336,17 +338,11 @@ def report(r: dict, command: str) -> str:
 
 
 def write_readme(section: str) -> None:
-    text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    block = f"{START}\n{section}\n{END}"
-    if START in text and END in text:
-        a, b = text.index(START), text.index(END) + len(END)
-        text = text[:a] + block + text[b:]
-    else:
-        text = (text.rstrip("\n") + "\n\n## profile\n\n`bench/profile_pipeline.py`: per-stage time of the "
+    write_block('profile_pipeline', section, heading='profile',
+                intro=("`bench/profile_pipeline.py`: per-stage time of the "
                 "default pipeline on SaudiNewsNet articles and on the bundled example, throughput, peak RSS, "
                 "cProfile hot spots and (with `--scaling`) how each stage grows with document length. "
-                "Findings and optimisation suggestions: `notes/QA.md`.\n\n" + block + "\n")
-    README.write_text(text, encoding="utf-8")
+                "Findings and optimisation suggestions: `notes/QA.md`."))
 
 
 def main(argv=None) -> int:
