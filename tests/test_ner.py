@@ -95,6 +95,7 @@ def test_clitic_attached_place(tagger):
     ["قال", "Trump", "إن", "Biden", "😀", "في", "New", "York"],
     ["ا" * 10_000, "في", "x" * 5_000 + "ب" * 5_000, "دمشق"],
     ["", " ", "\u200f", "\u0651"],
+    ["قال", "\ud800", "x\udfffy", "جورج", "بوش"],          # lone surrogates
 ])
 def test_bad_input_gives_valid_tags(tagger, toks):
     tags = tagger.tag(toks)
@@ -137,8 +138,8 @@ def test_stage_entities_offsets_and_sentences(ner_nlp):
 def test_stage_never_crosses_sentences():
     # a tagger that says I-PERS everywhere must still be cut at sentence ends
     class AllPers:
-        def tag(self, toks):
-            return ["B-PERS"] + ["I-PERS"] * (len(toks) - 1) if toks else []
+        def tag_sents(self, sents, document=False):
+            return [["B-PERS"] + ["I-PERS"] * (len(toks) - 1) if toks else [] for toks in sents]
     import isnad
     nlp = isnad.load(["normalize", "language", "segment", "tokenize"])
     doc = nlp("جورج بوش. كوفي عنان!")

@@ -45,6 +45,15 @@ def read_clusters(path: Path, max_words: int | None = None, cols=None):
     return clusters, names
 
 
+def read_morph(path):
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            w, _, cls = line.rstrip("\n").partition("\t")
+            out[w] = cls
+    return out
+
+
 def make_resources(clusters_path=None, use_gazet=True, max_words=None, cols=None) -> tuple[Resources, dict, tuple, list]:
     clusters, names = ({}, ())
     if clusters_path:
@@ -86,10 +95,16 @@ def main(argv=None):
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--cols", default=None)
+    ap.add_argument("--morph", action="store_true", help="morphological-dictionary classes (morph.py)")
+    ap.add_argument("--opts", default="", help="comma-separated optional feature groups")
+    ap.add_argument("--tag", default="dev", help="name of the dev model file")
     ap.add_argument("--nnlab", type=int, default=0, help="neighbour-label features with k neighbours")
     args = ap.parse_args(argv)
     res, *_ = make_resources(None if args.no_clusters else args.clusters, not args.no_gazet,
                              cols=args.cols.split(",") if args.cols else None)
+    res.opts = frozenset(o for o in args.opts.split(",") if o)
+    if args.morph:
+        res.morph = read_morph(BUILD / "morph.tsv")
     tr, dev = split_dev(train_sents())
     if args.nnlab:
         from nnlab import nn_label_table
@@ -99,11 +114,11 @@ def main(argv=None):
     t = time.time()
     X, y = featurise(tr, res)
     print(f"features {time.time() - t:.0f}s")
-    path = BUILD / "dev.crfsuite"
+    path = BUILD / f"{args.tag}.crfsuite"
     secs = train_crf(X, y, path, args.c1, args.c2, args.iters)
     pred = tag_with(path, res, dev)
     s = score([fix_bio([t for _, t in x]) for x in dev], pred)
-    print(f"train {secs:.0f}s  model {path.stat().st_size / 1e6:.1f} MB")
+    print(f"{vars(args)}\ntrain {secs:.0f}s  model {path.stat().st_size / 1e6:.1f} MB")
     print(format_scores(s))
 
 

@@ -25,7 +25,8 @@ from common import BUILD, fix_bio, split_dev, train_sents
 from crf import make_resources
 
 from isnad.evaluation.ner import format_scores, score
-from isnad.models.ner.neural import MAX_CHARS, N_FEATS, NeuralTagger, encode
+from isnad.models.ner.neural import MAX_CHARS, N_FEATS, NeuralTagger, _WINDOW, encode
+from isnad.models.ner.features import _gazet_tags, _token_info
 
 TAGS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
 
@@ -54,6 +55,18 @@ def build_chars(train):
     from isnad.text.normalize import normalize
     c = Counter(ch for s in train for w, _ in s for ch in normalize(w))
     return ["<pad>", "<unk>"] + [ch for ch, n in c.most_common() if n >= 2]
+
+
+def build_fvocab(train, res, min_count=2):
+    c = Counter()
+    for s in train:
+        toks = [w for w, _ in s]
+        infos = [_token_info(t, res, _WINDOW) for t in toks]
+        gz = _gazet_tags([i[0] for i in infos], res)
+        for info, g in zip(infos, gz):
+            c.update(info[1])
+            c.update(g)
+    return ["<pad>"] + sorted(f for f, n in c.items() if n >= min_count)
 
 
 class CRF(nn.Module):
@@ -85,12 +98,17 @@ class CRF(nn.Module):
 
 
 class Net(nn.Module):
-    def __init__(self, emb, n_chars, hidden=100, cdim=25, cout=50, dropout=0.5, tune_emb=False):
+    def __init__(self, emb, n_chars, hidden=100, cdim=25, cout=50, dropout=0.5, tune_emb=False,
+                 n_fvocab=0, bag_dim=50):
         super().__init__()
+        self.n_fvocab = n_fvocab
+        if n_fvocab:
+            self.bag = nn.EmbeddingBag(n_fvocab, bag_dim, mode="sum")
+            nn.init.normal_(self.bag.weight, std=0.05)
         self.emb = nn.Embedding.from_pretrained(torch.tensor(emb), freeze=not tune_emb, padding_idx=0)
         self.cemb = nn.Embedding(n_chars, cdim, padding_idx=0)
         self.conv = nn.Conv1d(cdim, cout, 3, padding=1)
-        d_in = emb.shape[1] * 2 + cout + N_FEATS
+        d_in = emb.shape[1] * 2 + cout + N_FEATS + (bag_dim if n_fvocab else 0)
         self.drop = nn.Dropout(dropout)
         self.lstm = nn.LSTM(d_in, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * hidden, len(TAGS))
@@ -105,9 +123,12 @@ class Net(nn.Module):
         y = torch.where(m.any(1), y, torch.zeros_like(y))
         return y.view(B, T, -1)
 
-    def emissions(self, wid, sid, cid, feats, lengths):
-        x = torch.cat([self.emb(wid), self.emb(sid), self.char_repr(cid), feats], dim=2)
-        x = self.drop(x)
+    def emissions(self, wid, sid, cid, feats, lengths, bag=None):
+        parts = [self.emb(wid), self.emb(sid), self.char_repr(cid), feats]
+        if self.n_fvocab:
+            ids, offs = bag
+            parts.append(self.bag(ids, offs).view(wid.shape[0], wid.shape[1], -1))
+        x = self.drop(torch.cat(parts, dim=2))
         packed = nn.utils.rnn.pack_padded_sequence(x, lengths.cpu(), batch_first=True,
                                                    enforce_sorted=False)
         h, _ = self.lstm(packed)
@@ -115,23 +136,29 @@ class Net(nn.Module):
         return self.out(self.drop(h))
 
 
-def encode_all(sents, vocab_map, chars_map, res, word_dropout=0.0):
+def encode_all(sents, vocab_map, chars_map, res, fmap=None):
     out = []
     for s in sents:
         toks = [w for w, _ in s]
-        wid, sid, cid, feats = encode(toks, vocab_map, chars_map, res)
+        wid, sid, cid, feats, bag = encode(toks, vocab_map, chars_map, res, fmap)
+        if bag is None:
+            per_tok = [np.zeros(0, np.int64)] * len(toks)
+        else:
+            ids, offs = bag
+            ends = np.append(offs[1:], len(ids))
+            per_tok = [ids[a:b] for a, b in zip(offs, ends)]
         tags = np.array([TAGS.index(t) for t in fix_bio([t for _, t in s])], dtype=np.int64)
-        out.append((wid, sid, cid, feats, tags))
+        out.append((wid, sid, cid, feats, tags, per_tok))
     return out
 
 
 def batches(data, bs, shuffle, rng, max_len=200):
     # long sentences are cut into chunks for training
     items = []
-    for wid, sid, cid, feats, tags in data:
+    for wid, sid, cid, feats, tags, per_tok in data:
         for a in range(0, len(wid), max_len):
             items.append((wid[a:a + max_len], sid[a:a + max_len], cid[a:a + max_len],
-                          feats[a:a + max_len], tags[a:a + max_len]))
+                          feats[a:a + max_len], tags[a:a + max_len], per_tok[a:a + max_len]))
     idx = sorted(range(len(items)), key=lambda i: len(items[i][0]))
     groups = [idx[i:i + bs] for i in range(0, len(idx), bs)]
     if shuffle:
@@ -142,17 +169,29 @@ def batches(data, bs, shuffle, rng, max_len=200):
         W = np.zeros((B, T), np.int64); S = np.zeros((B, T), np.int64)
         C = np.zeros((B, T, MAX_CHARS), np.int64); F = np.zeros((B, T, N_FEATS), np.float32)
         Y = np.zeros((B, T), np.int64); M = np.zeros((B, T), bool)
+        bag_ids, bag_offs = [], []
+        pos = 0
         for b, i in enumerate(g):
-            w, s, c, f, y = items[i]
+            w, s, c, f, y, pt = items[i]
             n = len(w)
             W[b, :n] = w; S[b, :n] = s; C[b, :n] = c; F[b, :n] = f; Y[b, :n] = y; M[b, :n] = True
-        yield tuple(torch.from_numpy(a) for a in (W, S, C, F, Y, M))
+            for t in range(T):
+                bag_offs.append(pos)
+                if t < n:
+                    bag_ids.append(pt[t])
+                    pos += len(pt[t])
+        ids = torch.from_numpy(np.concatenate(bag_ids) if bag_ids else np.zeros(0, np.int64))
+        offs = torch.tensor(bag_offs, dtype=torch.int64)
+        yield tuple(torch.from_numpy(a) for a in (W, S, C, F, Y, M)) + ((ids, offs),)
 
 
-def export(net, vocab, chars, path):
+def export(net, vocab, chars, path, fvocab=None):
     sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
+    extra = {}
+    if fvocab is not None:
+        extra = {"fvocab": np.array(fvocab), "fbag": sd["bag.weight"].astype(np.float16)}
     np.savez_compressed(
-        path, tags=np.array(TAGS), vocab=np.array(vocab), chars=np.array(chars),
+        path, **extra, tags=np.array(TAGS), vocab=np.array(vocab), chars=np.array(chars),
         emb=sd["emb.weight"].astype(np.float16), cemb=sd["cemb.weight"],
         conv_w=sd["conv.weight"], conv_b=sd["conv.bias"],
         wih_f=sd["lstm.weight_ih_l0"], whh_f=sd["lstm.weight_hh_l0"],
@@ -164,26 +203,30 @@ def export(net, vocab, chars, path):
 
 
 def train(train_data, vocab, emb, chars, res, *, epochs=25, bs=16, lr=2e-3, hidden=100,
-          seed=1, dev=None, tune_emb=False, dropout=0.5, word_drop=0.05, log=print):
+          seed=1, dev=None, tune_emb=False, dropout=0.5, word_drop=0.05, log=print, fvocab=None,
+          eval_every=5, weight_decay=0.0):
     torch.manual_seed(seed)
     rng = random.Random(seed)
     vmap = {w: i for i, w in enumerate(vocab)}
     cmap = {c: i for i, c in enumerate(chars)}
-    data = encode_all(train_data, vmap, cmap, res)
-    net = Net(emb, len(chars), hidden=hidden, dropout=dropout, tune_emb=tune_emb)
-    opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=lr)
+    fmap = {f: i for i, f in enumerate(fvocab)} if fvocab else None
+    data = encode_all(train_data, vmap, cmap, res, fmap)
+    net = Net(emb, len(chars), hidden=hidden, dropout=dropout, tune_emb=tune_emb,
+              n_fvocab=len(fvocab) if fvocab else 0)
+    opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=lr,
+                           weight_decay=weight_decay)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0 / (1 + 0.05 * e))
     history = []
     for ep in range(epochs):
         net.train()
         t = time.time()
         tot = 0.0
-        for W, S, C, F, Y, M in batches(data, bs, True, rng):
+        for W, S, C, F, Y, M, bag in batches(data, bs, True, rng):
             if word_drop:
                 drop = (torch.rand(W.shape) < word_drop) & M
                 W = W.masked_fill(drop, 1)
                 S = S.masked_fill(drop, 1)
-            em = net.emissions(W, S, C, F, M.sum(1))
+            em = net.emissions(W, S, C, F, M.sum(1), bag)
             loss = net.crf.nll(em, Y, M) / W.shape[0]
             opt.zero_grad()
             loss.backward()
@@ -192,17 +235,17 @@ def train(train_data, vocab, emb, chars, res, *, epochs=25, bs=16, lr=2e-3, hidd
             tot += loss.item()
         sched.step()
         msg = f"epoch {ep + 1} loss {tot:.1f} {time.time() - t:.0f}s"
-        if dev is not None and (ep + 1) % 5 == 0 or (dev is not None and ep + 1 == epochs):
-            f = evaluate(net, vocab, chars, res, dev)["micro"][2]
+        if dev is not None and ((ep + 1) % eval_every == 0 or ep + 1 == epochs):
+            f = evaluate(net, vocab, chars, res, dev, fvocab=fvocab)["micro"][2]
             history.append((ep + 1, f))
             msg += f" dev F1 {f:.4f}"
         log(msg)
     return net, history
 
 
-def evaluate(net, vocab, chars, res, sents, path=None):
-    path = path or BUILD / "tmp_eval.npz"
-    export(net, vocab, chars, path)
+def evaluate(net, vocab, chars, res, sents, path=None, fvocab=None):
+    path = path or BUILD / f"tmp_eval_{os.getpid()}.npz"
+    export(net, vocab, chars, path, fvocab)
     tg = NeuralTagger(path, res)
     pred = [tg.tag([w for w, _ in s]) for s in sents]
     return score([fix_bio([t for _, t in s]) for s in sents], pred)
@@ -221,23 +264,28 @@ def main(argv=None):
     ap.add_argument("--dropout", type=float, default=0.5)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--eval-every", type=int, default=5)
+    ap.add_argument("--wd", type=float, default=0.0)
+    ap.add_argument("--bag", action="store_true", help="feature-bag input (the CRF's own-token features)")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
-    res, *_ = make_resources(None, True)
+    res, *_ = make_resources(BUILD / "clusters.tsv", True)
     sents = train_sents()
     tr, dev = split_dev(sents) if args.dev else (sents, None)
     vocab, emb = build_vocab(BUILD / "w2v.model", tr, args.max_words)
     chars = build_chars(tr)
-    print(f"vocab {len(vocab):,} chars {len(chars)}")
+    fvocab = build_fvocab(tr, res) if args.bag else None
+    print(f"vocab {len(vocab):,} chars {len(chars)} features {len(fvocab) if fvocab else 0:,}")
     t = time.time()
     net, hist = train(tr, vocab, emb, chars, res, epochs=args.epochs, bs=args.bs, lr=args.lr,
                       hidden=args.hidden, seed=args.seed, dev=dev, tune_emb=args.tune_emb,
-                      dropout=args.dropout)
+                      dropout=args.dropout, fvocab=fvocab, eval_every=args.eval_every,
+                      weight_decay=args.wd)
     print(f"trained in {time.time() - t:.0f}s")
     if dev is not None:
-        print(format_scores(evaluate(net, vocab, chars, res, dev)))
+        print(format_scores(evaluate(net, vocab, chars, res, dev, fvocab=fvocab)))
     if args.out:
-        export(net, vocab, chars, args.out)
+        export(net, vocab, chars, args.out, fvocab)
         print(f"-> {args.out}")
 
 

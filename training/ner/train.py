@@ -58,7 +58,7 @@ def main(argv=None):
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     secs = train_crf(X, y, out / MODEL_FILE, CONFIG["c1"], CONFIG["c2"], CONFIG["iterations"])
-    write_resources(out / LEXICON_FILE, clusters, names, gaz)
+    write_resources(out / LEXICON_FILE, res, gaz)
     report["train_seconds"] = round(time.time() - t, 1)
     print(f"CRF trained on {len(sents)} sentences in {secs:.0f}s")
     test = test_sents()

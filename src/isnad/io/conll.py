@@ -31,20 +31,42 @@ def _sentences(lines):
         yield "sent", cur
 
 
+CHUNK = 256     # sentences tagged together (document-level consistency works within a chunk)
+
+
 def tag_lines(lines, out: TextIO, tagger=None) -> int:
-    """Tag an iterable of CoNLL lines; returns the number of tokens written."""
+    """Tag an iterable of CoNLL lines; returns the number of tokens written.
+
+    The file is taken as running text: sentences are tagged in chunks of
+    :data:`CHUNK` with ``document=True``, so a name tagged confidently in one
+    sentence is also tagged where it recurs nearby (see
+    :func:`isnad.models.ner.propagate`)."""
     if tagger is None:
         from ..models.ner import load_tagger
         tagger = load_tagger()
     n = 0
+    pending: list = []          # ("sent", tokens) / ("blank", line) items not yet written
+
+    def flush():
+        sents = [item for kind, item in pending if kind == "sent"]
+        tagged = iter(tagger.tag_sents([[t.strip() for t in s] for s in sents], document=True))
+        for kind, item in pending:
+            if kind == "blank":
+                out.write("\n")
+            else:
+                for tok, tag in zip(item, next(tagged)):
+                    out.write(f"{tok}\t{tag}\n")
+        pending.clear()
+
+    count = 0
     for kind, item in _sentences(lines):
-        if kind == "blank":
-            out.write("\n")
-            continue
-        tags = tagger.tag([t.strip() for t in item])
-        for tok, tag in zip(item, tags):
-            out.write(f"{tok}\t{tag}\n")
-        n += len(item)
+        pending.append((kind, item))
+        if kind == "sent":
+            n += len(item)
+            count += 1
+            if count % CHUNK == 0:
+                flush()
+    flush()
     return n
 
 

@@ -61,9 +61,8 @@ class NerStage(Stage):
         if cur:
             groups.append(cur)
         ents: list[Entity] = []
-        for group in groups:
-            words = [_word(text, t) for t in group]
-            tags = self.tagger.tag(words)
+        words = [[_word(text, t) for t in group] for group in groups]
+        for group, tags in zip(groups, self.tagger.tag_sents(words, document=True)):
             for label, a, b in _spans(tags):
                 while b > a and (group[b - 1].kind in ("punct", "symbol") or group[b - 1].kind in _OPAQUE):
                     b -= 1

@@ -1,17 +1,26 @@
 """The packaged Arabic NER tagger (PERS, LOC, ORG, MISC; BIO), trained on ANERcorp.
 
-Artefacts in this folder (see MODEL_CARD.md): ``model.crfsuite`` (a linear-chain
-CRF, python-crfsuite) and ``lexicon.tsv.gz`` (the feature tables the model was
-trained with: word-embedding clusters learned on SaudiNewsNet and the ANERGazet
-name lists).  Built by ``training/ner/train.py``.
+Artefacts in this folder (see MODEL_CARD.md):
+
+* ``model.crfsuite``: a linear-chain CRF (python-crfsuite) over rich token features;
+* ``lexicon.tsv.gz``: the feature tables the models were trained with (word-embedding
+  clusters learned on SaudiNewsNet, the ANERGazet name lists, optional tables);
+* ``nn*.npz`` (optional): BiLSTM-CRF taggers run with numpy (``neural.py``);
+* ``ensemble.json`` (optional): which members to combine and how.  With neural
+  members, the per-token tag posteriors of the CRF and of the networks are
+  averaged (``crf_weight`` for the CRF, the rest shared by the networks) and the
+  best valid BIO sequence under those posteriors is returned.
+
+Built by ``training/ner/train.py``.
 
     >>> from isnad.models.ner import load_tagger
-    >>> load_tagger().tag(["قال", "الرئيس", "بشار", "الأسد"])
+    >>> load_tagger().tag(["قال", "الرئيس", "جورج", "بوش"])
     ['O', 'O', 'B-PERS', 'I-PERS']
 """
 from __future__ import annotations
 
 import gzip
+import json
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -22,18 +31,25 @@ from .features import Resources, build_gazet, sentence_features
 HERE = Path(__file__).resolve().parent
 MODEL_FILE = "model.crfsuite"
 LEXICON_FILE = "lexicon.tsv.gz"
+ENSEMBLE_FILE = "ensemble.json"
+TAGS = ("O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC")
 # Very long sentences are tagged in overlapping windows of this many tokens, so
-# time and memory stay linear (crfsuite's Viterbi is linear anyway, but feature
-# lists for 10^5 tokens are large).
+# memory stays bounded and time linear.
 WINDOW = 400
 OVERLAP = 20
+NN_BATCH = 32
 
 
 def load_resources(path: Path) -> Resources:
-    """Read ``lexicon.tsv.gz``: ``#clusters\tk64\tk256...`` header, then
-    ``c<TAB>word<TAB>ids...`` rows, and ``g<TAB>label<TAB>phrase`` rows."""
+    """Read ``lexicon.tsv.gz``.  Rows: ``#clusters<TAB>names...``, ``#opts<TAB>opts...``,
+    ``c<TAB>word<TAB>cluster ids...``, ``g<TAB>label<TAB>phrase``,
+    ``n<TAB>word<TAB>features...`` (neighbour-label features), ``m<TAB>word<TAB>class``
+    (morphological-dictionary class)."""
     clusters: dict[str, tuple[str, ...]] = {}
+    nnlab: dict[str, tuple[str, ...]] = {}
+    morph: dict[str, str] = {}
     names: tuple[str, ...] = ()
+    opts: frozenset = frozenset()
     gaz = []
     with gzip.open(path, "rt", encoding="utf-8") as f:
         for line in f:
@@ -43,19 +59,35 @@ def load_resources(path: Path) -> Resources:
                 clusters[parts[1]] = tuple(parts[2:])
             elif kind == "g":
                 gaz.append((parts[2], parts[1]))
+            elif kind == "n":
+                nnlab[parts[1]] = tuple(parts[2:])
+            elif kind == "m":
+                morph[parts[1]] = parts[2]
             elif kind == "#clusters":
                 names = tuple(parts[1:])
+            elif kind == "#opts":
+                opts = frozenset(p for p in parts[1:] if p)
     trie, longest = build_gazet(gaz)
-    return Resources(clusters=clusters, cluster_names=names, gazet=trie, gazet_max=longest)
+    return Resources(clusters=clusters, cluster_names=names, gazet=trie, gazet_max=longest,
+                     nnlab=nnlab, opts=opts, morph=morph)
 
 
-def write_resources(path: Path, clusters: dict, names, gazet_entries) -> None:
+def write_resources(path: Path, res: Resources, gazet_entries) -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write("#clusters\t" + "\t".join(names) + "\n")
-        for w, ids in clusters.items():
+        f.write("#clusters\t" + "\t".join(res.cluster_names) + "\n")
+        f.write("#opts\t" + "\t".join(sorted(res.opts)) + "\n")
+        for w, ids in res.clusters.items():
             if "\t" in w or "\n" in w:
                 continue
             f.write("c\t" + w + "\t" + "\t".join(ids) + "\n")
+        for w, feats in res.nnlab.items():
+            if "\t" in w or "\n" in w:
+                continue
+            f.write("n\t" + w + "\t" + "\t".join(feats) + "\n")
+        for w, cls in res.morph.items():
+            if "\t" in w or "\n" in w:
+                continue
+            f.write(f"m\t{w}\t{cls}\n")
         for phrase, label in gazet_entries:
             f.write(f"g\t{label}\t{phrase}\n")
 
@@ -63,11 +95,16 @@ def write_resources(path: Path, clusters: dict, names, gazet_entries) -> None:
 class Tagger:
     """BIO tags for tokenised sentences.  Thread-safe (one crfsuite tagger per thread)."""
 
-    def __init__(self, model_path: Path, resources: Resources):
+    def __init__(self, model_path: Path, resources: Resources, nets=(), crf_weight: float = 1.0,
+                 propagate_window: int = 0, propagate_theta: float = 0.5):
         import pycrfsuite  # python-crfsuite
         self._pycrfsuite = pycrfsuite
         self.model_path = str(model_path)
         self.resources = resources
+        self.nets = list(nets)
+        self.crf_weight = crf_weight if self.nets else 1.0
+        self.propagate_window = propagate_window
+        self.propagate_theta = propagate_theta
         self._local = threading.local()
         self._tagger()                       # fail now, not at the first document
 
@@ -82,29 +119,148 @@ class Tagger:
             self._local.tagger = t
         return t
 
-    def _tag_window(self, tokens: list[str]) -> list[str]:
-        feats = sentence_features(tokens, self.resources)
-        return list(self._tagger().tag(feats))
+    # -- one window (≤ WINDOW tokens) at a time ------------------------------------
+    def _crf_marginals(self, tokens):
+        import numpy as np
+        t = self._tagger()
+        t.set(sentence_features(tokens, self.resources))
+        n = len(tokens)
+        M = np.zeros((n, len(TAGS)))
+        for lab in t.labels():
+            k = TAGS.index(lab)
+            for i in range(n):
+                M[i, k] = t.marginal(lab, i)
+        return M
 
+    def _window_probs(self, windows: list[list[str]]):
+        """Per-token tag posteriors (n × len(TAGS)) of each window: the CRF's, mixed
+        with the networks' when there are any."""
+        probs = [self.crf_weight * self._crf_marginals(w) for w in windows]
+        if not self.nets:
+            return probs
+        share = (1.0 - self.crf_weight) / len(self.nets)
+        order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
+        for net in self.nets:
+            perm = [net.tags.index(t) for t in TAGS]
+            for a in range(0, len(order), NN_BATCH):
+                idx = order[a:a + NN_BATCH]
+                for i, em in zip(idx, net.emissions_batch([windows[i] for i in idx])):
+                    probs[i] += share * net.marginals(em)[:, perm]
+        return probs
+
+    # -- public ------------------------------------------------------------------------
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags for one sentence (a list of token strings)."""
-        n = len(tokens)
-        if n == 0:
-            return []
-        if n <= WINDOW:
-            return _repair(self._tag_window(tokens))
-        out: list[str] = []
-        start = 0
-        while start < n:
-            end = min(n, start + WINDOW)
-            lo = max(0, start - OVERLAP)
-            tags = self._tag_window(tokens[lo:end])
-            out.extend(tags[start - lo:])
-            start = end
-        return _repair(out)
+        return self.tag_sents([tokens])[0]
 
-    def tag_sents(self, sents: list[list[str]]) -> list[list[str]]:
-        return [self.tag(s) for s in sents]
+    def tag_sents(self, sents: list[list[str]], *, document: bool = False) -> list[list[str]]:
+        """BIO tags for several sentences (the networks batch them).  With
+        ``document=True`` the sentences are one document in order, and a name
+        tagged confidently in one sentence is also tagged where it recurs
+        untagged within ``propagate_window`` sentences (see :func:`propagate`)."""
+        import numpy as np
+        from .neural import bio_viterbi
+        windows: list[list[str]] = []
+        plan: list[list[tuple[int, int]]] = []     # per sentence: (window index, tokens to skip)
+        for toks in sents:
+            n = len(toks)
+            p = []
+            start = 0
+            while start < n:
+                end = min(n, start + WINDOW)
+                lo = max(0, start - OVERLAP)
+                p.append((len(windows), start - lo))
+                windows.append(list(toks[lo:end]))
+                start = end
+            plan.append(p)
+        if self.nets or (document and self.propagate_window):
+            wtags, wconf = [], []
+            for P in self._window_probs(windows):
+                best = bio_viterbi(np.log(P + 1e-9), TAGS)
+                wtags.append([TAGS[k] for k in best])
+                wconf.append(P[np.arange(len(best)), best].tolist())
+        else:
+            wtags = [list(self._tagger().tag(sentence_features(w, self.resources))) for w in windows]
+            wconf = [[1.0] * len(w) for w in windows]
+        out, conf = [], []
+        for p in plan:
+            tags: list[str] = []
+            cs: list[float] = []
+            for wi, skip in p:
+                tags.extend(wtags[wi][skip:])
+                cs.extend(wconf[wi][skip:])
+            out.append(_repair(tags))
+            conf.append(cs)
+        if document and self.propagate_window:
+            out = propagate(sents, out, conf, self.propagate_window, self.propagate_theta)
+        return out
+
+
+def _entity_runs(tags: list[str]):
+    start = None
+    label = None
+    for i, tag in enumerate([*tags, "O"]):
+        p, _, t = tag.partition("-")
+        if start is not None and (p != "I" or t != label):
+            yield label, start, i
+            start = None
+        if p in ("B", "I") and start is None:
+            start, label = i, t
+
+
+def propagate(sents: list[list[str]], tags: list[list[str]], conf: list[list[float]],
+              window: int, theta: float) -> list[list[str]]:
+    """Document-level label consistency.  Every entity tagged with mean posterior
+    ≥ ``theta`` is remembered as a sequence of normalised tokens; where the same
+    sequence recurs within ``window`` sentences entirely tagged ``O`` (its first
+    token may carry prefix clitics: و ف ب ل ك, لل), it gets the entity's label
+    (the majority label if it was tagged several ways).  One-token names must be
+    at least 3 letters.  Chosen on the dev slice: +1 F1 there."""
+    from ...text.normalize import normalize
+    from ...text.tokenize import clitic_splits
+    norms = [[normalize(t) if len(t) <= 40 else "" for t in s] for s in sents]
+    ents: list[tuple[int, tuple, str]] = []
+    for si, (tg, cf) in enumerate(zip(tags, conf)):
+        for lab, a, b in _entity_runs(tg):
+            if sum(cf[a:b]) / (b - a) >= theta:
+                key = tuple(norms[si][a:b])
+                if all(key) and (b - a > 1 or len(key[0]) >= 3):
+                    ents.append((si, key, lab))
+    if not ents:
+        return tags
+    out = [list(t) for t in tags]
+    for si, toks in enumerate(norms):
+        cands: dict[tuple, list[str]] = {}
+        for sj, key, lab in ents:
+            if abs(sj - si) <= window:
+                cands.setdefault(key, []).append(lab)
+        if not cands:
+            continue
+        by_first: dict[str, list[tuple]] = {}
+        for key in sorted(cands, key=len, reverse=True):
+            by_first.setdefault(key[0], []).append(key)
+        cur = out[si]
+        i = 0
+        while i < len(toks):
+            hit = None
+            if cur[i] == "O" and toks[i]:
+                for _, first in clitic_splits(toks[i]):
+                    for key in by_first.get(first, ()):
+                        L = len(key)
+                        if (tuple(toks[i + 1:i + L]) == key[1:]
+                                and all(x == "O" for x in cur[i:i + L])):
+                            if hit is None or L > len(hit):
+                                hit = key
+            if hit is None:
+                i += 1
+                continue
+            labs = cands[hit]
+            lab = max(sorted(set(labs)), key=labs.count)
+            cur[i] = "B-" + lab
+            for k in range(i + 1, i + len(hit)):
+                cur[k] = "I-" + lab
+            i += len(hit)
+    return out
 
 
 def _repair(tags: list[str]) -> list[str]:
@@ -126,4 +282,14 @@ def load_tagger(folder: str | None = None) -> Tagger:
         if not p.exists():
             raise ResourceError(f"NER model file missing: {p} (reinstall isnad, or build it "
                                 f"with training/ner/train.py)")
-    return Tagger(model, load_resources(lex))
+    res = load_resources(lex)
+    cfg = {}
+    ens = d / ENSEMBLE_FILE
+    if ens.exists():
+        cfg = json.loads(ens.read_text(encoding="utf-8"))
+    nets = []
+    if cfg.get("nn"):
+        from .neural import NeuralTagger
+        nets = [NeuralTagger(d / name, res) for name in cfg["nn"]]
+    return Tagger(model, res, nets, float(cfg.get("crf_weight", 1.0)),
+                  int(cfg.get("propagate_window", 0)), float(cfg.get("propagate_theta", 0.5)))

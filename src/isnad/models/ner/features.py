@@ -19,6 +19,7 @@ training and tagging see identical features.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -37,6 +38,9 @@ class Resources:
     gazet: dict = field(default_factory=dict)        # token trie: norm -> {...}, None -> labels
     gazet_max: int = 0
     nnlab: dict[str, tuple[str, ...]] = field(default_factory=dict)   # word -> neighbour-label feats
+    opts: frozenset = frozenset()        # optional feature groups the model was trained with
+    morph: dict[str, str] = field(default_factory=dict)   # word -> dictionary class (qalsadi)
+    cache: dict = field(default_factory=dict, repr=False)   # token -> features (see _token_info)
 
 
 def build_gazet(entries) -> tuple[dict, int]:
@@ -155,6 +159,11 @@ def token_base(tok: str, readings, res: Resources) -> tuple[list[str], list[str]
             if L > k:
                 f.append(f"p{k}={n[:k]}")
                 f.append(f"s{k}={n[-k:]}")
+        if "ngrams" in res.opts and L > 3:
+            core = readings[-1][1]
+            core = _stem_noal(core)
+            padded = f"^{core}$"
+            f.extend({f"g3={padded[k:k + 3]}" for k in range(len(padded) - 2)})
     # clitic readings: prefix + stem, and the stem without the article
     cl = res.clusters.get(n)
     stem_cl = None
@@ -181,6 +190,18 @@ def token_base(tok: str, readings, res: Resources) -> tuple[list[str], list[str]
                 ctx.append(f"{name}={c}")
     if stem_cl is not None and cl is not None:
         f.append(f"st{res.cluster_names[-1]}={stem_cl[-1]}")
+    if res.morph:
+        m = res.morph.get(n)
+        if m is not None:
+            f.append(f"ma={m}")
+            ctx.append(f"ma={m}")
+        else:
+            for _, stem in readings[1:]:
+                m = res.morph.get(stem)
+                if m is not None:
+                    f.append(f"sma={m}")
+                    ctx.append(f"ma={m}")
+                    break
     if res.nnlab:
         nl = res.nnlab.get(n)
         if nl is None:
@@ -194,28 +215,45 @@ def token_base(tok: str, readings, res: Resources) -> tuple[list[str], list[str]
     return f, ctx
 
 
-def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
-    norms = []
-    for tok in tokens:
+_CACHE_MAX = 200_000
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _token_info(tok: str, res: Resources, window):
+    """Cached per token string: (clitic readings, own features, neighbour features by offset)."""
+    cache = res.cache
+    info = cache.get(tok)
+    if info is None:
+        key = tok
+        if not tok.isascii() and _SURROGATES.search(tok):
+            tok = _SURROGATES.sub("\ufffd", tok)      # crfsuite encodes features to UTF-8
         n = normalize(tok) if len(tok) <= MAX_TOKEN else ""
-        norms.append(_readings(n))
-    gz = _gazet_tags(norms, res)
-    base = []
-    ctxs = []
-    for tok, rd, g in zip(tokens, norms, gz):
+        rd = _readings(n)
         b, c = token_base(tok, rd, res)
-        b.extend(g)
-        c.extend(g)
-        base.append(b)
-        ctxs.append(c)
+        info = (rd, b, {o: [f"{o}:{x}" for x in c] for o in window})
+        if len(cache) >= _CACHE_MAX:
+            cache.clear()
+        cache[key] = info
+    return info
+
+
+def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
+    window = (-3, -2, -1, 1, 2, 3) if "w3" in res.opts else (-2, -1, 1, 2)
+    infos = [_token_info(tok, res, window) for tok in tokens]
+    norms = [info[0] for info in infos]
+    gz = _gazet_tags(norms, res)
     n = len(tokens)
     out = []
     for i in range(n):
-        f = ["bias"] + base[i]
-        for o in (-2, -1, 1, 2):
+        f = ["bias"]
+        f += infos[i][1]
+        f += gz[i]
+        for o in window:
             j = i + o
             if 0 <= j < n:
-                f.extend(f"{o}:{x}" for x in ctxs[j])
+                f += infos[j][2][o]
+                for g in gz[j]:
+                    f.append(f"{o}:{g}")
             else:
                 f.append(f"{o}:BOS" if j < 0 else f"{o}:EOS")
         wi = norms[i][0][1]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from ...text.normalize import normalize
-from .features import MAX_TOKEN, Resources, _gazet_tags, _readings, shape
+from .features import MAX_TOKEN, Resources, _gazet_tags, _readings, _token_info, shape
 
 SHAPES = ("ar", "lat", "Lu", "num", "punct", "mixed", "sym", "long", "empty")
 GAZ_FEATS = ("gz=B-LOC", "gz=I-LOC", "gz=B-ORG", "gz=I-ORG", "gz=B-PERS", "gz=I-PERS", "gz=multi")
@@ -27,14 +27,41 @@ MAX_CHARS = 20
 PAD, UNK = 0, 1
 
 
-def encode(tokens: list[str], vocab: dict[str, int], chars: dict[str, int], res: Resources):
-    """Integer/float inputs for one sentence: word ids, stem ids, char ids (n×MAX_CHARS), feats."""
+_WINDOW = (-2, -1, 1, 2)
+
+
+def feature_bag(tokens: list[str], res: Resources, fvocab: dict[str, int], gz=None):
+    """Ids (in ``fvocab``) of each token's own CRF features (word, affixes, clitic
+    readings, clusters, gazetteer): flat id array and per-token offsets."""
+    infos = [_token_info(tok, res, _WINDOW) for tok in tokens]
+    if gz is None:
+        gz = _gazet_tags([i[0] for i in infos], res)
+    ids: list[int] = []
+    offs = np.empty(len(tokens), dtype=np.int64)
+    for i, info in enumerate(infos):
+        offs[i] = len(ids)
+        for f in info[1]:
+            k = fvocab.get(f)
+            if k is not None:
+                ids.append(k)
+        for f in gz[i]:
+            k = fvocab.get(f)
+            if k is not None:
+                ids.append(k)
+    return np.array(ids, dtype=np.int64), offs
+
+
+def encode(tokens: list[str], vocab: dict[str, int], chars: dict[str, int], res: Resources,
+           fvocab: dict[str, int] | None = None):
+    """Inputs for one sentence: word ids, stem ids, char ids (n×MAX_CHARS), dense feats,
+    and (with ``fvocab``) the feature bag ``(ids, offsets)``."""
     n = len(tokens)
     norms = []
     for tok in tokens:
         nm = normalize(tok) if len(tok) <= MAX_TOKEN else ""
         norms.append(_readings(nm))
     gz = _gazet_tags(norms, res)
+    bag = feature_bag(tokens, res, fvocab, gz) if fvocab is not None else None
     wid = np.full(n, UNK, dtype=np.int64)
     sid = np.full(n, UNK, dtype=np.int64)
     cid = np.zeros((n, MAX_CHARS), dtype=np.int64)
@@ -79,7 +106,7 @@ def encode(tokens: list[str], vocab: dict[str, int], chars: dict[str, int], res:
             continue
         for j, c in enumerate(w[:MAX_CHARS]):
             cid[i, j] = chars.get(c, UNK)
-    return wid, sid, cid, feats
+    return wid, sid, cid, feats, bag
 
 
 def _sigmoid(x):
@@ -111,6 +138,10 @@ class NeuralTagger:
         self.start = z["start"].astype(np.float32)
         self.end = z["end"].astype(np.float32)
         self.hidden = self.lstm["f"][1].shape[0]
+        self.fvocab = None
+        if "fvocab" in z.files:
+            self.fvocab = {str(f): i for i, f in enumerate(z["fvocab"])}
+            self.fbag = z["fbag"].astype(np.float32)
 
     def _chars(self, cid):
         n, L = cid.shape
@@ -124,36 +155,69 @@ class NeuralTagger:
             out += xp[:, j:j + L] @ self.conv_w[:, :, j].T
         out += self.conv_b
         mask = (cid > 0)[:, :, None]
-        out = np.where(mask, out, -1e4)
+        out = np.where(mask, out, np.float32(-1e4))
         res = out.max(axis=1)
         res[~mask.any(axis=1)[:, 0]] = 0.0
         return res
 
-    def _lstm(self, x, d):
+    def _lstm_batch(self, xs: list[np.ndarray], d: str) -> list[np.ndarray]:
+        """One LSTM direction over several sequences at once (padded, masked)."""
         wih, whh, b = self.lstm[d]
         H = self.hidden
-        xs = x @ wih + b
-        n = x.shape[0]
-        hs = np.empty((n, H), dtype=np.float32)
-        h = np.zeros(H, dtype=np.float32)
-        c = np.zeros(H, dtype=np.float32)
-        rng = range(n) if d == "f" else range(n - 1, -1, -1)
-        for t in rng:
-            g = xs[t] + h @ whh
-            i = _sigmoid(g[:H])
-            f = _sigmoid(g[H:2 * H])
-            gg = np.tanh(g[2 * H:3 * H])
-            o = _sigmoid(g[3 * H:])
-            c = f * c + i * gg
-            h = o * np.tanh(c)
+        B = len(xs)
+        lens = [x.shape[0] for x in xs]
+        T = max(lens)
+        proj = np.zeros((T, B, 4 * H), dtype=np.float32)
+        for j, x in enumerate(xs):
+            p = x @ wih + b
+            proj[:lens[j], j] = p if d == "f" else p[::-1]
+        h = np.zeros((B, H), dtype=np.float32)
+        c = np.zeros((B, H), dtype=np.float32)
+        hs = np.empty((T, B, H), dtype=np.float32)
+        H2, H3 = 2 * H, 3 * H
+        for t in range(T):
+            g = proj[t] + h @ whh
+            sg = _sigmoid(g)
+            c = sg[:, H:H2] * c + sg[:, :H] * np.tanh(g[:, H2:H3])
+            h = sg[:, H3:] * np.tanh(c)
             hs[t] = h
-        return hs
+        # padded steps only ever follow a sequence's real steps, so its states are exact
+        out = []
+        for j, n in enumerate(lens):
+            o = hs[:n, j]
+            out.append(o if d == "f" else o[::-1])
+        return out
+
+    def emissions_batch(self, sents: list[list[str]]) -> list[np.ndarray]:
+        """Emission scores for several non-empty sentences (one LSTM pass for all)."""
+        enc = [encode(toks, self.vocab, self.chars, self.res, self.fvocab) for toks in sents]
+        cid = np.concatenate([e[2] for e in enc])
+        chars = self._chars(cid)
+        xs = []
+        k = 0
+        for wid, sid, c, feats, bag in enc:
+            n = len(wid)
+            parts = [self.emb[wid], self.emb[sid], chars[k:k + n], feats]
+            if bag is not None:
+                parts.append(self._bag(bag, n))
+            xs.append(np.concatenate(parts, axis=1))
+            k += n
+        fw = self._lstm_batch(xs, "f")
+        bw = self._lstm_batch(xs, "b")
+        return [np.concatenate([a, b], axis=1) @ self.out_w + self.out_b for a, b in zip(fw, bw)]
+
+    def _bag(self, bag, n):
+        ids, offs = bag
+        out = np.zeros((n, self.fbag.shape[1]), dtype=np.float32)
+        if len(ids):
+            rows = self.fbag[ids]
+            ends = np.append(offs[1:], len(ids))
+            nonempty = ends > offs
+            out[nonempty] = np.add.reduceat(rows, offs[nonempty], axis=0)
+        return out
 
     def emissions(self, tokens: list[str]) -> np.ndarray:
-        wid, sid, cid, feats = encode(tokens, self.vocab, self.chars, self.res)
-        x = np.concatenate([self.emb[wid], self.emb[sid], self._chars(cid), feats], axis=1)
-        h = np.concatenate([self._lstm(x, "f"), self._lstm(x, "b")], axis=1)
-        return h @ self.out_w + self.out_b
+        return self.emissions_batch([tokens])[0]
 
     def viterbi(self, em: np.ndarray) -> list[int]:
         n = em.shape[0]
@@ -170,19 +234,24 @@ class NeuralTagger:
         return best[::-1]
 
     def marginals(self, em: np.ndarray) -> np.ndarray:
-        """Per-token tag posteriors (forward-backward in log space)."""
+        """Per-token tag posteriors (forward-backward, scaled in probability space)."""
         n, K = em.shape
-        alpha = np.empty((n, K), dtype=np.float64)
-        beta = np.empty((n, K), dtype=np.float64)
-        tr = self.trans.astype(np.float64)
-        alpha[0] = self.start + em[0]
+        E = np.exp(em - em.max(axis=1, keepdims=True)).astype(np.float64)
+        Tm = np.exp(self.trans.astype(np.float64))
+        alpha = np.empty((n, K))
+        beta = np.empty((n, K))
+        a = np.exp(self.start.astype(np.float64)) * E[0]
+        alpha[0] = a / a.sum()
         for t in range(1, n):
-            alpha[t] = _lse(alpha[t - 1][:, None] + tr, axis=0) + em[t]
-        beta[-1] = self.end
+            a = (alpha[t - 1] @ Tm) * E[t]
+            alpha[t] = a / a.sum()
+        b = np.exp(self.end.astype(np.float64))
+        beta[-1] = b / b.sum()
         for t in range(n - 2, -1, -1):
-            beta[t] = _lse(tr + (em[t + 1] + beta[t + 1])[None, :], axis=1)
-        logz = _lse(alpha[-1] + self.end, axis=0)
-        return np.exp(alpha + beta - logz)
+            b = Tm @ (E[t + 1] * beta[t + 1])
+            beta[t] = b / b.sum()
+        m = alpha * beta
+        return m / m.sum(axis=1, keepdims=True)
 
     def tag(self, tokens: list[str]) -> list[str]:
         if not tokens:
@@ -193,3 +262,25 @@ class NeuralTagger:
 def _lse(x, axis):
     m = x.max(axis=axis, keepdims=True)
     return (m + np.log(np.exp(x - m).sum(axis=axis, keepdims=True))).squeeze(axis)
+
+
+def bio_viterbi(logp: np.ndarray, tags) -> list[int]:
+    """Best tag sequence under per-token log scores where I-X may only follow B-X/I-X."""
+    K = len(tags)
+    allowed = np.zeros((K, K))
+    for i, a in enumerate(tags):
+        for j, b in enumerate(tags):
+            if b.startswith("I-") and not (a != "O" and a[2:] == b[2:]):
+                allowed[i, j] = -np.inf
+    start = np.array([-np.inf if t.startswith("I-") else 0.0 for t in tags])
+    n = logp.shape[0]
+    score = start + logp[0]
+    back = np.zeros((n, K), dtype=np.int64)
+    for t in range(1, n):
+        s = score[:, None] + allowed
+        back[t] = s.argmax(0)
+        score = s.max(0) + logp[t]
+    best = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        best.append(int(back[t, best[-1]]))
+    return best[::-1]
