@@ -215,7 +215,7 @@ def token_base(tok: str, readings, res: Resources) -> tuple[list[str], list[str]
     return f, ctx
 
 
-_CACHE_MAX = 200_000
+_CACHE_MAX = 20_000     # token feature entries; ~100 strings each: bounds memory in long batches
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
