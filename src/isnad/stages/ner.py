@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..document import Entity
+from ..models.ner import _entity_runs as _spans  # BIO runs: one implementation
 from ..pipeline import Stage
 
 # Token kinds fed to the tagger.  URLs, mentions and hashtags do not occur in
@@ -73,16 +74,3 @@ class NerStage(Stage):
                 start, end = group[a].start, group[b - 1].end
                 ents.append(Entity(f"e{len(ents) + 1}", start, end, text[start:end], label))
         doc.entities = ents
-
-
-def _spans(tags: list[str]):
-    """(label, start, end) token runs of a BIO sequence (I- after O starts a run)."""
-    start = None
-    label = None
-    for i, tag in enumerate([*tags, "O"]):
-        p, _, t = tag.partition("-")
-        if start is not None and (p != "I" or t != label):
-            yield label, start, i
-            start = None
-        if p in ("B", "I") and start is None:
-            start, label = i, t
