@@ -6,7 +6,7 @@ subclass, add it to :data:`REGISTRY`, and to :data:`DEFAULT` if the default
 pipeline should run it.  Capabilities in use:
 
 text (given) · norm · lang · sentences · tokens · kind · entities · actors ·
-places · times · sources · attributions · claims · checkworthiness · events ·
+places · entity_places · times · sources · attributions · claims · checkworthiness · events ·
 narratives
 """
 
@@ -21,6 +21,7 @@ REGISTRY: dict[str, str] = {
     "events": "isnad.stages.events:EventsStage",
     "actors": "isnad.stages.actors:ActorsStage",
     "places": "isnad.stages.places:PlacesStage",
+    "entity_places": "isnad.stages.entity_places:EntityPlacesStage",
     "attribution": "isnad.stages.attribution:AttributionStage",
     "claims": "isnad.stages.claims:ClaimsStage",
     "checkworthiness": "isnad.stages.checkworthiness:CheckworthinessStage",
@@ -35,6 +36,7 @@ DEFAULT: list[str] = [
     "ner",
     "actors",      # "ner" goes right before "actors" once it exists
     "places",
+    "entity_places",   # NER LOC fragments and proclitics aligned with the resolved places
     "times",
     "attribution", "claims",
     "checkworthiness",

@@ -10,7 +10,8 @@ see :mod:`isnad.actors`):
   forces, groups, coalitions, media, igo/ngo, parties → ORG; person → PERS);
 * a hit that overlaps NER entities yields one entity: the NER span when that
   entity contains the hit and no other hit (``وكالة سبوتنيك`` tagged whole by
-  NER keeps its span), else the registry span (NER ``سوريا`` inside
+  NER keeps its span, less a proclitic the tagger kept: ``والولايات المتحدة``
+  gives ``الولايات المتحدة``), else the registry span (NER ``سوريا`` inside
   ``قوات سوريا الديمقراطية`` gives way);
 * a hit where NER found nothing adds an entity.
 
@@ -118,7 +119,9 @@ class ActorsStage(Stage):
                 if len(ov) == 1 and len(ner_hits[ov[0]]) == 1:
                     e = ner[ov[0]]
                     if e.start <= h.start and h.end <= e.end:
-                        start, end = e.start, e.end
+                        # ... but not a proclitic the tagger kept (والولايات المتحدة)
+                        start = h.start if _proclitic_only(text[e.start:h.start]) else e.start
+                        end = e.end
                 ner_extra = {}
                 for jj in ov:
                     ner_extra.update(ner[jj].extra)
@@ -178,6 +181,12 @@ class ActorsStage(Stage):
             ante = antecedents.get(id(e))
             if ante is not None:
                 e.extra["antecedent"] = ante.id
+
+
+def _proclitic_only(prefix: str) -> bool:
+    """Is ``prefix`` (the part of an NER span before a registry hit) only proclitic
+    letters of the same written word (و ف ب ل ك, at most three)?"""
+    return 0 < len(prefix) <= 3 and set(prefix) <= set("وفبلك")
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
