@@ -1,0 +1,176 @@
+"""Search the store: free text over normalised text plus field filters, one query syntax everywhere.
+
+One job: turn a query string (``isnad search``, ``export --query``, ``GET /api/documents?q=``)
+into SQL over the store's tables and return ranked hits with a snippet.
+
+Syntax: words and "quoted phrases" (all must occur), and filters ``actor:<registry id>``,
+``place:<gazetteer id or name>``, ``type:<PLOVER type>``, ``status:<asserted|reported|alleged|
+denied>``, ``source:<source kind>``, ``kind:<article|post|retweet|forward|unknown>``,
+``from:YYYY-MM-DD``, ``to:YYYY-MM-DD``.  Repeating a field ORs its values; different fields AND.
+``type:`` and ``status:`` given together must hold for the same event.
+
+Text matching: query and documents go through the same :func:`isnad.corpus.store.search_text`
+(isnad's :func:`~isnad.text.normalize.normalize`, punctuation removed), so الحسكة finds الحسكه and
+أمريكا finds امريكا.  On SQLite the FTS5 trigram index is used (substring matching, so a word
+also matches with its proclitics: الحسكة finds بالحسكة; ranked by BM25); terms under three
+characters and other databases use ``LIKE`` on the stored normalised text.  Why no search engine
+library (tantivy, Whoosh): the corpus lives in one database and must work on PostgreSQL too;
+FTS5 is built into SQLite, and the trigram tokenizer sidesteps Arabic clitic tokenisation.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+import regex
+from sqlalchemy import Float, String, and_, exists, func, or_, select, text
+
+from ..text.normalize import NormalizedText
+from .store import Store, doc_actors, doc_events, doc_places, doc_sources, documents, search_text
+
+FIELDS = ("actor", "place", "type", "status", "source", "kind", "from", "to")
+STATUSES = ("asserted", "reported", "alleged", "denied")
+_TOKEN = regex.compile(r'(?P<f>[A-Za-z]+):"(?P<fq>[^"]*)"|(?P<g>[A-Za-z]+):(?P<gv>\S+)|"(?P<q>[^"]*)"|(?P<w>\S+)')
+
+
+class QueryError(ValueError):
+    """A query that cannot be run (a bad date, an unknown status)."""
+
+
+@dataclass
+class Query:
+    terms: list[str] = field(default_factory=list)          # normalised text terms / phrases
+    filters: dict[str, list[str]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.filters)
+
+
+def parse_query(q: str | None) -> Query:
+    out = Query()
+    for m in _TOKEN.finditer(q or ""):
+        key = (m.group("f") or m.group("g") or "").lower()
+        val = m.group("fq") if m.group("f") else m.group("gv")
+        if key in FIELDS and val:
+            if key in ("from", "to"):
+                try:
+                    val = _dt.date.fromisoformat(val).isoformat()
+                except ValueError:
+                    raise QueryError(f"{key}: wants a date YYYY-MM-DD, not {val!r}") from None
+            elif key == "status":
+                val = val.lower()
+                if val not in STATUSES:
+                    raise QueryError(f"status: wants one of {', '.join(STATUSES)}, not {val!r}")
+            elif key == "type":
+                val = val.upper()
+            elif key in ("actor", "source", "kind"):
+                val = val.lower()
+            out.filters.setdefault(key, []).append(val)
+            continue
+        raw = m.group("q") if m.group("q") is not None else m.group(0)
+        t = search_text(raw)
+        if t:
+            out.terms.append(t)
+    return out
+
+
+def _where(store: Store, q: Query):
+    conds = []
+    f = q.filters
+    if "actor" in f:
+        conds.append(exists().where(doc_actors.c.doc_id == documents.c.doc_id, doc_actors.c.actor_id.in_(f["actor"])))
+    if "place" in f:
+        names = [search_text(v) for v in f["place"]]
+        conds.append(exists().where(doc_places.c.doc_id == documents.c.doc_id,
+                                    or_(doc_places.c.gazetteer_id.in_(f["place"]), doc_places.c.name.in_(names),
+                                        doc_places.c.surface.in_(names))))
+    if "type" in f or "status" in f:
+        ev = [doc_events.c.doc_id == documents.c.doc_id]
+        if "type" in f:
+            ev.append(doc_events.c.type.in_(f["type"]))
+        if "status" in f:
+            ev.append(doc_events.c.status.in_(f["status"]))
+        conds.append(exists().where(*ev))
+    if "source" in f:
+        conds.append(exists().where(doc_sources.c.doc_id == documents.c.doc_id, doc_sources.c.kind.in_(f["source"])))
+    if "kind" in f:
+        conds.append(documents.c.kind.in_(f["kind"]))
+    if "from" in f:
+        conds.append(documents.c.published >= max(f["from"]))
+    if "to" in f:
+        conds.append(documents.c.published <= min(f["to"]))
+    fts_terms = [t for t in q.terms if len(t) >= 3] if store.fts else []
+    for t in q.terms:
+        if t not in fts_terms:
+            conds.append(documents.c.norm.contains(t, autoescape=True))
+    return conds, fts_terms
+
+
+def _statement(store: Store, q: Query):
+    conds, fts_terms = _where(store, q)
+    score = None
+    stmt = select(documents.c.doc_id)
+    if fts_terms:
+        match = " AND ".join('"' + t.replace('"', '""') + '"' for t in fts_terms)
+        fts = (text("SELECT doc_id, bm25(doc_fts) AS score FROM doc_fts WHERE doc_fts MATCH :m")
+               .bindparams(m=match).columns(doc_id=String, score=Float).subquery("fts"))
+        stmt = stmt.join_from(documents, fts, fts.c.doc_id == documents.c.doc_id)
+        score = fts.c.score
+    if conds:
+        stmt = stmt.where(and_(*conds))
+    return stmt, score
+
+
+def matching_ids(store: Store, query: str | Query | None) -> list[str]:
+    """Ids of all matching documents in ingest order (for export and stories)."""
+    q = query if isinstance(query, Query) else parse_query(query)
+    stmt, _ = _statement(store, q)
+    with store.engine.connect() as c:
+        return [r[0] for r in c.execute(stmt.order_by(documents.c.seq))]
+
+
+def snippet(text_: str, terms: list[str], width: int = 90) -> tuple[str, list[int] | None]:
+    """A window of the original text around the first term found, and the match's offsets in it."""
+    nt = NormalizedText(text_)
+    for t in terms:
+        i = nt.text.find(t)
+        if i < 0:
+            continue
+        s, e = nt.orig_span(i, i + len(t))
+        a, b = max(0, s - width), min(len(text_), e + width)
+        pre = "…" if a > 0 else ""
+        post = "…" if b < len(text_) else ""
+        snip = pre + text_[a:b] + post
+        return " ".join(snip.split("\n")), [len(pre) + s - a, len(pre) + e - a]
+    snip = text_[:2 * width]
+    return " ".join(snip.split("\n")) + ("…" if len(text_) > 2 * width else ""), None
+
+
+def search(store: Store, query: str | Query | None, *, limit: int = 20, offset: int = 0) -> dict:
+    """``{"query", "total", "results": [{id, published, kind, outlet, title, snippet, match, counts, score}]}``."""
+    q = query if isinstance(query, Query) else parse_query(query)
+    stmt, score = _statement(store, q)
+    total_stmt = select(func.count()).select_from(stmt.subquery())
+    cols = [documents.c.doc_id, documents.c.published, documents.c.kind, documents.c.outlet, documents.c.title,
+            documents.c.text, documents.c.n_entities, documents.c.n_places, documents.c.n_claims,
+            documents.c.n_events, documents.c.n_sources]
+    page = stmt.with_only_columns(*cols, *([score] if score is not None else []))
+    if score is not None:
+        page = page.order_by(score, documents.c.seq)
+    else:
+        page = page.order_by(documents.c.published.desc(), documents.c.seq.desc())
+    page = page.limit(max(0, int(limit))).offset(max(0, int(offset)))
+    with store.engine.connect() as c:
+        total = c.execute(total_stmt).scalar() or 0
+        rows = c.execute(page).fetchall()
+    results = []
+    for r in rows:
+        m = r._mapping
+        snip, span = snippet(m["text"], q.terms)
+        results.append({"id": m["doc_id"], "published": m["published"], "kind": m["kind"], "outlet": m["outlet"],
+                        "title": m["title"], "snippet": snip, "match": span,
+                        "counts": {"entities": m["n_entities"], "places": m["n_places"], "claims": m["n_claims"],
+                                   "events": m["n_events"], "sources": m["n_sources"]},
+                        "score": round(-float(m["score"]), 4) if score is not None else None})
+    return {"query": {"terms": q.terms, "filters": q.filters}, "total": total, "offset": offset,
+            "limit": limit, "results": results}

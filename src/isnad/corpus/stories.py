@@ -1,0 +1,128 @@
+"""Stories: documents that carry the same text, grouped, with where it started and who carried it.
+
+One job: connected components over the store's near-duplicate links (``duplicate``,
+``republication``, ``shared_lead``; see :mod:`isnad.corpus.dedup`), each described from the
+per-document summaries the store keeps: documents in publication order, the earliest as the
+origin, the outlets and carriers, the innermost source kinds of the claims (anonymous, named
+official, ...), state-media involvement, the claims count and the date range.
+
+Why no graph library (networkx): a union-find over a few thousand edges is twenty lines and
+keeps the dependency list short.  Story ids are deterministic: ``st-`` + the first 12 hex digits
+of the SHA-1 of the origin's doc id, so a story keeps its id as documents join it (unless an
+earlier document joins and becomes its origin).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+
+from sqlalchemy import select
+
+from .store import Store, documents, links
+
+KINDS = ("duplicate", "republication", "shared_lead")
+
+
+def _components(edges: list[tuple[str, str]]) -> list[set[str]]:
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, set[str]] = {}
+    for x in list(parent):
+        groups.setdefault(find(x), set()).add(x)
+    return list(groups.values())
+
+
+def stories(store: Store, *, kinds: tuple[str, ...] = KINDS, min_docs: int = 2,
+            doc_ids: set[str] | None = None) -> list[dict]:
+    """All stories with at least ``min_docs`` documents, largest first (then by origin date).
+
+    ``doc_ids`` restricts the graph to those documents (e.g. the hits of a search)."""
+    with store.engine.connect() as c:
+        link_rows = [dict(r._mapping) for r in c.execute(select(links).where(links.c.kind.in_(kinds)))]
+    if doc_ids is not None:
+        link_rows = [r for r in link_rows if r["doc_a"] in doc_ids and r["doc_b"] in doc_ids]
+    comps = [g for g in _components([(r["doc_a"], r["doc_b"]) for r in link_rows]) if len(g) >= min_docs]
+    if not comps:
+        return []
+    members = set().union(*comps)
+    info: dict[str, dict] = {}
+    with store.engine.connect() as c:
+        ids = sorted(members)
+        for i in range(0, len(ids), 500):
+            for r in c.execute(select(documents.c.doc_id, documents.c.seq, documents.c.published, documents.c.kind,
+                                      documents.c.outlet, documents.c.title, documents.c.url, documents.c.n_claims,
+                                      documents.c.summary).where(documents.c.doc_id.in_(ids[i:i + 500]))):
+                info[r.doc_id] = dict(r._mapping)
+    by_doc: dict[str, list[dict]] = {}
+    for r in link_rows:
+        by_doc.setdefault(r["doc_a"], []).append(r)
+    out = []
+    for comp in comps:
+        docs = sorted((info[d] for d in comp if d in info),
+                      key=lambda x: (x["published"] is None, x["published"] or "", x["seq"]))
+        if not docs:
+            continue
+        origin = docs[0]
+        outlets: list[str] = []
+        carriers: list[str] = []
+        innermost: Counter = Counter()
+        state: list[dict] = []
+        for d in docs:
+            s = json.loads(d["summary"])
+            outlets += [o for o in s.get("outlets", []) if o not in outlets]
+            carriers += [o for o in s.get("carriers", []) if o not in carriers]
+            innermost.update(s.get("innermost", {}))
+            for x in s.get("state_media", []):
+                if x not in state:
+                    state.append(x)
+        dates = [d["published"] for d in docs if d["published"]]
+        story_links = sorted(({"a": r["doc_a"], "b": r["doc_b"], "kind": r["kind"], "jaccard": r["jaccard"],
+                               "containment": r["containment"]}
+                              for d in comp for r in by_doc.get(d, [])), key=lambda x: (x["a"], x["b"]))
+        out.append({
+            "id": "st-" + hashlib.sha1(origin["doc_id"].encode("utf-8")).hexdigest()[:12],
+            "origin": origin["doc_id"],
+            "size": len(docs),
+            "documents": [{"id": d["doc_id"], "published": d["published"], "kind": d["kind"],
+                           "outlet": d["outlet"], "title": d["title"], "url": d["url"], "claims": d["n_claims"]}
+                          for d in docs],
+            "outlets": outlets,
+            "carriers": carriers,
+            "innermost_sources": dict(sorted(innermost.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "state_media": state,
+            "state_media_involved": bool(state),
+            "claims": sum(d["n_claims"] for d in docs),
+            "date_range": [min(dates), max(dates)] if dates else None,
+            "links": story_links,
+        })
+    out.sort(key=lambda s: (-s["size"], s["date_range"][0] if s["date_range"] else "9999", s["id"]))
+    return out
+
+
+def format_pretty(items: list[dict]) -> str:
+    lines = [f"{len(items)} stor{'y' if len(items) == 1 else 'ies'}"]
+    for s in items:
+        dr = " → ".join(s["date_range"]) if s["date_range"] else "undated"
+        lines.append(f"\n{s['id']}  {s['size']} documents  {dr}  claims {s['claims']}"
+                     f"{'  STATE MEDIA: ' + ', '.join(str(x['name']) for x in s['state_media']) if s['state_media'] else ''}")
+        lines.append(f"  origin: {s['origin']}")
+        if s["outlets"] or s["carriers"]:
+            lines.append(f"  outlets/carriers: {', '.join(s['outlets'] + [c for c in s['carriers'] if c not in s['outlets']])}")
+        if s["innermost_sources"]:
+            lines.append("  innermost sources: " + ", ".join(f"{k} {v}" for k, v in s["innermost_sources"].items()))
+        for d in s["documents"]:
+            t = (d["title"] or "")[:70]
+            lines.append(f"    {d['published'] or '----------'}  {d['id']}  {d['outlet'] or ''}  {t}")
+    return "\n".join(lines) + "\n"
