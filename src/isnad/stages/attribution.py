@@ -77,6 +77,7 @@ gets a descriptive ``name`` ("unnamed retweeting account", "the retweeted articl
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -109,6 +110,9 @@ _ADVERBS = frozenset({"له", "لها", "لهم", "ايضا", "كذلك", "مج�
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "قد", "وقد", "لقد", "فقد", "كانوا", "وكانوا"})
 _SIBLING_OPENERS = frozenset({"و", "ثم", "كما", "وكما", "فيما", "لكن", "ولكن", "لكنه", "لكنها", "ولكنه",
                               "بينما", "حيث", "اذ", "فيما", "كذلك", "ايضا"})
+# How many neighbouring attributions the document-wide passes (siblings, parents) look at:
+# far more than news ever nests, and it keeps long runs of cues linear (QA-4).
+_WINDOW = 64
 _NAME_CONNECTORS = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ال", "عبد", "ام", "ابا", "ولد"})
 
 
@@ -371,17 +375,20 @@ class _Run:
         self._conj_tok: set[int] = set()
         self._ents_at: dict | None = None
         self.carriers: list[dict] = []
+        # per-token views computed once (QA-4: these are read ~10^6 times on long inputs)
+        self._norms = [t.norm for t in self.toks]
+        self._bares = [n[1:] if len(n) > 2 and n[0] in "وف" and t.kind == "word" else n
+                       for n, t in zip(self._norms, self.toks)]
+        self._ntok = len(self.toks)
+        self._interview_ks: list | None = None
 
     # -- helpers over tokens ------------------------------------------------
     def norm(self, i: int) -> str:
-        return self.toks[i].norm if 0 <= i < len(self.toks) else ""
+        return self._norms[i] if 0 <= i < self._ntok else ""
 
     def bare(self, i: int) -> str:
         """Token norm without a leading و/ف conjunction (if what remains is 2+ letters)."""
-        n = self.norm(i)
-        if len(n) > 2 and n[0] in "وف" and self.toks[i].kind == "word":
-            return n[1:]
-        return n
+        return self._bares[i] if 0 <= i < self._ntok else ""
 
     def is_punct(self, i: int, chars=_CLAUSE_PUNCT) -> bool:
         return 0 <= i < len(self.toks) and self.toks[i].kind in ("punct", "symbol") and self.toks[i].norm in chars
@@ -461,6 +468,29 @@ class _Run:
                 if t.start - self.toks[o].start <= 3000:
                     self.partner[o] = t.i
         self.closing = set(self.partner.values())
+        # QA-4 indexes: every quote token in order; for each token the opening of the innermost
+        # paired quote holding it (pairs come from a stack, so they nest and never cross)
+        self._quote_toks = [t.i for t in self.toks if t.norm == _QUOTE]
+        self._partner_keys = sorted(self.partner)
+        inner = [-1] * len(self.toks)
+        events = sorted(self.partner.items())
+        stack2: list[tuple[int, int]] = []
+        ev = 0
+        for i in range(len(self.toks)):
+            while stack2 and stack2[-1][1] <= i:
+                stack2.pop()
+            while ev < len(events) and events[ev][0] < i:
+                o, c = events[ev]
+                ev += 1
+                while stack2 and stack2[-1][1] <= o:
+                    stack2.pop()
+                if c > i:
+                    stack2.append((o, c))
+            while stack2 and stack2[-1][1] <= i:
+                stack2.pop()
+            if stack2:
+                inner[i] = stack2[-1][0]
+        self._inner_quote = inner
 
     # -- carriers -------------------------------------------------------------
     def _carriers(self) -> None:
@@ -1761,13 +1791,18 @@ class _Run:
         if sent_end_tok <= c0:
             return self.toks[c0].end if c0 < len(self.toks) else len(self.text), None
         if self.is_quote(c0) and c0 not in self.partner:
-            for q in range(c0 + 1, sent_end_tok):
-                if self.is_quote(q):
-                    return self.toks[q].end, q
+            x = bisect_left(self._quote_toks, c0 + 1)
+            if x < len(self._quote_toks) and self._quote_toks[x] < sent_end_tok:
+                q = self._quote_toks[x]
+                return self.toks[q].end, q
         # an opening quote inside that closes beyond the sentence: run to it
         last = sent_end_tok - 1
-        for k in range(c0, sent_end_tok):
-            if k in self.partner and self.partner[k] >= sent_end_tok and \
+        keys = self._partner_keys
+        x = bisect_left(keys, c0)
+        while x < len(keys) and keys[x] < sent_end_tok:
+            k = keys[x]
+            x += 1
+            if self.partner[k] >= sent_end_tok and \
                     self.toks[self.partner[k]].start - self.toks[k].start < 1500:
                 return self.toks[self.partner[k]].end, self.partner[k]
         return self.toks[last].end, None
@@ -2337,10 +2372,16 @@ class _Run:
         return src, self._span(span_s, span_e), end
 
     def _interview_before(self, lo: int, i: int) -> list:
-        for k in range(lo, i):
-            hit = self._interview_at(k, i)
+        ks = self._interview_ks
+        if ks is None:      # positions of في/خلال + حوار/مقابلة…, found once per document (QA-4)
+            ks = self._interview_ks = [k for k in range(self._ntok) if self._bares[k] in ("في", "خلال")
+                                       and _strip_al(self.norm(k + 1)) in self._INTERVIEW]
+        x = bisect_left(ks, lo)
+        while x < len(ks) and ks[x] < i:
+            hit = self._interview_at(ks[x], i)
             if hit is not None:
                 return [(hit[0], "told", hit[1])]
+            x += 1
         return []
 
     def _addressee_src(self, a: int, b: int, strip_l: bool) -> _Src | None:
@@ -2381,7 +2422,7 @@ class _Run:
         pos = self.toks[i].start
         # inside another attribution's content in this sentence: first person → its source
         if agr == "1":
-            for a in reversed(self.atts):
+            for a in reversed(self.atts[-_WINDOW:]):
                 if a.sent < si - 3:
                     break
                 if a.content and a.content[0] <= pos < a.content[1]:
@@ -2394,7 +2435,7 @@ class _Run:
         cands.sort(key=lambda s: s.last, reverse=True)
         limit_pos = self.doc.sentences[max(0, si - 4)].start if self.doc.sentences else 0
         last_src = None
-        for a in reversed(self.atts):
+        for a in reversed(self.atts[-_WINDOW:]):
             if a.sent < si - 1:
                 break
             if a.src is not None and a.cue[0] < pos:
@@ -2862,10 +2903,12 @@ class _Run:
     def _finish_contents(self) -> None:
         atts = sorted(self.atts, key=lambda a: a.cue[0])
         # drop a nominal cue between another cue and its content (قال في تصريحه إن …)
+        # (windows of _WINDOW attributions: cues and contents are local; QA-4)
         keep = []
-        for a in atts:
-            if a.cue_type == "nominal" and a.cue_tok[0] not in self._licence_nominals and any(b is not a and b.content and b.cue[0] < a.cue[0] < b.content[0]
-                                                for b in atts):
+        for idx, a in enumerate(atts):
+            if a.cue_type == "nominal" and a.cue_tok[0] not in self._licence_nominals and \
+                    any(b is not a and b.content and b.cue[0] < a.cue[0] < b.content[0]
+                        for b in atts[max(0, idx - _WINDOW):idx + _WINDOW]):
                 continue
             keep.append(a)
         atts = keep
@@ -2873,7 +2916,7 @@ class _Run:
         for idx, a in enumerate(atts):
             if not a.content or a.position == "before":
                 continue
-            for b in atts[idx + 1:]:
+            for b in atts[idx + 1:idx + 1 + _WINDOW]:
                 if b.cue[0] >= a.content[1]:
                     break
                 if b.cue[0] <= a.content[0]:
@@ -2907,10 +2950,9 @@ class _Run:
         return False
 
     def _inside_quote(self, i: int, a: _Att) -> bool:
-        for o, c in self.partner.items():
-            if o < i < c and self.toks[o].start >= a.content[0] - 1:
-                return True
-        return False
+        # the pairs holding i nest, so the innermost one has the latest opening
+        o = self._inner_quote[i] if 0 <= i < self._ntok else -1
+        return o >= 0 and o < i and self.toks[o].start >= a.content[0] - 1
 
     # -- carriers as attributions -------------------------------------------
     def _carrier_attributions(self) -> None:
@@ -2984,9 +3026,18 @@ class _Run:
         for b in atts:
             if b.content and b.cue_type not in ("dateline", "source_line"):
                 by_sent.setdefault(b.sent, []).append(b)
+        for lst in by_sent.values():
+            lst.sort(key=lambda b: b.content[0])
+        starts = {si: [b.content[0] for b in lst] for si, lst in by_sent.items()}
         for a in atts:
             best = None
-            near = [b for d in range(0, 6) for b in by_sent.get(a.sent - d, ())] if a.sent >= 0 else []
+            near = []
+            if a.sent >= 0:
+                for d in range(0, 6):
+                    lst = by_sent.get(a.sent - d)
+                    if lst:     # contents starting at or before the cue, the nearest _WINDOW (QA-4)
+                        x = bisect_left(starts[a.sent - d], a.cue[0] + 1)
+                        near.extend(lst[max(0, x - _WINDOW):x])
             for b in near:
                 if b is a:
                     continue
@@ -3001,14 +3052,19 @@ class _Run:
                     if best is None or (b.content[1] - b.content[0]) < (best.content[1] - best.content[0]):
                         best = b
             a.parent = best
-        for a in atts:             # the parent relation must be a tree
-            seen, p = {id(a)}, a.parent
-            while p is not None:
+        rooted: set = set()        # the parent relation must be a tree; nodes known to reach a root
+        for a in atts:
+            seen, path, p = {id(a)}, [a], a.parent
+            while p is not None and id(p) not in rooted:
                 if id(p) in seen:
                     a.parent = None
+                    rooted.add(id(a))
                     break
                 seen.add(id(p))
+                path.append(p)
                 p = p.parent
+            else:
+                rooted.update(id(x) for x in path)
         doc_chain = list(self.doc_chain)
 
         def chain_of(a: _Att, depth=0) -> list:

@@ -33,6 +33,9 @@ cue lexicon's verb forms): there is no offline Arabic POS tagger to lean on
 """
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left
+
 import regex
 
 from ..document import Claim
@@ -90,6 +93,33 @@ class _Claims:
                 self.frames.append((v["start"], v["end"]))
         self.hedges = hedge_spans(doc)
         self._starts = [t.start for t in doc.tokens]
+        self._frame_starts = sorted(fs for fs, _ in self.frames)
+        self._segments()
+
+    def _segments(self) -> None:
+        """One sweep over the document (QA-4: was a scan of every attribution per sentence and
+        per run): the elementary segments between consecutive boundaries (sentence edges,
+        content edges) with the innermost attribution covering each — the shortest content,
+        then the later cue, then the earlier attribution."""
+        pts = {p for sent in self.doc.sentences for p in (sent.start, sent.end)}
+        for a in self.atts:
+            pts.add(a.content.start)
+            pts.add(a.content.end)
+        pts = sorted(pts)
+        order = sorted(range(len(self.atts)), key=lambda n: self.atts[n].content.start)
+        heap: list = []
+        k = 0
+        self._seg_x, self._seg = [], []
+        for x, y in zip(pts, pts[1:]):
+            while k < len(order) and self.atts[order[k]].content.start <= x:
+                n = order[k]
+                a = self.atts[n]
+                heapq.heappush(heap, (a.content.end - a.content.start, -a.cue.start, n))
+                k += 1
+            while heap and self.atts[heap[0][2]].content.end <= x:
+                heapq.heappop(heap)
+            self._seg_x.append(x)
+            self._seg.append((x, y, self.atts[heap[0][2]] if heap else None))
 
     def _carrier_spans(self) -> list[tuple[int, int]]:
         out = []
@@ -143,23 +173,13 @@ class _Claims:
 
     def _runs(self, s0: int, s1: int) -> list[tuple[int, int, object]]:
         """Maximal runs of the sentence with the same innermost covering attribution."""
-        inside = [a for a in self.atts if a.content.start < s1 and a.content.end > s0]
-        points = {s0, s1}
-        for a in inside:
-            points.add(max(s0, a.content.start))
-            points.add(min(s1, a.content.end))
-        pts = sorted(points)
         runs: list[list] = []
-        for x, y in zip(pts, pts[1:]):
+        n = bisect_left(self._seg_x, s0)
+        while n < len(self._seg) and self._seg[n][1] <= s1:
+            x, y, best = self._seg[n]
+            n += 1
             if y <= x:
                 continue
-            best = None
-            for a in inside:
-                if a.content.start <= x and y <= a.content.end:
-                    if best is None or (a.content.end - a.content.start) < (best.content.end - best.content.start) \
-                            or ((a.content.end - a.content.start) == (best.content.end - best.content.start)
-                                and a.cue.start > best.cue.start):
-                        best = a
             if runs and runs[-1][2] is best:
                 runs[-1][1] = y
             else:
@@ -167,9 +187,9 @@ class _Claims:
         out = []
         for x, y, a in runs:
             # a reporting frame (cue, source, addressee) inside the run: keep what comes before it
-            cut = min((fs for fs, fe in self.frames if x <= fs < y), default=None)
-            if cut is not None:
-                y = cut
+            f = bisect_left(self._frame_starts, x)
+            if f < len(self._frame_starts) and self._frame_starts[f] < y:
+                y = self._frame_starts[f]
             for cs, ce in self.carrier_spans:
                 if cs <= x < ce:
                     x = min(ce, y)
