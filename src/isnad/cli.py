@@ -76,15 +76,60 @@ def build_parser() -> argparse.ArgumentParser:
 
     x = sub.add_parser("export", help="export events (plover, acled, geojson) or claims (csv) from "
                        "isnad records (JSON/JSONL written by analyze) or from documents analysed on the fly")
-    x.add_argument("paths", nargs="+", metavar="PATH")
+    x.add_argument("paths", nargs="*", metavar="PATH")
     x.add_argument("-f", "--format", required=True, choices=["plover", "acled", "geojson", "csv"])
+    x.add_argument("--db", metavar="URL", help="read the records from this store instead of PATHs "
+                   "(" + _DB_HELP + ")")
+    x.add_argument("--query", metavar="QUERY", help="with --db: only documents matching this search "
+                   "(same syntax as `isnad search`)")
     x.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     x.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
                    help="publication date for documents analysed on the fly that carry none")
     x.add_argument("--all-types", action="store_true", help="acled: keep verbal events too")
 
     sub.add_parser("resources", help="list packaged data files with sizes and SHA-256")
+
+    i = sub.add_parser("ingest", help="analyse documents (or read isnad/1 record files) and add them to a "
+                       "store; the same document twice is stored once")
+    i.add_argument("paths", nargs="+", metavar="PATH")
+    i.add_argument("--db", metavar="URL", help=_DB_HELP)
+    i.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
+                   help="publication date for documents whose input carries none")
+    i.add_argument("--input-format", dest="input_format", default=None, type=_input_format,
+                   help="override input detection: text, jsonl, json, csv, tweet, telegram, html, rss")
+    i.add_argument("--text-column", default=None, help="JSONL/CSV: the field holding the text")
+    i.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+    i.add_argument("--debug", action="store_true", help="print tracebacks of stage failures")
+
+    s = sub.add_parser("search", help="search a store: words, \"phrases\" and filters actor: place: type: "
+                       "status: source: kind: from:YYYY-MM-DD to:YYYY-MM-DD",
+                       description="Words and \"quoted phrases\" must all occur (normalised: الحسكة finds "
+                       "الحسكه and بالحسكة). Filters: actor:<registry id> place:<gazetteer id or name> "
+                       "type:<PLOVER type> status:<asserted|reported|alleged|denied> source:<source kind> "
+                       "kind:<article|post|retweet|forward|unknown> from:YYYY-MM-DD to:YYYY-MM-DD.")
+    s.add_argument("query", nargs="+", metavar="QUERY")
+    s.add_argument("--db", metavar="URL", help=_DB_HELP)
+    s.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N results (20)")
+    s.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N results")
+    s.add_argument("-f", "--format", default="pretty", choices=["json", "pretty"])
+
+    st = sub.add_parser("stories", help="groups of republished/duplicated documents in a store, "
+                        "with origin, outlets, innermost sources and state-media involvement")
+    st.add_argument("--db", metavar="URL", help=_DB_HELP)
+    st.add_argument("-f", "--format", default="json", choices=["json", "pretty"])
+    st.add_argument("--min-docs", type=_positive_int, default=2, metavar="N",
+                    help="only stories with at least N documents (2)")
+    st.add_argument("--query", metavar="QUERY", help="only among documents matching this search")
+
+    sv = sub.add_parser("serve", help="the web interface and HTTP API (OpenAPI at /openapi.json)")
+    sv.add_argument("--db", metavar="URL", help=_DB_HELP)
+    sv.add_argument("--host", default="127.0.0.1")
+    sv.add_argument("--port", type=int, default=8000)
     return p
+
+
+_DB_HELP = ("the store: an SQLite file path or sqlite:/// URL (default: ./isnad.db), or "
+            "postgresql://user:password@host/dbname for a server")
 
 
 def _eval_modules() -> dict:
@@ -215,12 +260,180 @@ def _load_records(paths, published, stats):
             yield rec
 
 
+def _open_store(db: str | None, must_exist: bool = True):
+    """The store named by --db, or None after a message on stderr."""
+    from pathlib import Path
+
+    from .corpus.store import Store, db_url
+    url = db_url(db)
+    if must_exist and url.startswith("sqlite:///"):
+        path = url[len("sqlite:///"):]
+        if path and path != ":memory:" and not Path(path).exists():
+            print(f"isnad: no store at {path} (create one with `isnad ingest PATH... --db {path}`)",
+                  file=sys.stderr)
+            return None
+    try:
+        return Store(url)
+    except Exception as e:
+        print(f"isnad: cannot open the store {db or url}: {type(e).__name__}: {e}", file=sys.stderr)
+        return None
+
+
+def _is_record_file(p: str) -> bool:
+    from pathlib import Path
+    path = Path(p)
+    if not (path.is_file() and path.suffix in (".json", ".jsonl")):
+        return False
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            head = f.read(200)
+    except OSError:
+        return False
+    return '"schema": "isnad/1"' in head or '"schema":"isnad/1"' in head
+
+
+def cmd_ingest(args) -> int:
+    from collections import Counter
+
+    from . import load
+    from .document import text_id
+    from .io import readers
+    from .runner import BatchStats, analyze_inputs
+    store = _open_store(args.db, must_exist=False)
+    if store is None:
+        return 1
+    counts: Counter = Counter()
+    nlp = None
+
+    def items():
+        for p in args.paths:
+            if _is_record_file(p):
+                stats = BatchStats()
+                for rec in _load_records([p], args.published, stats):
+                    yield rec
+                counts["failed"] += stats.failed
+                continue
+            kw = {"fmt": args.input_format, "text_column": args.text_column}
+            yield from readers.read_inputs([p], **kw)
+
+    it = items()
+    if not args.no_progress:
+        it = _progress(it)
+    for item in it:
+        if isinstance(item, dict):
+            rec = item
+        elif isinstance(item, readers.InputFailure):
+            rec = item.to_record()
+        else:
+            if store.has(item.id or text_id(item.text), item.text):
+                counts["already"] += 1
+                continue
+            nlp = nlp or load()
+            rec = next(analyze_inputs([item], nlp, published=args.published, debug=args.debug))
+        if "error" in rec:
+            _report_error(rec)
+        status, _ = store.add(rec)
+        counts[status] += 1
+    c = store.counts()
+    print(f"isnad: ingest: {counts['new']} new, {counts['already']} already stored, {counts['failed']} failed "
+          f"(store: {c['documents']} documents, {c['links']} near-duplicate links)", file=sys.stderr)
+    return 1 if counts["failed"] else 0
+
+
+def cmd_search(args) -> int:
+    import json
+
+    from .corpus.search import QueryError, parse_query, search
+    try:
+        q = parse_query(" ".join(args.query))
+    except QueryError as e:
+        print(f"isnad: search: {e}", file=sys.stderr)
+        return 2
+    store = _open_store(args.db)
+    if store is None:
+        return 1
+    res = search(store, q, limit=args.limit, offset=args.offset)
+    if args.format == "json":
+        print(json.dumps(res, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{res['total']} document(s)" + (f", showing {args.offset + 1}–{args.offset + len(res['results'])}"
+                                           if res["results"] else ""))
+    for r in res["results"]:
+        snip = r["snippet"]
+        if r["match"]:
+            a, b = r["match"]
+            snip = snip[:a] + "«" + snip[a:b] + "»" + snip[b:]
+        c = r["counts"]
+        print(f"\n{r['id']}  {r['published'] or '----------'}  {r['kind']}  {r['outlet'] or ''}  "
+              f"[{c['claims']} claims, {c['events']} events, {c['places']} places]")
+        if r["title"]:
+            print(f"  {r['title']}")
+        print(f"  {snip}")
+    return 0
+
+
+def cmd_stories(args) -> int:
+    import json
+
+    from .corpus.search import QueryError, matching_ids
+    from .corpus.stories import format_pretty, stories
+    store = _open_store(args.db)
+    if store is None:
+        return 1
+    ids = None
+    if args.query:
+        try:
+            ids = set(matching_ids(store, args.query))
+        except QueryError as e:
+            print(f"isnad: stories: {e}", file=sys.stderr)
+            return 2
+    items = stories(store, min_docs=args.min_docs, doc_ids=ids)
+    if args.format == "json":
+        print(json.dumps(items, ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(format_pretty(items))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    try:
+        import uvicorn
+    except ImportError:  # pragma: no cover
+        print("isnad: serve needs uvicorn and fastapi (pip install fastapi uvicorn)", file=sys.stderr)
+        return 1
+    from .corpus.store import db_url
+    from .web.app import create_app
+    uvicorn.run(create_app(db_url(args.db)), host=args.host, port=args.port)
+    return 0
+
+
 def cmd_export(args) -> int:
     from .io import exports
     from .io.claims_table import export_claims_csv
     from .runner import BatchStats
     stats = BatchStats()
-    records = _load_records(args.paths, args.published, stats)
+    if args.db and args.paths:
+        print("isnad: export: give PATHs or --db, not both", file=sys.stderr)
+        return 2
+    if not args.db and not args.paths:
+        print("isnad: export: give PATHs (records or documents) or --db URL", file=sys.stderr)
+        return 2
+    if args.query and not args.db:
+        print("isnad: export: --query needs --db", file=sys.stderr)
+        return 2
+    if args.db:
+        from .corpus.search import QueryError, matching_ids
+        store = _open_store(args.db)
+        if store is None:
+            return 1
+        try:
+            ids = matching_ids(store, args.query) if args.query else None
+        except QueryError as e:
+            print(f"isnad: export: {e}", file=sys.stderr)
+            return 2
+        records = store.records(ids)
+    else:
+        records = _load_records(args.paths, args.published, stats)
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
         if args.format == "plover":
@@ -260,6 +473,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_export(args)
         if args.command == "resources":
             return cmd_resources(args)
+        if args.command == "ingest":
+            return cmd_ingest(args)
+        if args.command == "search":
+            return cmd_search(args)
+        if args.command == "stories":
+            return cmd_stories(args)
+        if args.command == "serve":
+            return cmd_serve(args)
         if args.command == "eval":
             if not args.task:
                 parser.parse_args(["eval", "--help"])

@@ -26,7 +26,7 @@ import regex
 from sqlalchemy import Float, String, and_, exists, func, or_, select, text
 
 from ..text.normalize import NormalizedText
-from .store import Store, doc_actors, doc_events, doc_places, doc_sources, documents, search_text
+from .store import Store, doc_actors, doc_events, doc_places, doc_sources, documents, place_key, search_text
 
 FIELDS = ("actor", "place", "type", "status", "source", "kind", "from", "to")
 STATUSES = ("asserted", "reported", "alleged", "denied")
@@ -80,7 +80,7 @@ def _where(store: Store, q: Query):
     if "actor" in f:
         conds.append(exists().where(doc_actors.c.doc_id == documents.c.doc_id, doc_actors.c.actor_id.in_(f["actor"])))
     if "place" in f:
-        names = [search_text(v) for v in f["place"]]
+        names = [place_key(v) for v in f["place"]]
         conds.append(exists().where(doc_places.c.doc_id == documents.c.doc_id,
                                     or_(doc_places.c.gazetteer_id.in_(f["place"]), doc_places.c.name.in_(names),
                                         doc_places.c.surface.in_(names))))

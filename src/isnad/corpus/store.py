@@ -22,6 +22,7 @@ import datetime as _dt
 import hashlib
 import json
 import threading
+import unicodedata
 from collections import Counter
 from typing import Any, Iterable, Iterator
 
@@ -72,8 +73,8 @@ doc_places = Table(
     Column("doc_id", String(255), primary_key=True),
     Column("key", String(255), primary_key=True),   # gazetteer id, else "name:<normalised name>"
     Column("gazetteer_id", String(255), index=True),
-    Column("name", String(255), index=True),        # normalised canonical name (lower case)
-    Column("surface", String(255), index=True),     # normalised text as written
+    Column("name", String(255), index=True),        # place_key() of the canonical name
+    Column("surface", String(255), index=True),     # place_key() of the text as written
 )
 doc_events = Table(
     "doc_events", metadata,
@@ -122,6 +123,17 @@ _PUNCT = regex.compile(r"[\p{P}\p{S}\p{C}]+")
 def search_text(s: str) -> str:
     """What the index holds and what queries are turned into: normalised, punctuation removed."""
     return " ".join(_PUNCT.sub(" ", normalize(s or "")).split())
+
+
+def place_key(s: str) -> str:
+    """A place name for matching ``place:``: normalised, Latin diacritics dropped (Al-Ḩasakah →
+    hasakah), and a leading article removed (الحسكة → حسكه, al hasakah → hasakah)."""
+    t = "".join(ch for ch in unicodedata.normalize("NFKD", search_text(s)) if not unicodedata.combining(ch))
+    t = unicodedata.normalize("NFC", t)
+    for art in ("al ", "el ", "ال"):
+        if t.startswith(art) and len(t) > len(art) + 1:
+            return t[len(art):]
+    return t
 
 
 def content_hash(text: str) -> str:
@@ -200,12 +212,12 @@ def _index_rows(doc_id: str, rec: dict) -> dict[Table, list[dict]]:
         if p.get("no_match"):
             continue
         gid, name = p.get("gazetteer_id"), p.get("name")
-        key = gid or (f"name:{search_text(name)}" if name else None)
+        key = gid or (f"name:{place_key(name)}" if name else None)
         if not key:
             continue
         prow.setdefault(_s(key), {"doc_id": doc_id, "key": _s(key), "gazetteer_id": _s(gid),
-                                  "name": _s(search_text(name)) if name else None,
-                                  "surface": _s(search_text(p.get("text") or ""))})
+                                  "name": _s(place_key(name)) if name else None,
+                                  "surface": _s(place_key(p.get("text") or ""))})
     erow: dict[tuple, dict] = {}
     for ev in rec.get("events") or []:
         if not isinstance(ev, dict) or not ev.get("type"):
