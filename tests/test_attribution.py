@@ -471,3 +471,48 @@ def test_source_extents_stop_at_addressee_time_and_medium(attr):
     assert mention(doc, one(doc, "قالت")) == "النيابة"
     doc = attr("وقال المرصد في بريد إلكتروني إن القصف استمر طوال الليل.")
     assert mention(doc, one(doc, "قال")) == "المرصد"
+
+
+# -- round 4 (generic constructions; invented sentences) ------------------------
+
+def test_relative_clause_on_the_subject_runs_to_the_complementizer(attr):
+    doc = attr("وقال القائد الميداني الذي رفض الكشف عن اسمه لدواع أمنية إن الهجوم كان الأعنف.")
+    a = one(doc, "قال")
+    assert mention(doc, a) == "القائد الميداني الذي رفض الكشف عن اسمه لدواع أمنية"
+    assert doc.text[a.content.start:a.content.end] == "الهجوم كان الأعنف"
+    doc = attr("وقال المتحدث الذي أكد أن الوضع هادئ في المدينة.")    # the أن is أكد's
+    assert mention(doc, one(doc, "أكد")) is None or "أكد" not in mention(doc, one(doc, "أكد"))
+
+
+def test_prepositional_aside_between_subject_and_content(attr):
+    doc = attr("وقال المتحدث باسم الشرطة، حسب وكالة الأنباء الفرنسية، إن المشتبه به اعتقل ليلا.")
+    assert mention(doc, one(doc, "قال")) == "المتحدث باسم الشرطة"
+    assert mention(doc, one(doc, "حسب")) == "وكالة الأنباء الفرنسية"
+
+
+def test_apposition_after_a_comma_up_to_the_complementizer(attr):
+    doc = attr("قال جون سميث، السفير الأمريكي السابق في العراق إن الحكومة ضعيفة.")
+    a = one(doc, "قال")
+    assert mention(doc, a) == "جون سميث"
+    assert doc.text[a.content.start:a.content.end] == "الحكومة ضعيفة"
+
+
+def test_blame_without_the_article_and_asserted(attr):
+    doc = attr("من جانبها حمّلت الحكومة سلطات الاحتلال مسؤولية الهجوم على القرية.")
+    a = one(doc, "حمّلت")
+    assert a.extra["role"] == "accuse" and mention(doc, a) == "الحكومة"
+    doc = attr("قطع رئيس الوزراء بأن الانتخابات ستجري في موعدها.")
+    assert mention(doc, one(doc, "قطع")) == "رئيس الوزراء"
+    doc = attr("وطالب النائب بالوحدة جازماً في حديثه أن ذلك يقطع الطريق على المتربصين.")
+    assert [a.cue.text for a in doc.attributions] == ["جازماً"]
+    doc = attr("عاهد نفسه عهدا قاطعا أنه سيعود إلى قريته.")
+    assert doc.attributions == []
+
+
+def test_agentless_passive_naql_an(attr):
+    doc = attr("وقعت اشتباكات. ونُقل يوم الأحد عن وزير الدفاع قوله إن القوات مستعدة.")
+    a = one(doc, "نُقل")
+    assert mention(doc, a) == "وزير الدفاع" and a.extra["role"] == "cite"
+    assert [src(doc, x).name for x in a.chain][-1] == "وزير الدفاع"
+    doc = attr("وقعت اشتباكات. وأُعلن عن وصول التعزيزات إلى المدينة.")
+    assert doc.attributions == []

@@ -381,6 +381,7 @@ class _Run:
                        for n, t in zip(self._norms, self.toks)]
         self._ntok = len(self.toks)
         self._interview_ks: list | None = None
+        self._passive_tok: set[int] = set()
 
     # -- helpers over tokens ------------------------------------------------
     def norm(self, i: int) -> str:
@@ -832,7 +833,11 @@ class _Run:
             if "ف" in m.prefix and len(self.norm(m.tok_start)) <= 4 and m.tok_end - m.tok_start == 1 and \
                     len(phrase_key(surface)[0] if phrase_key(surface) else "") <= 2:
                 continue      # فرد (an individual) is not ف + رد
-            if surface.endswith("ى") and surface.rstrip("ى")[-2:] in ("دع",) or \
+            if len(surface) > 1 and surface[1] == "\u064f" and m.tok_end - m.tok_start == 1 and \
+                    self.norm(self.skip_time(m.tok_end, len(self.toks))) == "عن" and \
+                    any(e.subject == "reporting" for e in m.payloads):
+                self._passive_tok.add(m.tok_start)     # نُقل عن X قوله: cited, nobody named as citing
+            elif surface.endswith("ى") and surface.rstrip("ى")[-2:] in ("دع",) or \
                     (len(surface) > 1 and surface[1] == "\u064f" and m.tok_end - m.tok_start == 1):
                 continue      # يُدعى/تدعى (is called), زُعم، أُعلن، ذُكر: a name or an agentless passive
             entries = []
@@ -1626,6 +1631,15 @@ class _Run:
                     return ("prep", c, k)
                 if "ب" in entry.preps and n.startswith("ب") and len(n) >= 3 and not n.startswith("بين"):
                     return ("prep", k, k)
+            if after_comma and k > j and not paren_used and self.cue_entry_at(k, ("prep",)):
+                q = k + 1           # ، حسب وكالة الصحافة الفرنسية، إنه …: the other cue is an aside
+                while q < end and q < k + 10 and not self.is_punct(q, {",", "،"} | _SENT_END) and \
+                        not self.is_comp(q) and not self.is_quote(q):
+                    q += 1
+                if q + 1 < end and self.is_punct(q, {",", "،"}) and self.is_comp(q + 1) and "an" in lic:
+                    paren_used = True
+                    k = q
+                    continue
             if k >= j and self.is_cue_tok(k):
                 ce = self.cue_entry_at(k, ("part",))
                 if ce and ce[1].lemma in ("قال", "أضاف", "علق"):
@@ -1705,6 +1719,11 @@ class _Run:
                     q += 1
                 if q < end and self.is_punct(q, {",", "،", ":", "؛"}):
                     paren_used = True
+                    k = q
+                    continue
+                if q < end and q > k and self.is_comp(q) and "an" in lic and not coord(q) and \
+                        self.head_of(k, min(end, k + 4))[0] is not None:
+                    paren_used = True     # قال روبيرت فورد، السفير الأمريكي السابق في سوريا إن …
                     k = q
                     continue
             return ("stop", k, k)
@@ -1876,12 +1895,17 @@ class _Run:
                     return att
         return None
 
+    def _needs_word_at(self, k: int, e: CueEntry) -> bool:
+        """The word a cue needs (حمّل … المسؤولية), with or without its article (حمّلت X مسؤولية Y)."""
+        n, w = self.norm(k), e.needs_word
+        return n == w or (w.startswith("ال") and n == w[2:])
+
     def _neg_before(self, i: int) -> bool:
         return i > 0 and self.norm(i - 1) in _NEG
 
     def _verb(self, m, e: CueEntry, lo: int, hi: int, si: int) -> _Att | None:
         i, iend = m.tok_start, m.tok_end
-        if e.needs_word and not any(self.norm(k) == e.needs_word for k in range(iend, min(hi, iend + 7))):
+        if e.needs_word and not any(self._needs_word_at(k, e) for k in range(iend, min(hi, iend + 7))):
             return None
         prev = self.norm(i - 1) if i > lo else ""
         if i > lo and m.prefix == "" and _strip_al(prev) in self.lex.title_words:
@@ -1940,6 +1964,11 @@ class _Run:
             sj = self.np_end(j, hi, entry=e)
             if sj > j:
                 full_lic = self.licence(sj, hi, e)
+                if full_lic is None or full_lic[0] == "stop":
+                    rq = self._relative_to_comp(j, sj, hi, e)
+                    if rq is not None:      # قال القائد الذي رفض الإفصاح عن هويته إن …
+                        sj = rq
+                        full_lic = self.licence(sj, hi, e)
                 real = full_lic is not None and full_lic[0] in ("an", "colon", "quote", "prep", "nominal")
                 if strict and not self.source_like(j, sj):
                     return None
@@ -2078,7 +2107,7 @@ class _Run:
             if outer is not None:
                 os_ = self.resolve_mention(*outer, gender=_verb_gender(e.agr))
                 via.append((os_, "cites", self._span(*outer)))
-            else:
+            elif i not in self._passive_tok:
                 ant = self._antecedent(e.agr, i, si)
                 if ant is not None:
                     via.append((ant, "cites", None))
@@ -2104,6 +2133,28 @@ class _Run:
         if att.content is None:
             return None
         return att
+
+    def _relative_to_comp(self, j: int, sj: int, hi: int, e: CueEntry) -> int | None:
+        """A relative clause on a source-like subject that runs up to the cue's complementizer
+        (قال الجيش الإسرائيلي الذي يحمّل حماس مسؤولية أي هجوم … إنه …): the token of that
+        complementizer (the relative clause stays in the source span, as the guidelines say)."""
+        if "an" not in e.licence:
+            return None
+        r = next((x for x in range(j + 1, min(sj + 1, hi)) if self.norm(x) in _REL_PRONOUNS), None)
+        if r is None or not self.source_like(j, r):
+            return None
+        q = r + 1
+        while q < hi and q < r + 20:
+            if self.is_punct(q, _SENT_END | {":", ",", "،", ";", "؛"}) or \
+                    (self.is_quote(q) and q in self.opening and not self._quotes_a_name(q)):
+                return None
+            if self.is_comp(q):
+                return q if q > r + 1 else None
+            ce = self.cue_entry_at(q, ("verb", "part", "prep", "nominal"))
+            if ce is not None and not ce[1].needs_word:
+                return None         # الذي أكد أن …: the complementizer belongs to that cue
+            q += 1
+        return None
 
     def _subject_stops_at(self, j: int, ne: int, sj: int, hi: int, e: CueEntry, lic) -> bool:
         """The noun phrase after a cue runs on past a complete mention of a person or body
@@ -2506,13 +2557,15 @@ class _Run:
         # an adverbial participle opens its own clause: after a comma, و, or at the start
         lic = self.licence(m.tok_end, hi, e, window=4)
         if (lic is None or lic[0] == "stop") and e.np and e.needs_word and m.tok_end < hi and \
-                any(self.norm(k) == e.needs_word for k in range(m.tok_end, min(hi, m.tok_end + 7))):
+                any(self._needs_word_at(k, e) for k in range(m.tok_end, min(hi, m.tok_end + 7))):
             lic = ("np", m.tok_end, m.tok_end)
         if lic is not None and lic[0] == "stop":
             lic = None
         clause_initial = i == lo or self.is_punct(i - 1) or m.prefix in ("و", "ف") or self.norm(i - 1) in ("و", "ثم")
+        accusative = "\u064b" in self.text[m.start:m.end + 1]     # جازماً، مؤكداً: written as a ḥāl
         if not clause_initial and not (lic is not None and lic[0] in ("an", "colon", "quote", "prep", "np")
-                                       and lic[2] <= m.tok_end + 1):
+                                       and (lic[2] <= m.tok_end + 1 or
+                                            (accusative and lic[0] in ("an", "colon", "quote")))):
             return None
         if lic is None and e.np:
             if m.tok_end < hi and self.toks[m.tok_end].kind == "word":
