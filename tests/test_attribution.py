@@ -516,3 +516,33 @@ def test_agentless_passive_naql_an(attr):
     assert [src(doc, x).name for x in a.chain][-1] == "وزير الدفاع"
     doc = attr("وقعت اشتباكات. وأُعلن عن وصول التعزيزات إلى المدينة.")
     assert doc.attributions == []
+
+
+def test_addressee_with_an_abbreviation_and_aside_adjective(attr):
+    doc = attr("شنت الطائرات غارات. وقالت مصادر محلية لوكالة الأنباء الألمانية (د.ب.أ)، إن الغارات استهدفت المواقع.")
+    assert mention(doc, one(doc, "قالت")) == "مصادر محلية"
+    doc = attr("وقال بيان صادر عن سلطات الولاية، الواقعة على الحدود مع العراق، إن الهجوم وقع ليلا.")
+    assert mention(doc, one(doc, "قال")) == "بيان صادر عن سلطات الولاية"
+
+
+def test_claimed_is_not_is_called_and_identified_as(attr):
+    doc = attr("وقال الرئيس إن الحكومة مخطئة. وادعى بعد اجتماع استثنائي للكتلة أمس، أن كل قرار باطل.")
+    assert src(doc, one(doc, "ادعى").source).name == "الرئيس"
+    doc = attr("وكان الرجل يُدعى أبو محمد في الحي.")
+    assert doc.attributions == []
+    doc = attr("فجر الانتحاري نفسه في المسجد، الذي عرفته وزارة الداخلية بأنه مواطن من مواليد 1995.")
+    assert mention(doc, one(doc, "عرفته")) == "وزارة الداخلية"
+
+
+def test_direct_speech_without_colon_and_participle_to_an_outlet(attr):
+    doc = attr("وقال السفير إن العلاقات جيدة. وأضاف نحن نبارك هذه الخطوة ونقدرها.")
+    a = one(doc, "أضاف")
+    assert src(doc, a.source).name == "السفير"
+    assert doc.text[a.content.start:a.content.end] == "نحن نبارك هذه الخطوة ونقدرها"
+    doc = attr("وتحدث الصحفي فهد سالم عن معاناته في الطريق موضحا لـ «الرياض» أنه تلقى تهديدات.")
+    assert src(doc, one(doc, "موضحا").source).name == "الصحفي فهد سالم"
+
+
+def test_prepositional_cue_right_after_the_subject(attr):
+    doc = attr("ونقلت الوكالة الخبر. وأوضحت الأناضول وفقا لـ\"الفرنسية\"، أن القرار يشمل الرئيس السابق.")
+    assert mention(doc, one(doc, "أوضحت")) == "الأناضول"

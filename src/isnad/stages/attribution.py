@@ -110,6 +110,8 @@ _ADVERBS = frozenset({"له", "لها", "لهم", "ايضا", "كذلك", "مج�
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "قد", "وقد", "لقد", "فقد", "كانوا", "وكانوا"})
 _SIBLING_OPENERS = frozenset({"و", "ثم", "كما", "وكما", "فيما", "لكن", "ولكن", "لكنه", "لكنها", "ولكنه",
                               "بينما", "حيث", "اذ", "فيما", "كذلك", "ايضا"})
+# Verbs that may open direct speech with no colon or quote (وأضاف نحن نبارك …)
+_DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
 # How many neighbouring attributions the document-wide passes (siblings, parents) look at:
 # far more than news ever nests, and it keeps long runs of cues linear (QA-4).
 _WINDOW = 64
@@ -837,7 +839,8 @@ class _Run:
                     self.norm(self.skip_time(m.tok_end, len(self.toks))) == "عن" and \
                     any(e.subject == "reporting" for e in m.payloads):
                 self._passive_tok.add(m.tok_start)     # نُقل عن X قوله: cited, nobody named as citing
-            elif surface.endswith("ى") and surface.rstrip("ى")[-2:] in ("دع",) or \
+            elif surface.endswith("ى") and surface.rstrip("ى")[-2:] in ("دع",) and \
+                    surface.lstrip("وف")[:1] in ("ي", "ت") or \
                     (len(surface) > 1 and surface[1] == "\u064f" and m.tok_end - m.tok_start == 1):
                 continue      # يُدعى/تدعى (is called), زُعم، أُعلن، ذُكر: a name or an agentless passive
             entries = []
@@ -1631,10 +1634,11 @@ class _Run:
                     return ("prep", c, k)
                 if "ب" in entry.preps and n.startswith("ب") and len(n) >= 3 and not n.startswith("بين"):
                     return ("prep", k, k)
-            if after_comma and k > j and not paren_used and self.cue_entry_at(k, ("prep",)):
+            if (after_comma or k == j) and k >= j and not paren_used and self.cue_entry_at(k, ("prep",)):
                 q = k + 1           # ، حسب وكالة الصحافة الفرنسية، إنه …: the other cue is an aside
                 while q < end and q < k + 10 and not self.is_punct(q, {",", "،"} | _SENT_END) and \
-                        not self.is_comp(q) and not self.is_quote(q):
+                        not self.is_comp(q) and not (self.is_quote(q) and q in self.opening and
+                                                     not self._quotes_a_name(q) and not self._short_quoted_name(q)):
                     q += 1
                 if q + 1 < end and self.is_punct(q, {",", "،"}) and self.is_comp(q + 1) and "an" in lic:
                     paren_used = True
@@ -1660,7 +1664,8 @@ class _Run:
             if self.is_punct(k, {"-", "–", "—", "("}):
                 close = {"(": {")"}}.get(n, {"-", "–", "—"})
                 q = k + 1
-                while q < end and q < k + 14 and not self.is_punct(q, close) and not self.is_punct(q, _SENT_END):
+                while q < end and q < k + 14 and not self.is_punct(q, close) and \
+                        not (self.is_punct(q, _SENT_END) and not self._abbrev_dot(q)):
                     q += 1
                 if q < end and self.is_punct(q, close):
                     k = q + 1
@@ -1688,7 +1693,7 @@ class _Run:
                 if adjunct == "without" and q < end and self.is_comp(q):
                     q += 1                    # دون أن …: its أن is not the cue's
                 while q < end and q < k + (12 if adjunct else 25):
-                    if self.is_punct(q, {",", "،", ":"} | _SENT_END) or self.is_comp(q):
+                    if (self.is_punct(q, {",", "،", ":"} | _SENT_END) and not self._abbrev_dot(q)) or self.is_comp(q):
                         break
                     if self.is_quote(q) and q in self.opening and not self._quotes_a_name(q) and \
                             not self._short_quoted_name(q):
@@ -1728,6 +1733,11 @@ class _Run:
                     continue
             return ("stop", k, k)
         return None
+
+    def _abbrev_dot(self, q: int) -> bool:
+        """The dot of an abbreviation (د.ب.أ، أ.ف.ب), not a full stop."""
+        return self.norm(q) == "." and q > 0 and self.toks[q - 1].kind == "word" and len(self.norm(q - 1)) == 1 \
+            and self.toks[q - 1].end == self.toks[q].start
 
     def _cue_object(self, k: int, end: int, entry: CueEntry) -> bool:
         """A fixed object that belongs to the cue, between its subject and its content:
@@ -1788,6 +1798,9 @@ class _Run:
             return True
         if self._name_start(k) and not self.is_cue_tok(k):
             return not n.endswith("ا")      # a plain name (، نصر الدين بن حديد :), not an adverb (علما)
+        if n.startswith("ال") and len(n) >= 6 and n.endswith("ه") and \
+                self.norm(k + 1) in ("علي", "في", "من", "الي", "عن") and not self.is_cue_tok(k):
+            return True                     # ، الواقعة على الحدود مع العراق، / ، التابعة للحكومة،
         return False
 
     def _comma_between(self, a: int, b: int) -> bool:
@@ -1950,6 +1963,10 @@ class _Run:
             j_first = True          # تكشف هي الأخرى عن …: the subject is before the verb
         if e.agr in ("mp", "fp", "d"):
             j_first = True
+        direct = j < hi and e.agr in ("m", "f") and e.lemma in _DIRECT_SPEECH and self.norm(j) in ("نحن", "انا") \
+            and not self._neg_before(i)
+        if direct:
+            j_first = True          # وأضاف نحن نبارك هذه الخطوة: direct speech without a colon
         if j < hi and self._cue_object(j, hi, e):
             j_first = True          # ومضى بالقول "…": no subject after the verb
         if i - 2 >= lo and self.is_comp(i - 1) and self.bare(i - 2) == "سبق":
@@ -2058,6 +2075,8 @@ class _Run:
                         att.implicit = True
                         self._touch(src, self.toks[i].start)
                     return att
+        if lic is None and direct and stop == j:
+            lic = ("np", j, j)
         if lic is None and obj_after and subj is not None and stop is not None and stop == subj[1]:
             lic = ("np", stop, stop)
         if lic is None and e.subject == "reporting" and inner is not None:
@@ -2565,7 +2584,8 @@ class _Run:
         accusative = "\u064b" in self.text[m.start:m.end + 1]     # جازماً، مؤكداً: written as a ḥāl
         if not clause_initial and not (lic is not None and lic[0] in ("an", "colon", "quote", "prep", "np")
                                        and (lic[2] <= m.tok_end + 1 or
-                                            (accusative and lic[0] in ("an", "colon", "quote")))):
+                                            (lic[0] in ("an", "colon", "quote") and
+                                             (accusative or self.is_addressee_at(m.tok_end, hi))))):
             return None
         if lic is None and e.np:
             if m.tok_end < hi and self.toks[m.tok_end].kind == "word":
