@@ -158,6 +158,7 @@ class CueEntry:
     inner: str = "عن"         # reporting verbs: the preposition of the inner source (نقل عن، علم من)
     np_subject: bool = False  # a bare noun-phrase content only after an explicit subject
     addressee: bool = False   # the object after the subject is whom the source told (أبلغ، أخبر)
+    np_heads: tuple = ()      # a bare noun-phrase content must open with one of these (جدد موقفها)
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,8 @@ class Lexicon:
                 e = CueEntry(typ, v["lemma"], v.get("role", "say"), agr, preps, bool(v.get("np")), lic,
                              v.get("subject"), _n(v["needs_word"]) if v.get("needs_word") else None,
                              inner=_n(v.get("inner") or "عن"), np_subject=v.get("np") == "subject",
-                             addressee=bool(v.get("addressee")))
+                             addressee=bool(v.get("addressee")),
+                             np_heads=tuple(_n(x) for x in v.get("np_heads") or ()))
                 for f in forms or ():
                     self.cues.add(f, e)
         for p in cues.get("prepositional") or ():
@@ -1908,6 +1910,14 @@ class _Run:
                     return att
         return None
 
+    def _np_head_ok(self, c0: int, e: CueEntry) -> bool:
+        """A cue with ``np_heads`` takes a bare noun-phrase content only when it opens with one
+        of them (جددت الوزارة موقف البحرين …، مكررا التزام الاتحاد …; not جددت القوات قصفها)."""
+        if not e.np_heads:
+            return True
+        n = _strip_al(self.bare(c0)) if c0 < self._ntok else ""
+        return any(n.startswith(_strip_al(h)) for h in e.np_heads)
+
     def _needs_word_at(self, k: int, e: CueEntry) -> bool:
         """The word a cue needs (حمّل … المسؤولية), with or without its article (حمّلت X مسؤولية Y)."""
         n, w = self.norm(k), e.needs_word
@@ -2094,6 +2104,8 @@ class _Run:
             elif subj is None and left is not None and stop is not None and stop > j and \
                     not (left[1] < i and self.norm(left[1]) in _REL_PRONOUNS and self._adjunct_at(j, hi, e)):
                 lic = ("np", stop, stop)     # وكانت القيادة أعلنت في بيان أمس استشهاد …
+        if lic is not None and lic[0] == "np" and not self._np_head_ok(lic[1], e):
+            lic = None
         if lic is None:
             if subj is not None and self.source_like(*subj):
                 g = _verb_gender(e.agr)
@@ -2590,6 +2602,8 @@ class _Run:
         if lic is None and e.np:
             if m.tok_end < hi and self.toks[m.tok_end].kind == "word":
                 lic = ("np", m.tok_end, m.tok_end)
+        if lic is not None and lic[0] == "np" and not self._np_head_ok(lic[1], e):
+            lic = None
         if lic is None:
             return None
         kind, c0, at = lic
