@@ -546,3 +546,16 @@ def test_direct_speech_without_colon_and_participle_to_an_outlet(attr):
 def test_prepositional_cue_right_after_the_subject(attr):
     doc = attr("ونقلت الوكالة الخبر. وأوضحت الأناضول وفقا لـ\"الفرنسية\"، أن القرار يشمل الرئيس السابق.")
     assert mention(doc, one(doc, "أوضحت")) == "الأناضول"
+
+
+def test_renewed_position_and_considered_with_a_noun_phrase(attr):
+    doc = attr("وجددت الوزارة موقف البحرين الثابت من القضية الفلسطينية.")
+    a = one(doc, "جددت")
+    assert mention(doc, a) == "الوزارة"
+    assert doc.text[a.content.start:a.content.end] == "موقف البحرين الثابت من القضية الفلسطينية"
+    doc = attr("وجددت القوات قصفها للمدينة.")
+    assert doc.attributions == []
+    doc = attr("واعتبرت منظمة التعاون الإسلامي هذه الجريمة تصعيدا خطيرا.")
+    assert mention(doc, one(doc, "اعتبرت")) == "منظمة التعاون الإسلامي"
+    doc = attr("واعتبر كبير المفاوضين الفلسطينيين صائب عريقات انه لا يمكن فصل الهجوم عن السياسة.")
+    assert mention(doc, one(doc, "اعتبر")) == "كبير المفاوضين الفلسطينيين صائب عريقات"

@@ -2002,7 +2002,8 @@ class _Run:
                 elif real and not (e.np and full_lic[0] == "prep" and not self.source_like(j, sj)):
                     subj = full_subj = (j, sj)
                     ne = self.np_end_for_name(j, hi)
-                    if j < ne < sj and self._subject_stops_at(j, ne, sj, hi, e, full_lic):
+                    if j < ne < sj and not (e.np_subject and full_lic[0] in ("an", "colon", "quote")) and \
+                            self._subject_stops_at(j, ne, sj, hi, e, full_lic):
                         subj = (j, ne)
                         obj_after = full_lic[0] == "prep"      # حذر الشبلي عملاء إيران من …
                 elif e.np and self.source_like(j, sj):
