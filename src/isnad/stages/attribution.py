@@ -948,7 +948,8 @@ class _Run:
         """End (exclusive) of the noun phrase starting at token ``a``."""
         j = a
         head, hend = self.head_of(a, end)
-        limit = min(end, a + 16)
+        # a title chain (مساعد مدير الأمن العام … رئيس فريق العمل المكلف … اللواء X) may run long
+        limit = min(end, a + (28 if head is not None and head.title else 16))
         preps = set(entry.preps) if entry else set()
         if entry is not None and entry.subject == "reporting":
             preps.add(entry.inner)
