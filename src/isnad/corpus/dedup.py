@@ -66,10 +66,16 @@ def shingles(ws: list[str], k: int = SHINGLE) -> set[str]:
     return {" ".join(ws[i:i + k]) for i in range(len(ws) - k + 1)}
 
 
+_PERMUTATIONS = None
+
+
 def minhash(sh: set[str]) -> LeanMinHash | None:
+    global _PERMUTATIONS
     if not sh:
         return None
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    if _PERMUTATIONS is None:   # generating them is a third of the cost of a signature: once a process
+        _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_PERMUTATIONS, scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in sh])
     return LeanMinHash(m)
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 import regex
 from sqlalchemy import Float, String, and_, exists, func, or_, select, text
 
-from ..text.normalize import NormalizedText
+from ..text.normalize import NormalizedText, normalize
 from .store import Store, doc_actors, doc_events, doc_places, doc_sources, documents, place_key, search_text
 
 FIELDS = ("actor", "place", "type", "status", "source", "kind", "from", "to")
@@ -129,14 +129,30 @@ def matching_ids(store: Store, query: str | Query | None) -> list[str]:
         return [r[0] for r in c.execute(stmt.order_by(documents.c.seq))]
 
 
+def _find(text_: str, term: str, window: int = 600) -> tuple[int, int] | None:
+    """Original offsets of the first occurrence of a normalised term.  The offset-mapped view
+    (NormalizedText, per character in Python) is built only for the window holding the match."""
+    overlap = 4 * len(term) + 16
+    step = window - overlap
+    for start in range(0, max(1, len(text_)), step):
+        chunk = text_[start:start + window]
+        if term not in normalize(chunk):
+            continue
+        nt = NormalizedText(chunk)
+        i = nt.text.find(term)
+        if i >= 0:
+            s, e = nt.orig_span(i, i + len(term))
+            return start + s, start + e
+    return None
+
+
 def snippet(text_: str, terms: list[str], width: int = 90) -> tuple[str, list[int] | None]:
     """A window of the original text around the first term found, and the match's offsets in it."""
-    nt = NormalizedText(text_)
     for t in terms:
-        i = nt.text.find(t)
-        if i < 0:
+        found = _find(text_, t)
+        if found is None:
             continue
-        s, e = nt.orig_span(i, i + len(t))
+        s, e = found
         a, b = max(0, s - width), min(len(text_), e + width)
         pre = "…" if a > 0 else ""
         post = "…" if b < len(text_) else ""

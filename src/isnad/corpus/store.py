@@ -302,61 +302,101 @@ class Store:
                                               kind=_s(err.get("kind"), 64), message=str(err.get("message") or ""),
                                               at=_now()))
 
-    def add(self, rec: dict) -> tuple[str, str]:
-        """Store one record: ``("new"|"already", doc_id)``; error records ``("failed", id)``."""
-        if not isinstance(rec, dict) or "error" in rec or not isinstance(rec.get("text"), str):
-            if isinstance(rec, dict) and "error" not in rec:
-                rec = {"id": rec.get("id"), "error": {"kind": "record", "message": "not an isnad/1 record"}}
-            self.add_failure(rec if isinstance(rec, dict) else {"error": {"kind": "record",
-                                                                          "message": repr(rec)[:200]}})
-            return "failed", str(rec.get("id") if isinstance(rec, dict) else "")
+    @staticmethod
+    def _valid(rec: Any) -> bool:
+        return isinstance(rec, dict) and "error" not in rec and isinstance(rec.get("text"), str)
+
+    def _fail(self, rec: Any) -> tuple[str, str]:
+        if isinstance(rec, dict) and "error" not in rec:
+            rec = {"id": rec.get("id"), "error": {"kind": "record", "message": "not an isnad/1 record"}}
+        self.add_failure(rec if isinstance(rec, dict) else {"error": {"kind": "record", "message": repr(rec)[:200]}})
+        return "failed", str(rec.get("id") if isinstance(rec, dict) else "")
+
+    def _insert(self, c, idx: dedup.DedupIndex, rec: dict) -> tuple[str, str]:
+        """Write one valid record inside the open transaction ``c``; the caller owns the commit.
+        A new document goes into the LSH index at once (so the next one in a batch can link to it)."""
         text_ = rec["text"]
         rec_id = str(rec.get("id") or "") or hashlib.sha1(text_.encode("utf-8", "surrogatepass")).hexdigest()[:16]
         h = content_hash(text_)
+        existing = c.execute(select(documents.c.doc_id).where(documents.c.rec_id == rec_id,
+                                                              documents.c.content_hash == h)).scalar()
+        if existing:
+            return "already", existing
+        doc_id = rec_id
+        if c.execute(select(documents.c.seq).where(documents.c.doc_id == doc_id)).scalar() is not None:
+            doc_id = f"{rec_id}~{h[:8]}"
+        meta = rec.get("meta") or {}
+        title = meta.get("title") if isinstance(meta.get("title"), str) else None
+        url = meta.get("url") if isinstance(meta.get("url"), str) else None
+        outlet = next((meta[k] for k in ("outlet", "author", "channel") if isinstance(meta.get(k), str)), None)
+        norm = search_text(((title + "\n") if title else "") + text_)
+        c.execute(insert(documents), dict(
+            doc_id=doc_id, rec_id=rec_id, content_hash=h, published=_s(rec.get("published"), 10),
+            kind=_s(rec.get("kind"), 16), lang=_s(rec.get("lang"), 8), outlet=_s(outlet),
+            title=title, url=url, text=text_, norm=norm,
+            record=json.dumps(rec, ensure_ascii=False),
+            summary=json.dumps(summarize(rec), ensure_ascii=False),
+            n_entities=len(rec.get("entities") or []), n_places=len(rec.get("places") or []),
+            n_claims=len(rec.get("claims") or []), n_events=len(rec.get("events") or []),
+            n_sources=len(rec.get("sources") or []), ingested_at=_now()))
+        for table, rows in _index_rows(doc_id, rec).items():
+            if rows:
+                c.execute(insert(table), rows)
+        if self.fts:
+            c.exec_driver_sql("INSERT INTO doc_fts(doc_id, body) VALUES (?, ?)", (doc_id, norm))
+        sig = dedup.signature(text_)
+        c.execute(insert(signatures), dict(doc_id=doc_id, n_full=sig.n_full, full=dedup.pack(sig.full),
+                                           n_lead=sig.n_lead, lead=dedup.pack(sig.lead)))
+        found = idx.links(doc_id, sig)
+        if found:
+            c.execute(insert(links), [{"doc_a": ln.other, "doc_b": doc_id, "jaccard": ln.jaccard,
+                                       "containment": ln.containment, "kind": ln.kind} for ln in found])
+        idx.insert(doc_id, sig)
+        return "new", doc_id
+
+    def add(self, rec: dict) -> tuple[str, str]:
+        """Store one record in its own transaction: ``("new"|"already", doc_id)``; an error record
+        (or anything that is not an isnad/1 record) is logged in ``failures``: ``("failed", id)``."""
+        if not self._valid(rec):
+            return self._fail(rec)
         with self._lock:
             idx = self.dedup_index()
-            with self.engine.begin() as c:
-                existing = c.execute(select(documents.c.doc_id).where(documents.c.rec_id == rec_id,
-                                                                      documents.c.content_hash == h)).scalar()
-                if existing:
-                    return "already", existing
-                doc_id = rec_id
-                if c.execute(select(documents.c.seq).where(documents.c.doc_id == doc_id)).scalar() is not None:
-                    doc_id = f"{rec_id}~{h[:8]}"
-                meta = rec.get("meta") or {}
-                title = meta.get("title") if isinstance(meta.get("title"), str) else None
-                url = meta.get("url") if isinstance(meta.get("url"), str) else None
-                outlet = next((meta[k] for k in ("outlet", "author", "channel") if isinstance(meta.get(k), str)), None)
-                norm = search_text(((title + "\n") if title else "") + text_)
-                c.execute(insert(documents).values(
-                    doc_id=doc_id, rec_id=rec_id, content_hash=h, published=_s(rec.get("published"), 10),
-                    kind=_s(rec.get("kind"), 16), lang=_s(rec.get("lang"), 8), outlet=_s(outlet),
-                    title=title, url=url, text=text_, norm=norm,
-                    record=json.dumps(rec, ensure_ascii=False),
-                    summary=json.dumps(summarize(rec), ensure_ascii=False),
-                    n_entities=len(rec.get("entities") or []), n_places=len(rec.get("places") or []),
-                    n_claims=len(rec.get("claims") or []), n_events=len(rec.get("events") or []),
-                    n_sources=len(rec.get("sources") or []), ingested_at=_now()))
-                for table, rows in _index_rows(doc_id, rec).items():
-                    if rows:
-                        c.execute(insert(table), rows)
-                if self.fts:
-                    c.exec_driver_sql("INSERT INTO doc_fts(doc_id, body) VALUES (?, ?)", (doc_id, norm))
-                sig = dedup.signature(text_)
-                c.execute(insert(signatures).values(doc_id=doc_id, n_full=sig.n_full, full=dedup.pack(sig.full),
-                                                    n_lead=sig.n_lead, lead=dedup.pack(sig.lead)))
-                found = idx.links(doc_id, sig)
-                if found:
-                    c.execute(insert(links), [{"doc_a": ln.other, "doc_b": doc_id, "jaccard": ln.jaccard,
-                                               "containment": ln.containment, "kind": ln.kind} for ln in found])
-            idx.insert(doc_id, sig)   # only once the transaction has committed
-            return "new", doc_id
+            try:
+                with self.engine.begin() as c:
+                    return self._insert(c, idx, rec)
+            except Exception:
+                self._index = None      # the index may hold a document the rollback removed: rebuild
+                raise
 
-    def add_many(self, records: Iterable[dict]) -> Counter:
+    def add_many(self, records: Iterable[dict], *, batch: int = 200) -> Counter:
+        """Store records, ``batch`` to a transaction (much faster than one commit each); if a batch
+        fails, its records are retried one by one so that only the bad one is lost (and raised)."""
         counts: Counter = Counter()
+        buf: list[dict] = []
+
+        def flush() -> None:
+            if not buf:
+                return
+            with self._lock:
+                idx = self.dedup_index()
+                try:
+                    with self.engine.begin() as c:
+                        got = [self._insert(c, idx, r)[0] for r in buf]
+                    counts.update(got)
+                except Exception:
+                    self._index = None
+                    for r in buf:
+                        counts[self.add(r)[0]] += 1
+            buf.clear()
+
         for rec in records:
-            status, _ = self.add(rec)
-            counts[status] += 1
+            if not self._valid(rec):
+                counts[self._fail(rec)[0]] += 1
+                continue
+            buf.append(rec)
+            if len(buf) >= batch:
+                flush()
+        flush()
         return counts
 
     # -- reading -------------------------------------------------------------------------------
