@@ -220,7 +220,8 @@ def cues() -> dict:
     for key in ("partitive_heads", "np_heads", "clause_openers", "not_subjects", "passive_aux",
                 "negation_before_verb", "negation_before_noun", "denial_cues", "future_cues",
                 "hypothetical_cues", "irrealis_cues", "function_words", "noun_context", "clause_breaks",
-                "member_heads", "perpetrators", "perpetrator_not_after", "future_after", "negation_quantifiers", "future_prefix_exclude"):
+                "member_heads", "perpetrators", "perpetrator_not_after", "future_after", "negation_quantifiers", "future_prefix_exclude",
+                "against_on", "against_bi", "against_li", "against_bare", "against_site", "exposure", "not_targets"):
         out[key] = _n(c.get(key))
     out["boundaries"] = frozenset(normalize(b) for b in c["boundaries"])
     size = c["size"]
@@ -749,6 +750,113 @@ class EventsStage(Stage):
         t = best[1]
         return {"start": t.start, "end": t.end, "text": doc.text[t.start:t.end], "entity": None}
 
+    # -- recipients --------------------------------------------------------------------------
+    def _arg(self, doc, ctx: "_DocContext", sp: tuple[int, int]) -> dict:
+        """The phrase of tokens [i, j) as an argument; an entity starting inside it links it."""
+        toks = doc.tokens
+        i, j = sp
+        for ei, ej, ent in ctx.entities:
+            if i <= ei < j:
+                return {"start": ent.start, "end": ent.end, "text": ent.text, "entity": ent.id}
+        s, e = toks[i].start, toks[j - 1].end
+        return {"start": s, "end": e, "text": doc.text[s:e], "entity": None}
+
+    def _protested(self, doc, ctx: "_DocContext", c: _Cand, window) -> dict | None:
+        """What a protest is against (PLOVER recipient): the phrase after احتجاجا على، ضد،
+        منددين ب…، مطالبين ب…، معادية ل…، or the building it gathers at (أمام مبنى البرلمان).
+        The cue nearest after the trigger wins, then the nearest before it."""
+        cu, toks = self.cues, doc.tokens
+        found = []
+        for k in window:
+            t = toks[k]
+            if t.kind != "word":
+                continue
+            r = _readings(t.norm)
+            nxt = k + 1
+            start = None
+            if r & cu["against_on"]:
+                if nxt in window and toks[nxt].norm in _ON:
+                    start = nxt + 1
+            elif r & cu["against_bi"] or r & cu["against_li"]:
+                ch = "ب" if r & cu["against_bi"] else "ل"
+                if nxt in window and toks[nxt].kind == "word" and toks[nxt].norm.startswith(ch) \
+                        and len(toks[nxt].norm) > 3:
+                    start = nxt
+            elif r & cu["against_bare"]:
+                start = nxt
+            elif r & _SITE_PREPS:
+                if nxt in window and _readings(toks[nxt].norm) & cu["against_site"]:
+                    start = nxt
+            if start is None or (c.tok_start <= start < c.tok_end):
+                continue
+            sp = _np_span(doc, start, window, cu, 4)
+            if sp is not None:
+                found.append((0 if k >= c.tok_start else 1, abs(k - c.tok_start), sp))
+        if not found:
+            return None
+        return self._arg(doc, ctx, min(found)[2])
+
+    def _victims(self, doc, ctx: "_DocContext", c: _Cand, window, target: list) -> list:
+        """The victims of an ASSAULT as its target when no entity fills it: the subject of
+        تعرض/نجا before the trigger (تعرضت القوات لهجوم), or the people a toll counts (مقتل
+        سبعة أشخاص، قتل 18 شخصا، 28 شخصا قتلوا).  A device word (انفجار سيارة مفخخة) is
+        never the target."""
+        cu, toks = self.cues, doc.tokens
+
+        def device(sp):
+            return bool(_readings(toks[sp[0]].norm) & cu["not_targets"])
+        cur = [t for t in target if t.get("entity") or not (_readings(normalize(t["text"].split()[0] if t["text"].split()
+                                                                                  else "")) & cu["not_targets"])]
+        # an object phrase of an attack verb (استهدف دورية) stays
+        if cur and c.kind in _VERBAL and c.entry.outcome not in ("dead", "injured"):
+            return cur
+        # 1. exposure / escape before the trigger
+        for k in range(c.tok_start - 1, max(window.start, c.tok_start - 9) - 1, -1):
+            if toks[k].kind == "punct" and toks[k].norm not in ('"', "'"):
+                break
+            if _readings(toks[k].norm) & cu["exposure"]:
+                sp = None
+                if k + 1 < c.tok_start:
+                    sp = _np_span(doc, k + 1, range(k + 1, c.tok_start), cu, 5, numbers=False)
+                if sp is None:
+                    j = k
+                    while j - 1 in window and k - (j - 1) <= 3 and toks[j - 1].kind in ("word", "latin") \
+                            and not (_readings(toks[j - 1].norm) & (cu["function_words"] | cu["clause_breaks"])):
+                        j -= 1
+                    sp = (j, k) if j < k else None
+                if sp is not None and not device(sp):
+                    return [self._arg(doc, ctx, sp)]
+                break
+        # 2. the people a toll counts
+        from ..text.numbers import number_at
+        for o in [c] + sorted(c.casualties + c.mentions, key=lambda x: x.tok_start):
+            if o.entry.outcome not in ("dead", "injured"):
+                continue
+            sp = None
+            if o.kind in ("noun", "phrase", "passive"):
+                sp = _np_span(doc, o.tok_end, window, cu, 3)
+            elif o.kind == "verb":
+                nxt = _next_words(doc, o.tok_end, window, 1)
+                try:
+                    num = number_at(doc, nxt[0]) if nxt else None
+                except Exception:      # pragma: no cover - numbers are optional
+                    num = None
+                if num is not None:
+                    sp = _np_span(doc, nxt[0], window, cu, 3)
+                else:
+                    # 28 شخصا قتلوا: a counted noun right before the verb is its (passive) subject
+                    for k in _prev_words(doc, o.tok_start, window, 3):
+                        try:
+                            num = number_at(doc, k)
+                        except Exception:      # pragma: no cover
+                            num = None
+                        if num is not None and num.tok_end < o.tok_start:
+                            sp = _np_span(doc, k, range(k, o.tok_start), cu, 3)
+                            break
+            if sp is not None and not device(sp):
+                return [self._arg(doc, ctx, sp)]
+        return cur
+
     # -- merging -----------------------------------------------------------------------------
     def _merge(self, cands: list[_Cand]) -> list[_Cand]:
         by_sent: dict[int, list[_Cand]] = {}
@@ -844,6 +952,16 @@ class EventsStage(Stage):
                 ph = {"start": o.start, "end": o.end, "text": doc.text[o.start:o.end], "entity": None}
                 actor = [ph] + [a for a in actor if a.get("entity")]
                 break
+        if e.type == "PROTEST" and not _linked(target):
+            pt = self._protested(doc, ctx, c, window)
+            if pt is not None:
+                target = [pt]
+        elif e.type == "ASSAULT" and not _linked(target):
+            target = self._victims(doc, ctx, c, window, target)
+            if target and not _linked(actor):
+                # a victim phrase is never also the actor (قتل أربعة أشخاص: passive reading)
+                v = target[0]
+                actor = [a for a in actor if a.get("entity") or not (a["start"] < v["end"] and v["start"] < a["end"])]
         if e.type == "ASSAULT" and not _linked(actor):
             perp = self._perpetrator(doc, c, window, target)
             if perp is not None:
@@ -1513,6 +1631,48 @@ def _future_verb_before(toks, idx: list[int], cu: dict) -> bool:
                 and _strip_al(w) == w and not w.endswith(("ة", "ات")):
             return True
     return False
+
+
+_ON = frozenset({normalize("على")})
+_SITE_PREPS = _n(["أمام", "إلى", "الى", "قبالة", "حول", "نحو", "باتجاه", "قرب", "خارج"])
+_QUOTES = ('"', "'")
+
+
+def _np_span(doc, i: int, window, cu: dict, maxw: int = 4, numbers: bool = True) -> tuple[int, int] | None:
+    """A noun phrase of at most ``maxw`` words starting at token i inside ``window``: stops at
+    punctuation, function words, clause breaks, prepositions, time words and a new و-clause.
+    With ``numbers``, a count and its partitive من are skipped (ثلاثة من عناصر الشرطة → عناصر الشرطة)."""
+    toks = doc.tokens
+    while i in window and toks[i].norm in _QUOTES:
+        i += 1
+    if i not in window:
+        return None
+    if numbers:
+        from ..text.numbers import number_at
+        try:
+            num = number_at(doc, i)
+        except Exception:      # pragma: no cover - numbers are optional
+            num = None
+        if num is not None and num.tok_end in window:
+            j = num.tok_end
+            while j in window and (toks[j].norm in ("من",) + _QUOTES):
+                j += 1
+            if j in window:
+                i = j
+    stop = cu["function_words"] | cu["clause_breaks"] | cu["not_subjects"]
+
+    def bad(k):
+        t = toks[k]
+        if t.kind not in ("word", "latin"):
+            return True
+        n = t.norm
+        return bool(_readings(n) & stop) or n in cu["preps"] or (n[:1] == "و" and n[1:] in cu["preps"])
+    if bad(i) or len(toks[i].norm) < 2:
+        return None
+    j = i + 1
+    while j in window and j - i < maxw and not bad(j) and not toks[j].norm.startswith("و"):
+        j += 1
+    return i, j
 
 
 @lru_cache(maxsize=65536)
