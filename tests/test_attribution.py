@@ -559,3 +559,13 @@ def test_renewed_position_and_considered_with_a_noun_phrase(attr):
     assert mention(doc, one(doc, "اعتبرت")) == "منظمة التعاون الإسلامي"
     doc = attr("واعتبر كبير المفاوضين الفلسطينيين صائب عريقات انه لا يمكن فصل الهجوم عن السياسة.")
     assert mention(doc, one(doc, "اعتبر")) == "كبير المفاوضين الفلسطينيين صائب عريقات"
+
+
+def test_frame_adverbials_and_directive_objects_are_no_speakers(attr):
+    doc = attr("وأكدت الوزارة أن الوضع خطير. وشددت بهذا الصدد على أنه آن الأوان للتحرك.")
+    a = one(doc, "شددت")
+    assert mention(doc, a) is None and src(doc, a.source).name == "الوزارة"
+    doc = attr("ربط عضو مجلس النواب محسن البكري بين الحوادث. وقال في تصريح: نحن على يقين من النصر. "
+               "وطالب المواطنين بالالتفاف حول قيادتهم، مؤكدا أن الأمن مسؤولية الجميع.")
+    assert src(doc, one(doc, "قال").source).name == "عضو مجلس النواب محسن البكري"
+    assert src(doc, one(doc, "مؤكدا").source).name == "عضو مجلس النواب محسن البكري"

@@ -110,6 +110,9 @@ _ADVERBS = frozenset({"له", "لها", "لهم", "ايضا", "كذلك", "مج�
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "قد", "وقد", "لقد", "فقد", "كانوا", "وكانوا"})
 _SIBLING_OPENERS = frozenset({"و", "ثم", "كما", "وكما", "فيما", "لكن", "ولكن", "لكنه", "لكنها", "ولكنه",
                               "بينما", "حيث", "اذ", "فيما", "كذلك", "ايضا"})
+# Directive speech-act verbs: a plain plural noun after them is whom they urge
+_DIRECTIVES = frozenset({"طالب", "طالبت", "يطالب", "تطالب", "دعا", "دعت", "يدعو", "تدعو", "حث", "حثت",
+                         "ناشد", "ناشدت"})
 # Verbs that may open direct speech with no colon or quote (وأضاف نحن نبارك …)
 _DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
 # How many neighbouring attributions the document-wide passes (siblings, parents) look at:
@@ -1880,6 +1883,8 @@ class _Run:
         if a >= hi:
             return
         head, _ = self.head_of(a, hi)
+        if head is not None and head.unnamed and head.plural and self.bare(k) in _DIRECTIVES:
+            return             # وطالب المواطنين بالالتفاف …: whom it urged, not a speaker
         if head is not None:
             e = self.np_end(a, hi, allow_pp=True)
             if head.title or head.kind in ("official", "unknown"):
@@ -1910,6 +1915,16 @@ class _Run:
                 if att is not None:
                     return att
         return None
+
+    _FRAME_NOUNS = frozenset({"الصدد", "الخصوص", "الشان", "السياق", "الاطار", "المجال", "الاتجاه"})
+
+    def _frame_adverb(self, j: int) -> int:
+        """بهذا الصدد، في هذا السياق، بهذا الخصوص: an adverbial, never a subject (its length)."""
+        if self.bare(j) in ("بهذا", "بهذه", "لهذا", "في", "فى") and self.norm(j + 1) in self._FRAME_NOUNS:
+            return 2
+        if self.bare(j) in ("في", "فى") and self.norm(j + 1) in ("هذا", "هذه") and self.norm(j + 2) in self._FRAME_NOUNS:
+            return 3
+        return 0
 
     def _np_head_ok(self, c0: int, e: CueEntry) -> bool:
         """A cue with ``np_heads`` takes a bare noun-phrase content only when it opens with one
@@ -1954,8 +1969,9 @@ class _Run:
             iend += 1                # تقول فيه الحكومة إنها …
         neg = self._neg_before(i)
         j = self.skip_time(iend, hi)
-        while j < hi and self.norm(j) in _ADVERBS and self.norm(j) not in ("له", "لها", "لهم"):
-            j = self.skip_time(j + 1, hi)      # قال مرارا إن، أكد مجددا أن
+        while j < hi and (self.norm(j) in _ADVERBS and self.norm(j) not in ("له", "لها", "لهم") or
+                          self._frame_adverb(j)):
+            j = self.skip_time(j + (self._frame_adverb(j) or 1), hi)   # قال مرارا إن، شددت بهذا الصدد على
         pre_via = []
         # an addressee before the subject (وقال لـ"الرياض" الشيخ فالح …)
         if j < hi and self.is_addressee_at(j, hi) and self.norm(j) not in ("له", "لها", "لهم"):
