@@ -569,3 +569,15 @@ def test_frame_adverbials_and_directive_objects_are_no_speakers(attr):
                "وطالب المواطنين بالالتفاف حول قيادتهم، مؤكدا أن الأمن مسؤولية الجميع.")
     assert src(doc, one(doc, "قال").source).name == "عضو مجلس النواب محسن البكري"
     assert src(doc, one(doc, "مؤكدا").source).name == "عضو مجلس النواب محسن البكري"
+
+
+def test_addressees_apposed_titles_and_statement_sources(attr):
+    doc = attr("وقال الجيش لصحفيين يرافقون وزير الدفاع في زيارته لأربيل إن الضربة أصابت هدفها.")
+    assert mention(doc, one(doc, "قال")) == "الجيش"
+    doc = attr("وأكد رأفت الصباغ المتحدث الرسمي لمركز الإغاثة، أن السفينة وصلت. وأبان الصباغ، أن المساعدات وزعت.")
+    assert mention(doc, one(doc, "أكد")) == "رأفت الصباغ المتحدث الرسمي لمركز الإغاثة"
+    assert one(doc, "أكد").source == one(doc, "أبان").source
+    doc = attr("وبحسب تقرير للأمم المتحدة فإن الرئيس السابق جمع ثروة كبيرة.")
+    assert mention(doc, one(doc, "بحسب")) == "تقرير للأمم المتحدة"
+    doc = attr("وقال الناشط سالم اليافعي لـ”عين اليوم” :إن عودة الدوريات بداية عهد جديد.")
+    assert mention(doc, one(doc, "قال")) == "الناشط سالم اليافعي"

@@ -179,6 +179,13 @@ def _n(s: str) -> str:
     return " ".join(phrase_key(s))
 
 
+# ل + one of these after a cue is whom the source spoke to (قال الجيش لصحفيين يرافقون …،
+# قوله لرؤساء تحرير وسائل الإعلام)
+_ADDRESSEE_STEMS = frozenset(_n(x) for x in ("وكالة", "صحيفة", "جريدة", "قناة", "موقع", "مجلة", "تلفزيون",
+                                             "إذاعة", "شبكة", "مراسل", "وسائل", "صحفيين", "صحافيين",
+                                             "مراسلين", "مراسلي", "صحفيي", "رؤساء تحرير"))
+
+
 class Lexicon:
     """The attribution lexicons, compiled once per process (see :func:`lexicon`)."""
 
@@ -458,6 +465,8 @@ class _Run:
             prev_space = t.start == 0 or text[t.start - 1].isspace() or text[t.start - 1] in "([:،,"
             next_space = t.end >= len(text) or text[t.end].isspace() or text[t.end] in ".,،:;؛)!?؟"
             ch = text[t.start]
+            if ch == "”" and not next_space and t.start > 0 and text[t.start - 1] in "ـ":
+                ch = "“"             # لـ”عين اليوم”: a right quote glued to لـ opens the name
             if ch in "“«„" and not (ch == "«" and stack and next_space):
                 is_open = not next_space or not stack
             elif ch in "”" or (ch == "»" and stack and not prev_space):
@@ -932,8 +941,7 @@ class _Run:
             if stem.startswith("ل"):
                 stem = "ا" + stem
             stem_bare = _strip_al(stem)
-            if stem_bare in ("وكاله", "صحيفه", "جريده", "قناه", "موقع", "مجله", "تلفزيون", "اذاعه", "شبكه",
-                             "مراسل", "وسائل"):
+            if stem_bare in _ADDRESSEE_STEMS or f"{stem_bare} {self.norm(j + 1)}" in _ADDRESSEE_STEMS:
                 return True
             if stem in self.lex.agency_keys or _n(stem) in self.lex.agency_keys:
                 return True
@@ -1687,6 +1695,10 @@ class _Run:
             if self._accusative(k) and n.startswith("م") and len(n) >= 5 and not self.is_cue_tok(k):
                 k += 1                # مستهجنا، مستشهدا: a circumstantial participle before the content
                 continue
+            if t.kind == "word" and len(n) > 3 and n.startswith("ل") and self.is_addressee_at(k, end):
+                # لصحفيين يرافقون الوزير …، لوكالة …: whom it told, before any adjunct reading
+                k = max(self.np_end(k, end, allow_pp=False), k + 1)
+                continue
             adjunct = self._adjunct_at(k, end, entry)
             if n in ("وهو", "وهي", "وهم", "وهما") and k > j:
                 adjunct = "aside"             # منير إبراهيم وهو من القامشلي … إلى أن
@@ -1984,6 +1996,7 @@ class _Run:
                 pre_via = self._via_between(j, k1, hi)
                 j = self.skip_time(k1, hi)
         subj = full_subj = None
+        name_part = None            # the name of a subject with an apposed title (its identity)
         obj_after = False
         j_first = e.agr == "1"      # أكدنا، نقول: the quoted speaker, never a subject in the text
         if j < hi and not j_first and self.norm(j) in _PRONOUNS:
@@ -2019,8 +2032,12 @@ class _Run:
                 elif real and not (e.np and full_lic[0] == "prep" and not self.source_like(j, sj)):
                     subj = full_subj = (j, sj)
                     ne = self.np_end_for_name(j, hi)
+                    apposed = full_lic[0] in ("an", "colon", "quote") and j < ne < sj and \
+                        (self.head_of(ne, sj)[0] or HeadEntry("", "")).title      # X المتحدث الرسمي لـ …، أن
+                    if apposed and self._name_start(j) and not self.norm(j).startswith("ال"):
+                        name_part = (j, ne)
                     if j < ne < sj and not (e.np_subject and full_lic[0] in ("an", "colon", "quote")) and \
-                            self._subject_stops_at(j, ne, sj, hi, e, full_lic):
+                            not apposed and self._subject_stops_at(j, ne, sj, hi, e, full_lic):
                         subj = (j, ne)
                         obj_after = full_lic[0] == "prep"      # حذر الشبلي عملاء إيران من …
                 elif e.np and self.source_like(j, sj):
@@ -2163,7 +2180,8 @@ class _Run:
             src = self.resolve_mention(*inner)
             att.mention = self._span(*inner)
         elif subj is not None:
-            src = self.resolve_mention(*subj, gender=_verb_gender(e.agr), plural=e.agr in ("mp", "fp"))
+            src = self.resolve_mention(*(name_part if name_part and subj == full_subj else subj),
+                                       gender=_verb_gender(e.agr), plural=e.agr in ("mp", "fp"))
             att.mention = self._span(*subj)
         elif left is not None:
             src = self.resolve_mention(*left, gender=_verb_gender(e.agr), plural=e.agr in ("mp", "fp"))
@@ -2720,7 +2738,11 @@ class _Run:
             k2 = a + 1
             while k2 < b and self.norm(k2) in ("صادر", "الصادر", "صادره", "الصادره", "عن", "من", "ل", "لـ"):
                 k2 += 1
-            if k2 < b and self.source_like(k2, b):
+            lgen = k2 == a + 1 and k2 < b and not strip_l and not first.startswith("ال") and \
+                self.toks[k2].kind == "word" and len(self.norm(k2)) > 3 and self.norm(k2).startswith("ل")
+            if lgen:
+                src_a = a            # بحسب تقرير للأمم المتحدة: the indefinite statement and its ل-genitive
+            elif k2 < b and self.source_like(k2, b):
                 src_a = k2
                 strip_l = False
             elif not strip_l:
