@@ -247,3 +247,11 @@ def test_postgres_store(store):  # pragma: no cover - needs a server
     assert {"wire-001", "daily-017"} <= ids(search(pg, "الحسكه"))
     assert ids(search(pg, "status:denied")) == {"iraq-003"}
     assert stories(pg)[0]["origin"] == "wire-001"
+
+
+def test_like_fallback_gives_the_same_hits(db):
+    """Other databases (PostgreSQL) search the stored normalised text with LIKE: same answers."""
+    s = Store(str(db))
+    s.fts = False
+    for q in ("الحسكه", "بالحسكة", '"سجن الصناعة"', "الموصل الخفاجي", "في", "سوريا actor:sdf"):
+        assert ids(search(s, q, limit=50)) == ids(search(Store(str(db)), q, limit=50)), q

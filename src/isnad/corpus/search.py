@@ -11,11 +11,14 @@ denied>``, ``source:<source kind>``, ``kind:<article|post|retweet|forward|unknow
 
 Text matching: query and documents go through the same :func:`isnad.corpus.store.search_text`
 (isnad's :func:`~isnad.text.normalize.normalize`, punctuation removed), so الحسكة finds الحسكه and
-أمريكا finds امريكا.  On SQLite the FTS5 trigram index is used (substring matching, so a word
-also matches with its proclitics: الحسكة finds بالحسكة; ranked by BM25); terms under three
-characters and other databases use ``LIKE`` on the stored normalised text.  Why no search engine
-library (tantivy, Whoosh): the corpus lives in one database and must work on PostgreSQL too;
-FTS5 is built into SQLite, and the trigram tokenizer sidesteps Arabic clitic tokenisation.
+أمريكا finds امريكا.  Candidates come from SQLite's FTS5 trigram index (substrings, ranked by
+BM25); terms under three characters and other databases use ``LIKE`` on the stored normalised
+text.  Substrings over-match (واس would find واسعة, المواسم), so every term must also occur as a
+whole word with its clitics (:func:`word_pattern`: و/ف, ب/ك/ل, the article, pronoun and plural
+endings; الحسكة finds بالحسكة and للحسكة): the SQL function ``isnad_word`` on SQLite, a regular
+expression (``~``) elsewhere.  Why no search engine library (tantivy, Whoosh): the corpus lives
+in one database and must work on PostgreSQL too; FTS5 is built into SQLite, and trigrams plus the
+clitic pattern sidestep Arabic tokenisation.
 """
 from __future__ import annotations
 
@@ -31,6 +34,51 @@ from .store import Store, doc_actors, doc_events, doc_places, doc_sources, docum
 FIELDS = ("actor", "place", "type", "status", "source", "kind", "from", "to")
 STATUSES = ("asserted", "reported", "alleged", "denied")
 _TOKEN = regex.compile(r'(?P<f>[A-Za-z]+):"(?P<fq>[^"]*)"|(?P<g>[A-Za-z]+):(?P<gv>\S+)|"(?P<q>[^"]*)"|(?P<w>\S+)')
+
+
+# Clitics around a search term: conjunction و/ف, preposition ب/ك/ل, the article (ال, or لل after ل),
+# and pronoun / plural / dual / nisba endings.  The term's own article is optional in the text.
+_PREFIX = "(?:و|ف)?(?:(?:ب|ك)?ال|لل|ل|ب|ك)?"
+_SUFFIX = "(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|ي|ني|نا|ا|ان|ين|ون|وا|ات|يه|يا|يات|يين|يون)?"
+
+
+def word_pattern(term: str, *, python: bool = False) -> str:
+    """A regular expression for a normalised term (or phrase) as whole words with their clitics:
+    الحسكه matches الحسكه, بالحسكه, وحسكه, للحسكه; واس does not match واسع.  Written for both Python's
+    ``re`` (SQLite's REGEXP in SQLAlchemy) and PostgreSQL's ``~`` over the stored text, in which words
+    are separated by single spaces; ``python=True`` gives lookarounds for unsegmented text."""
+    stem = term[2:] if term.startswith("ال") and len(term) > 3 else term
+    body = _PREFIX + _escape(stem) + _SUFFIX
+    if python:
+        return r"(?<!\w)" + body + r"(?!\w)"
+    return "(^| )" + body + "( |$)"
+
+
+_PREFIX_RE = regex.compile(_PREFIX)
+_SUFFIX_RE = regex.compile(_SUFFIX)
+
+
+def word_match(norm: str | None, term: str | None) -> int:
+    """1 when ``term`` occurs in the space-separated normalised ``norm`` as whole words with clitics
+    (what :func:`word_pattern` matches), found with ``str.find`` and checked at each hit: the SQL
+    function ``isnad_word`` on SQLite, many times faster than a regular expression scanning the text."""
+    if not norm or not term:
+        return 0
+    stem = term[2:] if term.startswith("ال") and len(term) > 3 else term
+    n = len(stem)
+    i = norm.find(stem)
+    while i >= 0:
+        ws = norm.rfind(" ", 0, i) + 1
+        we = norm.find(" ", i + n)
+        we = len(norm) if we < 0 else we
+        if _PREFIX_RE.fullmatch(norm, ws, i) and _SUFFIX_RE.fullmatch(norm, i + n, we):
+            return 1
+        i = norm.find(stem, i + 1)
+    return 0
+
+
+def _escape(s: str) -> str:
+    return "".join("\\" + ch if ch in ".^$*+?{}[]\\|()" else ch for ch in s)
 
 
 class QueryError(ValueError):
@@ -103,6 +151,11 @@ def _where(store: Store, q: Query):
     for t in q.terms:
         if t not in fts_terms:
             conds.append(documents.c.norm.contains(t, autoescape=True))
+        # candidates come from FTS/LIKE (substrings); this keeps whole words with their clitics
+        if getattr(store, "word_function", False):
+            conds.append(func.isnad_word(documents.c.norm, t) == 1)
+        else:
+            conds.append(documents.c.norm.regexp_match(word_pattern(t)))
     return conds, fts_terms
 
 
@@ -129,27 +182,38 @@ def matching_ids(store: Store, query: str | Query | None) -> list[str]:
         return [r[0] for r in c.execute(stmt.order_by(documents.c.seq))]
 
 
-def _find(text_: str, term: str, window: int = 600) -> tuple[int, int] | None:
-    """Original offsets of the first occurrence of a normalised term.  The offset-mapped view
-    (NormalizedText, per character in Python) is built only for the window holding the match."""
-    overlap = 4 * len(term) + 16
-    step = window - overlap
-    for start in range(0, max(1, len(text_)), step):
-        chunk = text_[start:start + window]
-        if term not in normalize(chunk):
-            continue
-        nt = NormalizedText(chunk)
-        i = nt.text.find(term)
-        if i >= 0:
-            s, e = nt.orig_span(i, i + len(term))
-            return start + s, start + e
+def _find(text_: str, term: str, pat) -> tuple[int, int] | None:
+    """Original offsets of the first whole-word occurrence of a normalised term.  The match is
+    found in ``normalize(text)`` (fast, in C); only when characters were deleted (diacritics,
+    tatweel) is its original offset looked up, by bisection on the normalised prefix length, and
+    the offset-mapped view (NormalizedText, per character in Python) built for a short window."""
+    norm = normalize(text_)
+    m = pat.search(norm)
+    if m is None:
+        return None
+    if len(norm) == len(text_):         # substitutions only: offsets coincide
+        return m.start(), m.end()
+    lo, hi = m.start(), len(text_)
+    while lo < hi:                      # smallest k with len(normalize(text[:k])) > m.start()
+        mid = (lo + hi) // 2
+        if len(normalize(text_[:mid])) <= m.start():
+            lo = mid + 1
+        else:
+            hi = mid
+    k = max(0, lo - 1)
+    for width in (4 * (m.end() - m.start()) + 64, len(text_)):
+        nt = NormalizedText(text_[k:k + width])
+        m2 = pat.search(nt.text)
+        if m2 is not None:
+            s, e = nt.orig_span(m2.start(), m2.end())
+            return k + s, k + e
     return None
 
 
 def snippet(text_: str, terms: list[str], width: int = 90) -> tuple[str, list[int] | None]:
     """A window of the original text around the first term found, and the match's offsets in it."""
     for t in terms:
-        found = _find(text_, t)
+        found = _find(text_, t, regex.compile(word_pattern(t, python=True)))
         if found is None:
             continue
         s, e = found

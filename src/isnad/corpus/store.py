@@ -250,12 +250,15 @@ class Store:
         if self.is_sqlite:
             @event.listens_for(self.engine, "connect")
             def _pragmas(dbapi_conn, _rec):  # pragma: no cover - trivial
+                from .search import word_match
+                dbapi_conn.create_function("isnad_word", 2, word_match, deterministic=True)
                 cur = dbapi_conn.cursor()
                 cur.execute("PRAGMA journal_mode=WAL")
                 cur.execute("PRAGMA synchronous=NORMAL")
                 cur.close()
         metadata.create_all(self.engine)
         self.fts = False
+        self.word_function = self.is_sqlite    # isnad_word() registered on each SQLite connection
         if self.is_sqlite:
             try:
                 with self.engine.begin() as c:
