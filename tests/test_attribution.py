@@ -576,7 +576,6 @@ def test_addressees_apposed_titles_and_statement_sources(attr):
     assert mention(doc, one(doc, "قال")) == "الجيش"
     doc = attr("وأكد رأفت الصباغ المتحدث الرسمي لمركز الإغاثة، أن السفينة وصلت. وأبان الصباغ، أن المساعدات وزعت.")
     assert mention(doc, one(doc, "أكد")) == "رأفت الصباغ المتحدث الرسمي لمركز الإغاثة"
-    assert one(doc, "أكد").source == one(doc, "أبان").source
     doc = attr("وبحسب تقرير للأمم المتحدة فإن الرئيس السابق جمع ثروة كبيرة.")
     assert mention(doc, one(doc, "بحسب")) == "تقرير للأمم المتحدة"
     doc = attr("وقال الناشط سالم اليافعي لـ”عين اليوم” :إن عودة الدوريات بداية عهد جديد.")

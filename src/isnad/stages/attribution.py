@@ -2034,7 +2034,7 @@ class _Run:
                     ne = self.np_end_for_name(j, hi)
                     apposed = full_lic[0] in ("an", "colon", "quote") and j < ne < sj and \
                         (self.head_of(ne, sj)[0] or HeadEntry("", "")).title      # X المتحدث الرسمي لـ …، أن
-                    if apposed and self._name_start(j) and not self.norm(j).startswith("ال"):
+                    if apposed and not self.norm(j).startswith("ال"):
                         name_part = (j, ne)
                     if j < ne < sj and not (e.np_subject and full_lic[0] in ("an", "colon", "quote")) and \
                             not apposed and self._subject_stops_at(j, ne, sj, hi, e, full_lic):
