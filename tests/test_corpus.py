@@ -253,5 +253,39 @@ def test_like_fallback_gives_the_same_hits(db):
     """Other databases (PostgreSQL) search the stored normalised text with LIKE: same answers."""
     s = Store(str(db))
     s.fts = False
+    s.word_function = False     # the regular-expression word match PostgreSQL would run
     for q in ("الحسكه", "بالحسكة", '"سجن الصناعة"', "الموصل الخفاجي", "في", "سوريا actor:sdf"):
         assert ids(search(s, q, limit=50)) == ids(search(Store(str(db)), q, limit=50)), q
+
+
+_OTHER_TEXTS = {"other-1": "أفاد سكان بأن دوي انفجارات سمع قرب المبنى طوال ساعات الليل الماضية.",
+                "late-1": "تجددت المواجهات بعد أسابيع من الهدوء النسبي وفق ما ذكره شهود.",
+                "wide-1": "شهدت البلاد موجة توتر جديدة خلال عطلة نهاية الأسبوع بحسب مراقبين."}
+
+
+def _event_record(doc_id, published, typ, gid, precision):
+    text = _OTHER_TEXTS[doc_id]
+    return {"schema": "isnad/1", "id": doc_id, "text": text, "lang": "ar", "kind": "post",
+            "published": published, "meta": {"outlet": "another"}, "sentences": [], "entities": [],
+            "places": [{"id": "p1", "start": 0, "end": 2, "text": text[:2], "name": "x", "gazetteer_id": gid,
+                        "precision": precision, "no_match": False}],
+            "times": [], "sources": [], "attributions": [], "claims": [],
+            "events": [{"id": "v1", "type": typ, "place": "p1", "time": None, "status": "reported"}],
+            "narratives": []}
+
+
+def test_stories_by_event_type_and_place_within_three_days(store, tmp_path):
+    wire = store.get("wire-001")
+    placed = {p["id"]: p for p in wire["places"]}
+    ev = next(e for e in wire["events"] if e.get("place") and
+              placed[e["place"]].get("precision") not in ("country", "region", "admin1"))
+    gid = placed[ev["place"]]["gazetteer_id"]
+    s2 = Store(str(tmp_path / "ev.db"))
+    s2.add(wire)
+    s2.add(_event_record("other-1", "2022-01-23", ev["type"], gid, "point"))
+    s2.add(_event_record("late-1", "2022-02-20", ev["type"], gid, "point"))
+    s2.add(_event_record("wide-1", "2022-01-22", ev["type"], "geonames:163843", "country"))
+    assert stories(s2) == []                       # no shared words
+    (st,) = stories(s2, events=True)
+    assert [d["id"] for d in st["documents"]] == ["wire-001", "other-1"]
+    assert st["links"][0]["kind"] == "same_event" and st["links"][0]["place"] == gid

@@ -120,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--min-docs", type=_positive_int, default=2, metavar="N",
                     help="only stories with at least N documents (2)")
     st.add_argument("--query", metavar="QUERY", help="only among documents matching this search")
+    st.add_argument("--events", action="store_true", help="also join documents reporting the same event "
+                    "type at the same place (finer than a province) within 3 days")
 
     sv = sub.add_parser("serve", help="the web interface and HTTP API (OpenAPI at /openapi.json)")
     sv.add_argument("--db", metavar="URL", help=_DB_HELP)
@@ -328,7 +330,12 @@ def cmd_ingest(args) -> int:
             if store.has(item.id or text_id(item.text), item.text):
                 counts["already"] += 1
                 continue
-            nlp = nlp or load()
+            if nlp is None:
+                try:
+                    nlp = load()
+                except Exception as e:  # a broken model or resource: say so, keep what is stored
+                    print(f"isnad: ingest: cannot load the pipeline: {type(e).__name__}: {e}", file=sys.stderr)
+                    return 1
             rec = next(analyze_inputs([item], nlp, published=args.published, debug=args.debug))
         if "error" in rec:
             _report_error(rec)
@@ -387,7 +394,7 @@ def cmd_stories(args) -> int:
         except QueryError as e:
             print(f"isnad: stories: {e}", file=sys.stderr)
             return 2
-    items = stories(store, min_docs=args.min_docs, doc_ids=ids)
+    items = stories(store, min_docs=args.min_docs, doc_ids=ids, events=args.events)
     if args.format == "json":
         print(json.dumps(items, ensure_ascii=False, indent=2))
     else:

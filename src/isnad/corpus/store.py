@@ -82,6 +82,8 @@ doc_events = Table(
     Column("type", String(64), primary_key=True),
     Column("status", String(16), primary_key=True),
     Column("place_gid", String(255), primary_key=True),   # "" when the event has no resolved place
+    Column("place_precision", String(16)),                # the place's precision (point, city, ... country)
+    Column("day", String(10)),                            # the event's time value if a day, else published
 )
 doc_sources = Table(
     "doc_sources", metadata,
@@ -198,6 +200,7 @@ def summarize(rec: dict) -> dict:
 def _index_rows(doc_id: str, rec: dict) -> dict[Table, list[dict]]:
     ents = {e.get("id"): e for e in rec.get("entities") or [] if isinstance(e, dict)}
     places = {p.get("id"): p for p in rec.get("places") or [] if isinstance(p, dict)}
+    times = {t.get("id"): t for t in rec.get("times") or [] if isinstance(t, dict)}
     actors: dict[str, dict] = {}
     for e in ents.values():
         a = e.get("actor")
@@ -222,9 +225,13 @@ def _index_rows(doc_id: str, rec: dict) -> dict[Table, list[dict]]:
     for ev in rec.get("events") or []:
         if not isinstance(ev, dict) or not ev.get("type"):
             continue
-        gid = (places.get(ev.get("place")) or {}).get("gazetteer_id") or ""
+        place = places.get(ev.get("place")) or {}
+        gid = place.get("gazetteer_id") or ""
+        tv = (times.get(ev.get("time")) or {}).get("value")
+        day = tv if isinstance(tv, str) and len(tv) == 10 else rec.get("published")
         k = (str(ev["type"]).upper(), str(ev.get("status") or ""), gid)
-        erow.setdefault(k, {"doc_id": doc_id, "type": _s(k[0], 64), "status": _s(k[1], 16), "place_gid": _s(gid)})
+        erow.setdefault(k, {"doc_id": doc_id, "type": _s(k[0], 64), "status": _s(k[1], 16), "place_gid": _s(gid),
+                            "place_precision": _s(place.get("precision"), 16), "day": _s(day, 10)})
     srow: dict[tuple, dict] = {}
     for s in rec.get("sources") or []:
         if not isinstance(s, dict):

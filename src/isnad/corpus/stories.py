@@ -6,6 +6,9 @@ per-document summaries the store keeps: documents in publication order, the earl
 origin, the outlets and carriers, the innermost source kinds of the claims (anonymous, named
 official, ...), state-media involvement, the claims count and the date range.
 
+With ``events=True`` (``isnad stories --events``) documents that report the same PLOVER event type
+at the same place (finer than a province) within three days join too, even with different words.
+
 Why no graph library (networkx): a union-find over a few thousand edges is twenty lines and
 keeps the dependency list short.  Story ids are deterministic: ``st-`` + the first 12 hex digits
 of the SHA-1 of the origin's doc id, so a story keeps its id as documents join it (unless an
@@ -13,13 +16,14 @@ earlier document joins and becomes its origin).
 """
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import json
 from collections import Counter
 
 from sqlalchemy import select
 
-from .store import Store, documents, links
+from .store import Store, doc_events, documents, links
 
 KINDS = ("duplicate", "republication", "shared_lead")
 
@@ -44,13 +48,50 @@ def _components(edges: list[tuple[str, str]]) -> list[set[str]]:
     return list(groups.values())
 
 
+COARSE = ("country", "region", "admin1")   # places too wide to say two reports tell of one event
+
+
+def event_links(store: Store, days: int = 3) -> list[dict]:
+    """``same_event`` edges: documents reporting an event of the same PLOVER type at the same place
+    (a gazetteer id finer than a province) on days at most ``days`` apart (the event's own day
+    when it has one, else the document's publication day).  Documents are chained in day order
+    within each (type, place), so a story can span more than ``days`` through a middle report."""
+    with store.engine.connect() as c:
+        rows = c.execute(select(doc_events.c.doc_id, doc_events.c.type, doc_events.c.place_gid,
+                                doc_events.c.day, doc_events.c.place_precision)
+                         .where(doc_events.c.place_gid != "", doc_events.c.day.is_not(None))).fetchall()
+    groups: dict[tuple[str, str], dict[str, str]] = {}
+    for doc_id, typ, gid, day, prec in rows:
+        if prec in COARSE:
+            continue
+        try:
+            _dt.date.fromisoformat(day)
+        except (TypeError, ValueError):
+            continue
+        g = groups.setdefault((typ, gid), {})
+        if doc_id not in g or day < g[doc_id]:
+            g[doc_id] = day
+    out = []
+    for (typ, gid), docs in sorted(groups.items()):
+        seq = sorted(docs.items(), key=lambda kv: (kv[1], kv[0]))
+        for (a, da), (b, db) in zip(seq, seq[1:]):
+            if (_dt.date.fromisoformat(db) - _dt.date.fromisoformat(da)).days <= days:
+                out.append({"doc_a": a, "doc_b": b, "kind": "same_event", "jaccard": None, "containment": None,
+                            "event": typ, "place": gid})
+    return out
+
+
 def stories(store: Store, *, kinds: tuple[str, ...] = KINDS, min_docs: int = 2,
-            doc_ids: set[str] | None = None) -> list[dict]:
+            doc_ids: set[str] | None = None, events: bool = False, days: int = 3) -> list[dict]:
     """All stories with at least ``min_docs`` documents, largest first (then by origin date).
 
-    ``doc_ids`` restricts the graph to those documents (e.g. the hits of a search)."""
+    ``doc_ids`` restricts the graph to those documents (e.g. the hits of a search); ``events``
+    also joins documents reporting the same event type at the same place within ``days`` days
+    (:func:`event_links`)."""
     with store.engine.connect() as c:
         link_rows = [dict(r._mapping) for r in c.execute(select(links).where(links.c.kind.in_(kinds)))]
+    if events:
+        link_rows += event_links(store, days)
     if doc_ids is not None:
         link_rows = [r for r in link_rows if r["doc_a"] in doc_ids and r["doc_b"] in doc_ids]
     comps = [g for g in _components([(r["doc_a"], r["doc_b"]) for r in link_rows]) if len(g) >= min_docs]
@@ -89,8 +130,9 @@ def stories(store: Store, *, kinds: tuple[str, ...] = KINDS, min_docs: int = 2,
                     state.append(x)
         dates = [d["published"] for d in docs if d["published"]]
         story_links = sorted(({"a": r["doc_a"], "b": r["doc_b"], "kind": r["kind"], "jaccard": r["jaccard"],
-                               "containment": r["containment"]}
-                              for d in comp for r in by_doc.get(d, [])), key=lambda x: (x["a"], x["b"]))
+                               "containment": r["containment"],
+                               **({"event": r["event"], "place": r["place"]} if "event" in r else {})}
+                              for d in comp for r in by_doc.get(d, [])), key=lambda x: (x["a"], x["b"], x["kind"]))
         out.append({
             "id": "st-" + hashlib.sha1(origin["doc_id"].encode("utf-8")).hexdigest()[:12],
             "origin": origin["doc_id"],

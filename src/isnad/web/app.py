@@ -122,12 +122,14 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @app.get("/api/stories", tags=["api"])
     def api_stories(q: str = Query("", description="only among documents matching this search"),
-                    min_docs: int = Query(2, ge=1)) -> list:
+                    min_docs: int = Query(2, ge=1),
+                    events: bool = Query(False, description="also join documents reporting the same event "
+                                                            "type at the same place within 3 days")) -> list:
         try:
             ids = set(matching_ids(store, q)) if q.strip() else None
         except QueryError as e:
             raise HTTPException(status_code=400, detail=str(e)) from None
-        return stories(store, min_docs=min_docs, doc_ids=ids)
+        return stories(store, min_docs=min_docs, doc_ids=ids, events=events)
 
     @app.post("/api/analyze", tags=["api"])
     def api_analyze(body: AnalyzeIn) -> dict:
@@ -216,8 +218,8 @@ def create_app(db: str | None = None) -> FastAPI:
         return HTMLResponse(page.replace("<body>", "<body>" + extra, 1))
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
-    def page_stories(min_docs: int = 2) -> HTMLResponse:
-        items = stories(store, min_docs=max(1, min_docs))
+    def page_stories(min_docs: int = 2, events: bool = False) -> HTMLResponse:
+        items = stories(store, min_docs=max(1, min_docs), events=events)
         parts = [f'<p class="summary" dir="ltr">{len(items)} stor{"y" if len(items) == 1 else "ies"}</p>']
         for s in items:
             dr = " → ".join(s["date_range"]) if s["date_range"] else "undated"
