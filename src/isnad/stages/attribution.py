@@ -3336,10 +3336,10 @@ class _Run:
                      "hedge_types": [t for _, _, t in sorted(set(a.hedges))]}
             if a.entry.lemma and a.cue_type in ("verb", "participle", "prepositional", "nominal", "document"):
                 extra["lemma"] = a.entry.lemma
-            if a.mention:
+            if a.mention and a.mention[1] > a.mention[0]:       # never an empty mention
                 extra["source_mention"] = {"start": a.mention[0], "end": a.mention[1]}
             vm = [{"source": ids[v[0].key], "link": v[1], "start": v[2][0], "end": v[2][1]}
-                  for v in a.via if v[2] is not None and v[0].key in ids]
+                  for v in a.via if v[2] is not None and v[0].key in ids and v[2][1] > v[2][0]]
             if vm:
                 extra["via_mentions"] = vm
             if a.implicit:
