@@ -13,6 +13,10 @@ object mapping we do not need.  The only dialect-specific piece is SQLite's FTS5
 FTS5 knows nothing of Arabic hamza/yaa/taa-marbuta variants); other databases search the stored
 normalised text with ``LIKE`` (see :mod:`isnad.corpus.search`).
 
+PostgreSQL: ``postgresql://user@host/db`` is run through psycopg 3 when it is installed
+(``pip install isnad[postgres]``), else SQLAlchemy's default driver (psycopg2).  Tested against a
+PostgreSQL 15 server (tests/test_corpus.py::test_postgres_store with ISNAD_TEST_POSTGRES set).
+
 Idempotency key: the record id and a SHA-256 of the text.  The same document twice is stored once
 (``already``); a different text under an id already used is stored under ``<id>~<hash8>``.
 """
