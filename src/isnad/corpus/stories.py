@@ -141,7 +141,7 @@ def stories(store: Store, *, kinds: tuple[str, ...] = KINDS, min_docs: int = 2,
                            "outlet": d["outlet"], "title": d["title"], "url": d["url"], "claims": d["n_claims"]}
                           for d in docs],
             "outlets": outlets,
-            "carriers": carriers,
+            "carriers": [x for x in carriers if x not in outlets],   # named in the text, not in metadata
             "innermost_sources": dict(sorted(innermost.items(), key=lambda kv: (-kv[1], kv[0]))),
             "state_media": state,
             "state_media_involved": bool(state),

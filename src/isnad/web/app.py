@@ -220,7 +220,9 @@ def create_app(db: str | None = None) -> FastAPI:
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
     def page_stories(min_docs: int = 2, events: bool = False) -> HTMLResponse:
         items = stories(store, min_docs=max(1, min_docs), events=events)
-        parts = [f'<p class="summary" dir="ltr">{len(items)} stor{"y" if len(items) == 1 else "ies"}</p>']
+        other = ('<a href="/stories">by shared text only</a>' if events else
+                 '<a href="/stories?events=true">also by same event, place and days</a>')
+        parts = [f'<p class="summary" dir="ltr">{len(items)} stor{"y" if len(items) == 1 else "ies"} · {other}</p>']
         for s in items:
             dr = " → ".join(s["date_range"]) if s["date_range"] else "undated"
             inner = ", ".join(f"{k} {v}" for k, v in s["innermost_sources"].items())
