@@ -805,6 +805,31 @@ class EventsStage(Stage):
             return None
         return self._arg(doc, ctx, min(found)[2])
 
+    def _counted_subject(self, doc, ctx: "_DocContext", c: _Cand, window) -> dict | None:
+        """A number and the noun it counts right after the verb (qualifiers نحو/حوالي/أكثر من
+        skipped) or up to five words before it."""
+        from ..text.numbers import number_at
+        toks = doc.tokens
+        k = c.tok_end
+        steps = 0
+        while k in window and steps < 3 and toks[k].kind == "word" and _readings(toks[k].norm) & _QUALIFIERS:
+            k += 1
+            steps += 1
+        cands = [k] if k in window else []
+        cands += _prev_words(doc, c.tok_start, window, 5)
+        for i in cands:
+            try:
+                num = number_at(doc, i)
+            except Exception:      # pragma: no cover - numbers are optional
+                num = None
+            if num is None or (i < c.tok_start and num.tok_end >= c.tok_start):
+                continue
+            lim = window if i >= c.tok_end else range(i, c.tok_start)
+            sp = _np_span(doc, i, lim, self.cues, 3)
+            if sp is not None and sp[0] != i:
+                return self._arg(doc, ctx, sp)
+        return None
+
     def _victims(self, doc, ctx: "_DocContext", c: _Cand, window, target: list) -> list:
         """The victims of an ASSAULT as its target when no entity fills it: the subject of
         تعرض/نجا before the trigger (تعرضت القوات لهجوم), or the people a toll counts (مقتل
@@ -978,6 +1003,12 @@ class EventsStage(Stage):
                 ph = {"start": o.start, "end": o.end, "text": doc.text[o.start:o.end], "entity": None}
                 actor = [ph] + [a for a in actor if a.get("entity")]
                 break
+        if e.type == "PROTEST" and c.kind in _VERBAL:
+            # a counted subject of the protest verb (تظاهر نحو مائتي شخص، 250 شخصا تظاهروا،
+            # خرج المئات من أبناء العشائر) is who protested, before the protesters named elsewhere
+            crowd = self._counted_subject(doc, ctx, c, window)
+            if crowd is not None and not any(a["start"] == crowd["start"] for a in actor):
+                actor = [crowd] + [a for a in actor if not (a["start"] < crowd["end"] and crowd["start"] < a["end"])]
         if e.type == "PROTEST":
             # what the protest is against, by its cue words, before a name found by position
             pt = self._protested(doc, ctx, c, window)
@@ -991,6 +1022,18 @@ class EventsStage(Stage):
                 # a victim phrase is never also the actor (قتل أربعة أشخاص: passive reading)
                 v = target[0]
                 actor = [a for a in actor if a.get("entity") or not (a["start"] < v["end"] and v["start"] < a["end"])]
+            if target and not actor and target[0]["start"] >= c.end and (
+                    c.kind == "verb" or c.kind == "passive" and c.tok_end - c.tok_start == 1
+                    and doc.tokens[c.tok_start].norm.endswith(("ت", "وا"))):
+                # القوات الأميركية قتلت 11 مسلحا: the victims follow the verb, so its subject
+                # is the phrase before it (قد skipped)
+                k = c.tok_start
+                prev = _prev_words(doc, k, window, 1)
+                if prev and doc.tokens[prev[0]].norm in ("قد", "لقد"):
+                    k = prev[0]
+                sp = _np_back(doc, k, window, self.cues, 3)
+                if sp is not None:
+                    actor = [self._arg(doc, ctx, sp)]
             # a phrase that cannot be a perpetrator (وأصيب، بانفجار، بجروح) is no actor
             actor = [a for a in actor if a.get("entity") or not (
                 _readings(normalize((a.get("text") or " ").split()[0] if (a.get("text") or "").split() else ""))
@@ -1676,6 +1719,8 @@ def _written_ta_marbuta(doc, end: int) -> bool:
 
 
 _ON = frozenset({normalize("على")})
+_QUALIFIERS = _n(["نحو", "حوالي", "حوالى", "أكثر", "اكثر", "من", "قرابة", "زهاء", "ما", "يقارب", "أمس", "امس",
+                  "اليوم", "يوم", "أيضا", "عدة", "ما يزيد على", "يزيد", "على", "الأقل", "أقل"])
 # words that start with و without the conjunction: they continue a noun phrase (مبنى وزارة المالية)
 _WAW_WORDS = _n(["وزارة", "وزارات", "وزير", "وزراء", "ولاية", "ولايات", "وكالة", "وفد", "وحدة", "وحدات", "وطني",
                  "وطنية", "وسط", "واشنطن", "وادي", "ولي", "والي", "وثيقة", "وضع", "وقف", "وجود", "وصول", "وعد"])
