@@ -580,3 +580,14 @@ def test_addressees_apposed_titles_and_statement_sources(attr):
     assert mention(doc, one(doc, "بحسب")) == "تقرير للأمم المتحدة"
     doc = attr("وقال الناشط سالم اليافعي لـ”عين اليوم” :إن عودة الدوريات بداية عهد جديد.")
     assert mention(doc, one(doc, "قال")) == "الناشط سالم اليافعي"
+
+
+def test_resumptive_frame_after_a_clause(attr):
+    doc = attr("وخطفت الجبهة ثمانية عناصر من الفرقة، وهو أمر نفته وزارة الدفاع الأميركية.")
+    a = one(doc, "نفته")
+    assert mention(doc, a) == "وزارة الدفاع الأميركية" and a.extra["role"] == "deny"
+    assert doc.text[a.content.start:a.content.end] == "وخطفت الجبهة ثمانية عناصر من الفرقة"
+    doc = attr("وتقدمت القوات نحو المدينة، وهو ما أكده المتحدث باسم الجيش.")
+    assert mention(doc, one(doc, "أكده")) == "المتحدث باسم الجيش"
+    doc = attr("وقال إن الجيش أكده بنفسه.")
+    assert [a.cue.text for a in doc.attributions] == ["قال"]

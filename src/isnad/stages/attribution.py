@@ -1974,6 +1974,9 @@ class _Run:
             return None          # واتهم بجريمة …: the passive, nobody accuses in the text
         if e.lemma == "نسب" and iend < hi and self.norm(iend) in ("الي", "الى", "ل"):
             return None          # اعتداءات تُنسب إلى مجموعات …: the passive, nobody attributes in the text
+        if e.lemma == "أكد" and self.bare(i).endswith("ه") and self._resumptive_frame(i, lo) is None and \
+                self.norm(i - 1) not in ("ما", "كما", "حسبما", "مثلما"):
+            return None          # أكده/أكدته (object pronoun): only in وهو ما أكده … / كما أكده …
         resumptive = iend < hi and self.norm(iend) in ("به", "بها", "بهم", "عنه", "عنها", "فيه", "فيها", "اليه", "اليها")
         if resumptive:
             if not any(self.is_comp(k) for k in range(iend + 1, min(hi, iend + 6))):
@@ -2346,9 +2349,22 @@ class _Run:
                 words += 1
         return words <= 10
 
+    def _resumptive_frame(self, i: int, lo: int) -> int | None:
+        """``، وهو أمر نفته الوزارة`` / ``، وهو ما أكده``: a cue with an object pronoun whose
+        content is the clause before the comma; the comma's token."""
+        if not self.norm(i).endswith("ه"):
+            return None
+        k = i - 1
+        if k - 1 >= lo and self.norm(k) in ("امر", "ما") and self.norm(k - 1) in ("وهو", "وهي", "وهذا", "هو", "هذا") \
+                and k - 2 >= lo and self.is_punct(k - 2, {",", "،", "-", "–"}):
+            return k - 2
+        return None
+
     def _inversion_point(self, i: int, lo: int) -> bool:
         """A cue after the content it reports: preceded by a comma, dash or closing quote
         (optionally with كما/حسبما in between; كما سبق وأعلن)."""
+        if self._resumptive_frame(i, lo) is not None:
+            return True
         k = i - 1
         ks = self._kama_start(i, lo)
         if ks is not None:
@@ -2368,6 +2384,9 @@ class _Run:
         ks = self._kama_start(i, lo)
         if ks is not None:
             k = ks
+        rf = self._resumptive_frame(i, lo)
+        if rf is not None:
+            k = rf
         while k >= lo and (self.is_punct(k, {",", "،", "-", "–"}) or self.norm(k) in ("كما", "وكما", "حسبما")):
             k -= 1
         if k < lo:
