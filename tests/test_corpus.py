@@ -289,3 +289,18 @@ def test_stories_by_event_type_and_place_within_three_days(store, tmp_path):
     (st,) = stories(s2, events=True)
     assert [d["id"] for d in st["documents"]] == ["wire-001", "other-1"]
     assert st["links"][0]["kind"] == "same_event" and st["links"][0]["place"] == gid
+
+
+def test_eval_dedup_on_saudinewsnet(capsys):
+    """Republished wire stories in real newspapers are linked (300 articles: a few seconds)."""
+    from conftest import require_shared
+
+    from isnad.evaluation import dedup as ev
+    require_shared("saudinewsnet", "dataset")
+    res = ev.evaluate(300)
+    assert res["articles"] == 300 and res["outlets"] >= 5
+    assert res["links"].get("republication", 0) > 0 and res["stories_multi_outlet"] > 0
+    rp = res["recall_proxy"]
+    assert rp["pairs"] == 0 or rp["same_story"] / rp["pairs"] >= 0.9
+    for row in ev.read_judgements():     # standoff only: keys and short hashes, no text
+        assert set(row["a"]) <= set("0123456789-.zip:") and len(row["sha_a"]) == 6

@@ -120,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--min-docs", type=_positive_int, default=2, metavar="N",
                     help="only stories with at least N documents (2)")
     st.add_argument("--query", metavar="QUERY", help="only among documents matching this search")
+    st.add_argument("--related", action="store_true", help="also join documents whose texts are "
+                    "related (word-shingle Jaccard 0.35-0.5: usually the same story rewritten)")
     st.add_argument("--events", action="store_true", help="also join documents reporting the same event "
                     "type at the same place (finer than a province) within 3 days")
 
@@ -394,7 +396,9 @@ def cmd_stories(args) -> int:
         except QueryError as e:
             print(f"isnad: stories: {e}", file=sys.stderr)
             return 2
-    items = stories(store, min_docs=args.min_docs, doc_ids=ids, events=args.events)
+    from .corpus.stories import KINDS
+    kinds = KINDS + (("related",) if args.related else ())
+    items = stories(store, min_docs=args.min_docs, doc_ids=ids, events=args.events, kinds=kinds)
     if args.format == "json":
         print(json.dumps(items, ensure_ascii=False, indent=2))
     else:

@@ -5,8 +5,8 @@ Press Agency wire stories ("(واس)") under several mastheads, often with the s
 and a different body.  This evaluation runs the dedup index of :mod:`isnad.corpus.dedup` (the same
 code ``isnad ingest`` uses) over the first N articles in day order and reports:
 
-* links by kind (``duplicate``, ``republication``, ``shared_lead``) and the stories they form
-  (connected components): how many, their sizes, how many span two or more outlets;
+* links by kind (``duplicate``, ``republication``, ``shared_lead``, ``related``) and the stories
+  the first three form (connected components): how many, their sizes, how many span two or more outlets;
 * a **recall proxy**: pairs of articles from different outlets whose first 25 normalised words
   are identical (an exact shared lead, found by hashing) — the share of them our links connect
   (directly or through the same story);
@@ -42,6 +42,9 @@ def add_arguments(p) -> None:
     p.add_argument("--n", type=int, default=2000, help="the first N articles in day order (2,000)")
     p.add_argument("--sample", type=int, default=0, metavar="K",
                    help="print K random unjudged links (keys and texts) for judging, then stop")
+    p.add_argument("--sample-kind", choices=["story", "related"], default="story",
+                   help="--sample from the links stories use (duplicate, republication, shared_lead; "
+                        "default) or from the weaker related links")
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
 
@@ -130,13 +133,15 @@ def evaluate(n: int) -> dict:
     arts = articles(n)
     by_key = {a["key"]: a for a in arts}
     found, secs = build(arts)
-    comps = components((a, b) for a, b, _ in found)
+    from ..corpus.stories import KINDS
+    comps = components((a, b) for a, b, ln in found if ln.kind in KINDS)
     comp_of = {k: i for i, c in enumerate(comps) for k in c}
     kinds = Counter(ln.kind for _, _, ln in found)
     multi_outlet = [c for c in comps if len({by_key[k]["outlet"] for k in c}) >= 2]
     sizes = Counter(len(c) for c in comps)
     ref = lead_pairs(arts)
-    direct = {(a, b) for a, b, _ in found} | {(b, a) for a, b, _ in found}
+    story_found = [(a, b, ln) for a, b, ln in found if ln.kind in KINDS]
+    direct = {(a, b) for a, b, _ in story_found} | {(b, a) for a, b, _ in story_found}
     hit_direct = sum(1 for p in ref if p in direct)
     hit_story = sum(1 for a, b in ref if a in comp_of and comp_of.get(a) == comp_of.get(b))
     judged = read_judgements()
@@ -152,8 +157,8 @@ def evaluate(n: int) -> dict:
             continue
         j_rows.append(dict(r, still_linked=(r["a"], r["b"]) in linked))
     prec = {}
-    for kind in ("all", "duplicate", "republication", "shared_lead"):
-        rows = [r for r in j_rows if kind == "all" or r["kind"] == kind]
+    for kind in ("stories", "duplicate", "republication", "shared_lead", "related"):
+        rows = [r for r in j_rows if r["kind"] == kind or (kind == "stories" and r["kind"] != "related")]
         if rows:
             ok = sum(1 for r in rows if r["judgement"] == "same")
             prec[kind] = {"judged": len(rows), "same": ok, "precision": round(ok / len(rows), 3)}
@@ -181,7 +186,9 @@ def run(args) -> int:
     found, by_key = res.pop("_found"), res.pop("_arts")
     if args.sample:
         judged = {(r["a"], r["b"]) for r in read_judgements()}
-        pool = [(a, b, ln) for a, b, ln in found if (a, b) not in judged]
+        from ..corpus.stories import KINDS
+        want = (lambda k: k in KINDS) if args.sample_kind == "story" else (lambda k: k == "related")
+        pool = [(a, b, ln) for a, b, ln in found if (a, b) not in judged and want(ln.kind)]
         rnd = random.Random(args.seed)
         for a, b, ln in rnd.sample(pool, min(args.sample, len(pool))):
             A, B = by_key[a], by_key[b]

@@ -31,7 +31,7 @@ from pydantic import BaseModel, Field
 from .. import __version__
 from ..corpus.search import QueryError, matching_ids, search
 from ..corpus.store import Store, db_url
-from ..corpus.stories import stories
+from ..corpus.stories import KINDS, stories
 from ..io.html import CSS, esc, render_page
 
 MAX_CHARS = 2_000_000
@@ -124,12 +124,15 @@ def create_app(db: str | None = None) -> FastAPI:
     def api_stories(q: str = Query("", description="only among documents matching this search"),
                     min_docs: int = Query(2, ge=1),
                     events: bool = Query(False, description="also join documents reporting the same event "
-                                                            "type at the same place within 3 days")) -> list:
+                                                            "type at the same place within 3 days"),
+                    related: bool = Query(False, description="also join documents with related texts "
+                                                             "(Jaccard 0.35-0.5)")) -> list:
         try:
             ids = set(matching_ids(store, q)) if q.strip() else None
         except QueryError as e:
             raise HTTPException(status_code=400, detail=str(e)) from None
-        return stories(store, min_docs=min_docs, doc_ids=ids, events=events)
+        kinds = KINDS + (("related",) if related else ())
+        return stories(store, min_docs=min_docs, doc_ids=ids, events=events, kinds=kinds)
 
     @app.post("/api/analyze", tags=["api"])
     def api_analyze(body: AnalyzeIn) -> dict:
