@@ -46,6 +46,7 @@ time (and neither reads Arabic); the rules here are small and data-driven.
 from __future__ import annotations
 
 import math
+from itertools import compress
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -77,7 +78,7 @@ class _Ctx:
     value: object = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int
     end: int
@@ -103,6 +104,7 @@ class _Mention:
     readings: dict = field(default_factory=dict)    # candidate -> (start, prefix, key) of another reading
     p0: int | None = None                           # index of the word token before (cached)
     pstems: tuple | None = None                     # its clitic stems (cached)
+    hc: bool | None = None                          # a country among the candidates (cached)
 
 
 class PlacesStage(Stage):
@@ -141,6 +143,7 @@ class PlacesStage(Stage):
         self._no_place_heads = {key_of(k) for k in r.get("ner_no_place_heads") or []}
         self.adjective_countries = {key_of(k) for k in r.get("adjective_countries") or []}
         self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
+        self._teamish_sport = frozenset(self.team_words | self.team_words_sport)
         mf = r.get("minor_foreign_towns") or {}
         self.minor_max_pop = int(mf.get("max_population", 0))
         self.home_countries = frozenset(mf.get("home_countries") or [])
@@ -148,6 +151,19 @@ class PlacesStage(Stage):
         self.fuzzy_cutoff = float(config.get("fuzzy_cutoff", 88.0))
         self._geocode_country = None
         self._blocked_event_keys: set[str] = set()
+        self._coloc_cache: dict[tuple, bool] = {}
+        self._mfm_cache: dict[tuple, tuple] = {}
+        self._word_cache: dict[tuple, object] = {}
+        self._dir_seconds = frozenset(k[1] for k in self.dir_words if len(k) == 2)
+        self._dir_single = frozenset(k[0] for k in self.dir_words if len(k) == 1)
+        self._title_seconds = frozenset(k[1] for k in self.titles if len(k) == 2)
+        fcol = g._cols.index("feature")
+        self._country_idx = frozenset(
+            i for i, (row, e) in enumerate(zip(g._rows, g._entries))
+            if (row[fcol] if row is not None else e.feature) == "country")
+        self._cand_cache: dict[int, dict] = {}
+        self._pt_cache: dict[int, tuple] = {}
+        self._prior_cache: dict[int, float] = {}
 
     # ------------------------------------------------------------------------------------
     def process(self, doc) -> None:
@@ -155,6 +171,7 @@ class PlacesStage(Stage):
         if not doc.tokens or doc.norm is None:
             return
         self._norms = [t.norm for t in doc.tokens]
+        self._norm_set = set(self._norms)
         if doc.lang == "en" or (doc.lang not in ("ar", "und") and
                                 not any(t.kind == "word" for t in doc.tokens[:200])):
             mentions = self._english(doc)
@@ -195,6 +212,10 @@ class PlacesStage(Stage):
         kept = []
         for mt in mentions:
             j = mt.t0 - 1
+            if not ents:
+                if not (j >= 1 and toks[j].norm == '"' and toks[j - 1].norm in ("ل", "لل")):
+                    kept.append(mt)
+                continue
             if j >= 1 and toks[j].norm == '"' and toks[j - 1].norm in ("ل", "لل"):
                 continue                               # قال لـ«الشرق الأوسط»: a newspaper
             holder = next((e for e in ents if e.start <= mt.start and mt.end <= e.end
@@ -214,6 +235,8 @@ class PlacesStage(Stage):
         # the whole span when it resolves (exactly or fuzzily), else keep the names inside
         for e in ents:
             if e.label != "LOC":
+                continue
+            if not any(e.start <= mt.start and mt.end <= e.end for mt in kept):
                 continue
             inner = [mt for mt in kept if e.start <= mt.start and mt.end <= e.end
                      and (mt.end - mt.start) < (e.end - e.start)]
@@ -263,6 +286,8 @@ class PlacesStage(Stage):
             self._seconds[f] = frozenset(k for k in node if k.__class__ is str)
         self._scan_forms = frozenset(forms)
         self._form_cache: dict = {}
+        self._live_forms: dict[str, bool] = {}
+        self._dead_forms: set[str] = set()
         an = set()
         for a in self.anaphors:
             an.add(a)
@@ -279,7 +304,17 @@ class PlacesStage(Stage):
         that needs a second word is tried only when a word that can follow comes next."""
         toks = doc.tokens
         norms = self._norms
-        hits = self._scan_forms.intersection(norms)
+        hits = self._norm_set & self._scan_forms
+        if not hits:
+            return
+        hits = hits - self._dead_forms               # forms that never start a name by themselves
+        live = self._live_forms                      # (binary difference: iterates the small set)
+        new = [h for h in hits if h not in live]
+        if new:
+            for h in new:
+                if not self._live(h):
+                    self._dead_forms.add(h)
+                    hits.discard(h)
         if not hits:
             return
         n = len(toks)
@@ -287,7 +322,7 @@ class PlacesStage(Stage):
         match_at = self.g.matcher.match_at
         orig_span = doc.norm.orig_span
         i = 0
-        for i0 in [k for k, t in enumerate(norms) if t in hits]:
+        for i0 in compress(range(n), map(hits.__contains__, norms)):
             if i0 < i:
                 continue
             t = norms[i0]
@@ -311,9 +346,20 @@ class PlacesStage(Stage):
                 continue
             # one word: the reading with the fewest clitics that is a name (what the matcher picks)
             plen, x, pays = best
-            yield Match(orig_span(tok.nstart + plen, tok.nend)[0], orig_span(tok.nstart, tok.nend)[1],
-                        i0, i0 + 1, t[:plen], x, list(pays))
+            s0, e0 = orig_span(tok.nstart + plen, tok.nend)     # (the end does not depend on plen)
+            yield Match(s0, e0, i0, i0 + 1, t[:plen], x, list(pays))
             i = i0 + 1
+
+    def _live(self, t: str) -> bool:
+        """Can a token of this form start a name (as a word: its readings are a superset of any
+        other kind's)?  Memoised; most hits of the scan set are never names by themselves."""
+        v = self._live_forms.get(t)
+        if v is None:
+            info = self._form_cache.get((t, "word"))
+            if info is None:
+                info = self._form_cache[(t, "word")] = self._form_info(t, "word")
+            v = self._live_forms[t] = info[0] is not None or bool(info[1])
+        return v
 
     def _form_info(self, t: str, kind: str):
         """For a token form: the one-word reading the matcher would pick (prefix length, key,
@@ -368,14 +414,18 @@ class PlacesStage(Stage):
                          (m.tok_end == m.tok_start + 1 and len(m.phrase) <= 2)):
             return None                                # باب = ب + اب (Ibb)? no
         key = m.phrase
-        g = self.g
-        flagged = g.flagged.get(key, set())
-        rule_ctx = key in g.context_names or key in self.person_names
-        if key in g.always:
-            flagged, rule_ctx = set(), False
-        fl = {i for i in pays if i in flagged or self._minor_foreign(i)}
+        memo = self._mfm_cache.get((key, tuple(pays)))
+        if memo is None:
+            g = self.g
+            flagged = g.flagged.get(key, set())
+            rule_ctx = key in g.context_names or key in self.person_names
+            if key in g.always:
+                flagged, rule_ctx = set(), False
+            memo = (frozenset(i for i in pays if i in flagged or self._minor_foreign(i)), rule_ctx)
+            if len(self._mfm_cache) < 100000:
+                self._mfm_cache[(key, tuple(pays))] = memo
         return _Mention(m.start, m.end, m.tok_start, m.tok_end, key, m.prefix, list(pays),
-                        flagged=fl, rule_ctx=rule_ctx)
+                        flagged=set(memo[0]), rule_ctx=memo[1])
 
     def _minor_foreign(self, i: int) -> bool:
         """A town abroad too small to be named bare (rules.yaml: minor_foreign_towns)."""
@@ -502,44 +552,52 @@ class PlacesStage(Stage):
             return (tok.norm,)
         return _stems_of(tok.norm)
 
+    def _stem_in(self, tok, name: str, table):
+        """The first clitic stem of ``tok`` that is a key of ``table`` (or None), memoised per
+        token form."""
+        key = (tok.norm, tok.kind == "word", name)
+        v = self._word_cache.get(key, _MISSING)
+        if v is _MISSING:
+            v = next((x for x in self._stems(tok) if x in table), None)
+            if len(self._word_cache) < 200000:
+                self._word_cache[key] = v
+        return v
+
     def _context(self, doc, mt: _Mention) -> None:
         toks = doc.tokens
         # the mention's own clitic may carry a feature word?  (وحيي غويران: separate token)
         j = self._prev0(doc, mt)
         if j >= 0:
-            for s in self._stems(toks[j]):
-                if s in self.feature_words:
-                    mt.feature = _Ctx(doc.text[toks[j].start:toks[j].end], toks[j].start, toks[j].end,
-                                      self.feature_words[s])
-                    j = self._prev(doc, j)
-                    break
+            s = self._stem_in(toks[j], "feature", self.feature_words)
+            if s is not None:
+                mt.feature = _Ctx(doc.text[toks[j].start:toks[j].end], toks[j].start, toks[j].end,
+                                  self.feature_words[s])
+                j = self._prev(doc, j)
         # an area word and/or a direction (up to two modifiers, nearest first)
         for _ in range(2):
             if j < 0:
                 break
             found = False
             if mt.area is None:
-                for s in self._stems(toks[j]):
-                    if s in self.area_words:
-                        mt.area = _Ctx(doc.text[toks[j].start:toks[j].end], toks[j].start, toks[j].end,
-                                       self.area_words[s])
-                        j = self._prev(doc, j)
-                        found = True
-                        break
+                s = self._stem_in(toks[j], "area", self.area_words)
+                if s is not None:
+                    mt.area = _Ctx(doc.text[toks[j].start:toks[j].end], toks[j].start, toks[j].end,
+                                   self.area_words[s])
+                    j = self._prev(doc, j)
+                    found = True
             if not found and mt.direction is None and j >= 0:
                 k = self._prev(doc, j)
                 two = (toks[k].norm if k >= 0 else None, toks[j].norm)
                 hit = None
-                if k >= 0:
+                if k >= 0 and two[1] in self._dir_seconds:
                     for s in self._stems(toks[k]):
                         if (s, two[1]) in self.dir_words:
                             hit = (k, self.dir_words[(s, two[1])])
                             break
                 if hit is None:
-                    for s in self._stems(toks[j]):
-                        if (s,) in self.dir_words:
-                            hit = (j, self.dir_words[(s,)])
-                            break
+                    s = self._stem_in(toks[j], "dir1", self._dir_single)
+                    if s is not None:
+                        hit = (j, self.dir_words[(s,)])
                 if hit is not None:
                     mt.direction = _Ctx(doc.text[toks[hit[0]].start:toks[j].end], toks[hit[0]].start,
                                         toks[j].end, hit[1])
@@ -564,6 +622,13 @@ class PlacesStage(Stage):
                                                            "landmark") for i in mt.cands):
                         mt.direction = None
 
+    def _has_country(self, mt: _Mention) -> bool:
+        """Is one of the mention's candidates a country?  (computed once per mention)"""
+        if mt.hc is None:
+            cs = self._country_idx
+            mt.hc = any(i in cs for i in mt.cands)
+        return mt.hc
+
     def _is_person(self, doc, mt: _Mention) -> bool:
         toks = doc.tokens
         j = self._prev0(doc, mt)
@@ -572,9 +637,10 @@ class PlacesStage(Stage):
         if j >= 0 and not mt.prefix:
             if (toks[j].norm,) in self.titles or toks[j].norm in ("بن", "ابن", "بنت"):
                 return True
-            k = self._prev(doc, j)
-            if k >= 0 and (toks[k].norm, toks[j].norm) in self.titles:
-                return True
+            if toks[j].norm in self._title_seconds:
+                k = self._prev(doc, j)
+                if k >= 0 and (toks[k].norm, toks[j].norm) in self.titles:
+                    return True
         n = self._next(doc, mt.t1)
         if n >= 0 and toks[n].sent == toks[mt.t1 - 1].sent and (
                 toks[n].norm in self.followers or toks[n].norm in ("الجنسيه", "الاصل")):
@@ -591,14 +657,14 @@ class PlacesStage(Stage):
             if n >= 0 and doc.tokens[n].sent == doc.tokens[mt.t1 - 1].sent and \
                     doc.tokens[n].norm in self.club_adjectives:
                 return True
-        if any(self.g.entry(i).feature == "country" for i in mt.cands) and mt.key not in self.club_cities:
+        if mt.key not in self.club_cities and self._has_country(mt):
             return False
         if mt.feature is not None:
             return False
         j = self._prev0(doc, mt)
         prev = self._pstems(doc, mt) if j >= 0 else ()
-        teamish = self.team_words | (self.team_words_sport if sporty else set())
-        if any(s in teamish for s in prev[:1]) and all(
+        teamish = self._teamish_sport if sporty else self.team_words
+        if prev and prev[0] in teamish and all(
                 self.g.entry(i).feature in ("city", "village", "admin1", "admin2", "admin3") for i in mt.cands):
             return True
         if sporty and mt.key in self.club_cities:
@@ -672,7 +738,7 @@ class PlacesStage(Stage):
     def _accept(self, doc, mentions: list[_Mention]) -> None:
         g = self.g
         toks = doc.tokens
-        sporty = len(self.sports_cues.intersection(self._norms)) >= self.sports_min
+        sporty = len(self._norm_set & self.sports_cues) >= self.sports_min
         # pass 1: what stands on its own
         event_keys = set(self._blocked_event_keys)
         for mt in mentions:
@@ -844,8 +910,7 @@ class PlacesStage(Stage):
             if not m.accepted or m.how == "anaphor" or not m.cands:
                 continue
             es = [g.entry(i) for i in m.cands]
-            if any(e.feature == "country" for e in es) or any(
-                    haversine(e.lat, e.lon, es[0].lat, es[0].lon) > 60 for e in es[1:]):
+            if any(e.feature == "country" for e in es) or (len(es) > 1 and not self._colocated(m.cands, es)):
                 continue
             e = es[0]
             if e.feature in ("admin1", "admin2", "region") or e.radius_km > 30:
@@ -895,7 +960,7 @@ class PlacesStage(Stage):
         if not self.anaphors:
             return []
         toks = doc.tokens
-        hits = self._anaphor_forms.intersection(self._norms)
+        hits = self._norm_set & self._anaphor_forms
         if not hits:
             return []
         taken = [(m.start, m.end) for m in mentions] + list(blocked)
@@ -950,16 +1015,18 @@ class PlacesStage(Stage):
             if mt.how == "anaphor" or not mt.cands:
                 continue
             es = [g.entry(i) for i in mt.cands]
-            if len(es) == 1 or all(haversine(e.lat, e.lon, es[0].lat, es[0].lon) < 60 for e in es):
-                anchors.append(es[0])
-                anchors.extend(es[1:])
+            if len(es) == 1 or self._colocated(mt.cands, es):
+                anchors.extend(es)
         ids, containers, countries, points = set(), set(), set(), set()
         for a in anchors:
             ids.add(a.id)
             containers.update(x for x in (a.admin1_id, a.admin2_id, a.admin3_id, a.parent) if x)
             if a.feature != "country":
                 countries.add(a.country)
-                points.add((round(a.lat, 2), round(a.lon, 2)))
+                pt = self._pt_cache.get(a.idx)
+                if pt is None:
+                    pt = self._pt_cache[a.idx] = (round(a.lat, 2), round(a.lon, 2))
+                points.add(pt)
         self._anchor_index = {"ids": ids - {None}, "containers": containers, "countries": countries,
                               "points": list(points)[:60]}
         # evidence shared by the occurrences of one name (a feature word on one of them)
@@ -977,6 +1044,7 @@ class PlacesStage(Stage):
                 neighbours.setdefault(id(b), []).append(a)
 
         resolved_before: list[Entry] = []
+        score_memo: dict = {}                          # the same name with the same evidence
         for mt in mentions:
             if mt.how == "anaphor":
                 self._resolve_anaphor(doc, mt, mentions, resolved_before)
@@ -994,9 +1062,15 @@ class PlacesStage(Stage):
                 if feats is None and nb.feature is not None and nb.start < mt.start:
                     feats = nb.feature.value           # محافظات صنعاء وعمران
             scored = []
-            for i in mt.cands:
+            memo_key = (mt.key, tuple(mt.cands), tuple(feats) if feats else None) \
+                if mt.how != "fuzzy" else None
+            base = score_memo.get(memo_key) if memo_key is not None else None
+            if base is None:
+                base = [self._score(g.entry(i), mt, feats, anchors, main, votes) for i in mt.cands]
+                if memo_key is not None:
+                    score_memo[memo_key] = base
+            for i, sc in zip(mt.cands, base):
                 e = g.entry(i)
-                sc = self._score(e, mt, feats, anchors, main, votes)
                 if e.feature in nb_feats and e.feature in ("country", "admin1"):
                     sc += 2.5                          # a list of countries / provinces
                 if nbs and e.feature not in ("country",) and any(
@@ -1018,15 +1092,33 @@ class PlacesStage(Stage):
                 mt.start, mt.prefix, mt.key = mt.readings[best.idx]
             resolved_before.append(best)
 
+    def _colocated(self, cands, es) -> bool:
+        """Do all candidates lie within 60 km of the first?  (memoised per candidate tuple)"""
+        key = tuple(cands)
+        v = self._coloc_cache.get(key)
+        if v is None:
+            v = all(haversine(e.lat, e.lon, es[0].lat, es[0].lon) < 60 for e in es)
+            if len(self._coloc_cache) < 50000:
+                self._coloc_cache[key] = v
+        return v
+
+    def _prior(self, e: Entry) -> float:
+        """The context-free part of a candidate's score (memoised per entry)."""
+        s = self._prior_cache.get(e.idx)
+        if s is None:
+            if e.feature in ("city", "village"):
+                s = 2.0 + 1.2 * math.log10(e.population + 10)
+            else:
+                s = _FEATURE_PRIOR.get(e.feature, 4.0)
+                if e.feature == "admin1" and e.source == "countrystatecity":
+                    s -= 1.5 if e.country in _ARAB else 3.0
+                if e.feature in ("admin1", "admin2") and e.country in ("SY", "IQ"):
+                    s += 0.5
+            self._prior_cache[e.idx] = s
+        return s
+
     def _score(self, e: Entry, mt: _Mention, feats, anchors, main, votes) -> float:
-        if e.feature in ("city", "village"):
-            s = 2.0 + 1.2 * math.log10(e.population + 10)
-        else:
-            s = _FEATURE_PRIOR.get(e.feature, 4.0)
-            if e.feature == "admin1" and e.source == "countrystatecity":
-                s -= 1.5 if e.country in _ARAB else 3.0
-            if e.feature in ("admin1", "admin2") and e.country in ("SY", "IQ"):
-                s += 0.5
+        s = self._prior(e)
         if e.source == "geonames-capital" and not feats:
             s += 1.5                                   # a capital, when nothing else is said
         if main and e.country == main:
@@ -1188,7 +1280,7 @@ class PlacesStage(Stage):
             mod = self._modifier(doc, mt)
             if mod:
                 extra["modifier"] = mod
-            cands = [e.to_candidate(s) for e, s in mt.ranked[:6]]
+            cands = [self._candidate(e, s) for e, s in mt.ranked[:6]]
             if mt.chosen is None:
                 places.append(Place(pid, mt.start, mt.end, text, no_match=True,
                                     reason=mt.no_match_reason or "no candidate good enough",
@@ -1217,7 +1309,18 @@ class PlacesStage(Stage):
                                 candidates=alts if len(mt.ranked) > 1 else [], extra=extra))
         doc.places = places
 
+    def _candidate(self, e: Entry, score: float) -> dict:
+        """``e.to_candidate(score)`` with the entry's part memoised."""
+        base = self._cand_cache.get(e.idx)
+        if base is None:
+            base = self._cand_cache[e.idx] = e.to_candidate()
+        d = dict(base)
+        d["score"] = round(score, 3)
+        return d
+
     def _modifier(self, doc, mt: _Mention) -> dict | None:
+        if mt.area is None and mt.direction is None:
+            return None
         parts = [c for c in (mt.area, mt.direction) if c is not None]
         if not parts:
             return None
@@ -1258,6 +1361,7 @@ class PlacesStage(Stage):
         return unit, precision, lat, lon, radius
 
 
+_MISSING = object()
 _SKIP_INSIDE = frozenset({'"', "'", "\u0640"})      # what the matcher skips inside a phrase
 _MAX_SHIFT_RADIUS_KM = 1500.0   # units larger than this are not shifted by a direction word
 
