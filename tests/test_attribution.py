@@ -591,3 +591,10 @@ def test_resumptive_frame_after_a_clause(attr):
     assert mention(doc, one(doc, "أكده")) == "المتحدث باسم الجيش"
     doc = attr("وقال إن الجيش أكده بنفسه.")
     assert [a.cue.text for a in doc.attributions] == ["قال"]
+
+
+def test_nouns_that_look_like_new_cues(attr):
+    doc = attr("لأجابك بيقين ضعيف، وجزم أكثر ضعفا، قائلا: “أعتقد ذلك”.")
+    assert [a.cue.text for a in doc.attributions] == ["قائلا"]
+    doc = attr("قطع نائب الرئيس ورئيس الوزراء، خالد بحاح بأن الانتخابات ستجري في موعدها.")
+    assert mention(doc, one(doc, "قطع")) == "نائب الرئيس ورئيس الوزراء"

@@ -181,9 +181,9 @@ def _n(s: str) -> str:
 
 # ل + one of these after a cue is whom the source spoke to (قال الجيش لصحفيين يرافقون …،
 # قوله لرؤساء تحرير وسائل الإعلام)
+_ADDRESSEE_PEOPLE = frozenset(_n(x) for x in ("صحفيين", "صحافيين", "مراسلين", "مراسلي", "صحفيي", "رؤساء تحرير"))
 _ADDRESSEE_STEMS = frozenset(_n(x) for x in ("وكالة", "صحيفة", "جريدة", "قناة", "موقع", "مجلة", "تلفزيون",
-                                             "إذاعة", "شبكة", "مراسل", "وسائل", "صحفيين", "صحافيين",
-                                             "مراسلين", "مراسلي", "صحفيي", "رؤساء تحرير"))
+                                             "إذاعة", "شبكة", "مراسل", "وسائل")) | _ADDRESSEE_PEOPLE
 
 
 class Lexicon:
@@ -1695,7 +1695,8 @@ class _Run:
             if self._accusative(k) and n.startswith("م") and len(n) >= 5 and not self.is_cue_tok(k):
                 k += 1                # مستهجنا، مستشهدا: a circumstantial participle before the content
                 continue
-            if t.kind == "word" and len(n) > 3 and n.startswith("ل") and self.is_addressee_at(k, end):
+            if t.kind == "word" and len(n) > 3 and n.startswith("ل") and \
+                    (_strip_al(n[1:]) in _ADDRESSEE_PEOPLE or f"{_strip_al(n[1:])} {self.norm(k + 1)}" in _ADDRESSEE_PEOPLE):
                 # لصحفيين يرافقون الوزير …، لوكالة …: whom it told, before any adjunct reading
                 k = max(self.np_end(k, end, allow_pp=False), k + 1)
                 continue
@@ -1745,7 +1746,8 @@ class _Run:
                     k = q
                     continue
                 if q < end and q > k and self.is_comp(q) and "an" in lic and not coord(q) and \
-                        self.head_of(k, min(end, k + 4))[0] is not None:
+                        (self.head_of(k, min(end, k + 4))[0] is not None or
+                         (self._name_start(k) and q - k <= 4 and not self.norm(k).startswith("ال"))):
                     paren_used = True     # قال روبيرت فورد، السفير الأمريكي السابق في سوريا إن …
                     k = q
                     continue
@@ -2019,7 +2021,7 @@ class _Run:
                 {"الذي": ("m",), "التي": ("f",), "الذين": ("mp",), "اللواتي": ("fp",),
                  "اللاتي": ("fp",)}.get(self.norm(i - 1), (e.agr,)).__contains__(e.agr):
             j_first = True          # تنظيم داعش الذي أعلن الحرب: the relative's head is the subject          # وصفوا النص بأنه، قالوا لي: a plural verb has its subject before it
-        strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين") or len(e.lemma.split()) > 1
+        strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين", "جزم", "قطع") or len(e.lemma.split()) > 1
         if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
             if sj > j:
