@@ -304,3 +304,15 @@ def test_eval_dedup_on_saudinewsnet(capsys):
     assert rp["pairs"] == 0 or rp["same_story"] / rp["pairs"] >= 0.9
     for row in ev.read_judgements():     # standoff only: keys and short hashes, no text
         assert set(row["a"]) <= set("0123456789-.zip:") and len(row["sha_a"]) == 6
+
+
+def test_two_stores_on_one_database_see_each_others_documents(tmp_path, store):
+    """A web server and an `isnad ingest` run share the database: links cross between them."""
+    path = str(tmp_path / "shared.db")
+    server, cli_run = Store(path), Store(path)
+    assert len(server.dedup_index()) == 0 and len(cli_run.dedup_index()) == 0   # both indexes built, empty
+    assert server.add(store.get("wire-001"))[0] == "new"
+    assert cli_run.add(store.get("daily-017"))[0] == "new"   # links to what the server stored
+    assert server.links() == cli_run.links()
+    assert [(ln["doc_a"], ln["doc_b"]) for ln in server.links()] == [("wire-001", "daily-017")]
+    assert cli_run.add(store.get("wire-001")) == ("already", "wire-001")

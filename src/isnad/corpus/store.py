@@ -34,7 +34,9 @@ import regex
 from sqlalchemy import (Column, Float, Integer, LargeBinary, MetaData, String, Table, Text,
                         UniqueConstraint, create_engine, event, func, insert, select, text)
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
 
+from ..document import text_id
 from ..text.normalize import normalize
 from . import dedup
 
@@ -279,27 +281,35 @@ class Store:
             except Exception:  # an SQLite without FTS5: search falls back to LIKE
                 self.fts = False
         self._index: dedup.DedupIndex | None = None
+        self._seen = 0          # the highest documents.seq the index holds
         self._lock = threading.RLock()
 
     def close(self) -> None:
         self.engine.dispose()
 
     # -- near-duplicate index ------------------------------------------------------------------
-    def dedup_index(self) -> dedup.DedupIndex:
-        """The LSH index, rebuilt from the stored signatures the first time it is needed."""
+    def dedup_index(self, c=None) -> dedup.DedupIndex:
+        """The LSH index, rebuilt from the stored signatures the first time it is needed, and
+        topped up with documents other processes (another ``isnad ingest``, the web server) have
+        stored since: every call reads the signatures of documents with a higher ``seq``."""
         with self._lock:
             if self._index is None:
-                idx = dedup.DedupIndex()
-                with self.engine.connect() as c:
-                    rows = c.execute(select(signatures.c.doc_id, signatures.c.n_full, signatures.c.full,
-                                            signatures.c.n_lead, signatures.c.lead)
-                                     .select_from(signatures.join(documents,
-                                                                  documents.c.doc_id == signatures.c.doc_id))
-                                     .order_by(documents.c.seq))
-                    for doc_id, n_full, full, n_lead, lead in rows:
-                        idx.insert(doc_id, dedup.Signature(dedup.unpack(full), n_full, dedup.unpack(lead), n_lead))
-                self._index = idx
+                self._index, self._seen = dedup.DedupIndex(), 0
+            if c is None:
+                with self.engine.connect() as conn:
+                    self._top_up(conn)
+            else:
+                self._top_up(c)
             return self._index
+
+    def _top_up(self, c) -> None:
+        rows = c.execute(select(documents.c.seq, signatures.c.doc_id, signatures.c.n_full, signatures.c.full,
+                                signatures.c.n_lead, signatures.c.lead)
+                         .select_from(signatures.join(documents, documents.c.doc_id == signatures.c.doc_id))
+                         .where(documents.c.seq > self._seen).order_by(documents.c.seq))
+        for seq, doc_id, n_full, full, n_lead, lead in rows:
+            self._index.insert(doc_id, dedup.Signature(dedup.unpack(full), n_full, dedup.unpack(lead), n_lead))
+            self._seen = max(self._seen, seq)
 
     # -- writing -------------------------------------------------------------------------------
     def has(self, rec_id: str, text: str) -> str | None:
@@ -330,7 +340,7 @@ class Store:
         """Write one valid record inside the open transaction ``c``; the caller owns the commit.
         A new document goes into the LSH index at once (so the next one in a batch can link to it)."""
         text_ = rec["text"]
-        rec_id = str(rec.get("id") or "") or hashlib.sha1(text_.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        rec_id = str(rec.get("id") or "") or text_id(text_)
         h = content_hash(text_)
         existing = c.execute(select(documents.c.doc_id).where(documents.c.rec_id == rec_id,
                                                               documents.c.content_hash == h)).scalar()
@@ -374,10 +384,15 @@ class Store:
         if not self._valid(rec):
             return self._fail(rec)
         with self._lock:
-            idx = self.dedup_index()
             try:
                 with self.engine.begin() as c:
-                    return self._insert(c, idx, rec)
+                    return self._insert(c, self.dedup_index(c), rec)
+            except IntegrityError:      # another process stored the same document meanwhile
+                self._index = None
+                existing = self.has(str(rec.get("id") or "") or text_id(rec["text"]), rec["text"])
+                if existing:
+                    return "already", existing
+                raise
             except Exception:
                 self._index = None      # the index may hold a document the rollback removed: rebuild
                 raise
@@ -392,9 +407,9 @@ class Store:
             if not buf:
                 return
             with self._lock:
-                idx = self.dedup_index()
                 try:
                     with self.engine.begin() as c:
+                        idx = self.dedup_index(c)
                         got = [self._insert(c, idx, r)[0] for r in buf]
                     counts.update(got)
                 except Exception:
