@@ -112,11 +112,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N results (20)")
     s.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N results")
     s.add_argument("-f", "--format", default="pretty", choices=["json", "pretty"])
+    s.add_argument("--rtl", choices=["auto", "visual", "logical"], default="auto",
+                   help="pretty: as for analyze (visual on a terminal, logical otherwise)")
 
     st = sub.add_parser("stories", help="groups of republished/duplicated documents in a store, "
                         "with origin, outlets, innermost sources and state-media involvement")
     st.add_argument("--db", metavar="URL", help=_DB_HELP)
     st.add_argument("-f", "--format", default="json", choices=["json", "pretty"])
+    st.add_argument("--rtl", choices=["auto", "visual", "logical"], default="auto",
+                    help="pretty: as for analyze (visual on a terminal, logical otherwise)")
     st.add_argument("--min-docs", type=_positive_int, default=2, metavar="N",
                     help="only stories with at least N documents (2)")
     st.add_argument("--query", metavar="QUERY", help="only among documents matching this search")
@@ -365,20 +369,29 @@ def cmd_search(args) -> int:
     if args.format == "json":
         print(json.dumps(res, ensure_ascii=False, indent=2))
         return 0
-    print(f"{res['total']} document(s)" + (f", showing {args.offset + 1}–{args.offset + len(res['results'])}"
-                                           if res["results"] else ""))
+    lines = [f"{res['total']} document(s)" + (f", showing {args.offset + 1}–{args.offset + len(res['results'])}"
+                                              if res["results"] else "")]
     for r in res["results"]:
         snip = r["snippet"]
         if r["match"]:
             a, b = r["match"]
             snip = snip[:a] + "«" + snip[a:b] + "»" + snip[b:]
         c = r["counts"]
-        print(f"\n{r['id']}  {r['published'] or '----------'}  {r['kind']}  {r['outlet'] or ''}  "
-              f"[{c['claims']} claims, {c['events']} events, {c['places']} places]")
+        lines += ["", f"{r['id']}  {r['published'] or '----------'}  {r['kind']}  {r['outlet'] or ''}  "
+                      f"[{c['claims']} claims, {c['events']} events, {c['places']} places]"]
         if r["title"]:
-            print(f"  {r['title']}")
-        print(f"  {snip}")
+            lines.append(f"  {r['title']}")
+        lines.append(f"  {snip}")
+    _print_rtl(lines, args.rtl)
     return 0
+
+
+def _print_rtl(lines, rtl: str) -> None:
+    from .io.pretty import _display
+    if rtl == "auto":
+        rtl = "visual" if sys.stdout.isatty() else "logical"
+    for line in lines:
+        print(_display(line, rtl))
 
 
 def cmd_stories(args) -> int:
@@ -402,7 +415,7 @@ def cmd_stories(args) -> int:
     if args.format == "json":
         print(json.dumps(items, ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(format_pretty(items))
+        _print_rtl(format_pretty(items).rstrip("\n").split("\n"), args.rtl)
     return 0
 
 

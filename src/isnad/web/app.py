@@ -175,7 +175,11 @@ def create_app(db: str | None = None) -> FastAPI:
         offset, limit = max(0, offset), min(max(1, limit), 200)
         parts = [f'<form method="get" action="/"><input type="search" name="q" value="{esc(q)}" size="60" '
                  f'dir="auto" placeholder="الحسكة actor:sdf type:ASSAULT from:2022-01-01"/> '
-                 f'<button type="submit">search</button></form>']
+                 f'<button type="submit">search</button></form>'
+                 '<p class="help" dir="ltr">words and "phrases" (all must occur; الحسكة also finds الحسكه, '
+                 'بالحسكة); filters: <code>actor:sdf</code> <code>place:الحسكة</code> or <code>place:geonames:173811'
+                 '</code> <code>type:ASSAULT</code> <code>status:denied</code> <code>source:anonymous</code> '
+                 '<code>kind:retweet</code> <code>from:2022-01-01</code> <code>to:2022-01-31</code></p>']
         try:
             res = search(store, q, limit=limit, offset=offset)
         except QueryError as e:
