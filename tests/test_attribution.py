@@ -598,3 +598,10 @@ def test_nouns_that_look_like_new_cues(attr):
     assert [a.cue.text for a in doc.attributions] == ["قائلا"]
     doc = attr("قطع نائب الرئيس ورئيس الوزراء، خالد بحاح بأن الانتخابات ستجري في موعدها.")
     assert mention(doc, one(doc, "قطع")) == "نائب الرئيس ورئيس الوزراء"
+
+
+def test_subjectless_cue_continues_the_top_speaker_not_a_nested_one(attr):
+    doc = attr("وأضافت النائبة أن القوانين معطلة. ونوهت الجميلي إلى أنه في الوقت الذي تقول فيه الحكومة "
+               "إنها أنجزت الاتفاق، فهذا أمر صحيح، وبينت بأن الكتل هي نفسها.")
+    assert src(doc, one(doc, "بينت").source).name == "الجميلي"
+    assert src(doc, one(doc, "نوهت").source).name == "الجميلي"

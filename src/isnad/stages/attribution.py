@@ -1914,6 +1914,8 @@ class _Run:
                 e += 1
         else:
             return
+        while e > a + 1 and self.norm(e - 1) in _PREPOSITIONS | {"الى", "إلى"}:
+            e -= 1             # ونوهت الجميلي إلى …: the preposition is the verb's
         if e > a and not any(self.is_comp(x) for x in range(a, e)):
             g = "f" if self.bare(k).endswith("ت") else "m"
             sr = self.resolve_mention(a, e, gender=g)
@@ -2589,7 +2591,7 @@ class _Run:
             if any(b is not a and b.content and b.position == "after" and b.content[0] <= a.cue[0] < b.content[1]
                    and not self._is_sibling(a, b) for b in self.atts[-12:]):
                 continue            # nested: its source is not the one who goes on speaking
-            if any(s.extra.get("_latent") and a.cue[0] < s.last < pos for s in self.srcs):
+            if any(s.extra.get("_latent") and a.cue[0] < s.last < pos and s is not a.src for s in self.srcs):
                 break               # a speaker named since (… كما تفاعل عادل الجبير … وكتب)
             recent_top.append(a.src)
         for s in recent_top:
