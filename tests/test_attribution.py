@@ -605,3 +605,10 @@ def test_subjectless_cue_continues_the_top_speaker_not_a_nested_one(attr):
                "إنها أنجزت الاتفاق، فهذا أمر صحيح، وبينت بأن الكتل هي نفسها.")
     assert src(doc, one(doc, "بينت").source).name == "الجميلي"
     assert src(doc, one(doc, "نوهت").source).name == "الجميلي"
+
+
+def test_direct_speech_opened_by_laqad(attr):
+    doc = attr("بدوره، قال الناشط كميل آل بوشوكة لـ«الشرق الأوسط» لقد «دفعت حقوق الإنسان الثمن».")
+    a = one(doc, "قال")
+    assert mention(doc, a) == "الناشط كميل آل بوشوكة"
+    assert doc.text[a.content.start:a.content.end].startswith("لقد «دفعت")

@@ -1632,6 +1632,8 @@ class _Run:
                 if "quote" in lic:
                     return ("quote", k, k)
                 return ("stop", k, k)
+            if n == "لقد" and k > j and entry.lemma in _DIRECT_SPEECH and "quote" in lic:
+                return ("direct", k, k)      # قال الناشط لـ«الشرق الأوسط» لقد «دفعت …»
             if n == _QUOTE and k not in self.closing and "quote" in lic and k + 1 < end and \
                     self.toks[k + 1].kind == "word":
                 return ("quote", k, k)
@@ -2033,7 +2035,7 @@ class _Run:
                     if rq is not None:      # قال القائد الذي رفض الإفصاح عن هويته إن …
                         sj = rq
                         full_lic = self.licence(sj, hi, e)
-                real = full_lic is not None and full_lic[0] in ("an", "colon", "quote", "prep", "nominal")
+                real = full_lic is not None and full_lic[0] in ("an", "colon", "quote", "prep", "nominal", "direct")
                 if strict and not self.source_like(j, sj):
                     return None
                 elif real and not (e.np and full_lic[0] == "prep" and not self.source_like(j, sj)):
