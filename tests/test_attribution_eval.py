@@ -5,7 +5,7 @@ from conftest import require_shared
 def test_annotations_are_standoff_only():
     import json
     from isnad.evaluation.attribution import DATA
-    for split in ("dev", "test", "holdout", "final", "blind2", "blind3"):
+    for split in ("dev", "test", "holdout", "final", "blind2", "blind3", "blind4"):
         for line in (DATA / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             assert set(rec) == {"key", "h", "attributions"}
@@ -20,7 +20,7 @@ def test_eval_attribution_targets():
     training/attribution/README.md for the blind first-run figures)."""
     require_shared("saudinewsnet", "dataset")
     from isnad.evaluation.attribution import evaluate
-    for split in ("test", "final"):
+    for split in ("test", "final", "blind3"):
         r = evaluate(split)
         assert r["articles"] >= 30
         assert r["cue_exact"]["f1"] >= 0.92, split
