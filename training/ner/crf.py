@@ -54,6 +54,28 @@ def read_morph(path):
     return out
 
 
+def add_slots(res, names, max_words=None):
+    """Fill res.slot_* from the word2vec model (output vectors) and clusters.tsv."""
+    import numpy as np
+    from gensim.models import Word2Vec
+    m = Word2Vec.load(str(BUILD / "w2v.model"))
+    words = m.wv.index_to_key[:max_words] if max_words else m.wv.index_to_key
+    res.slot_vocab = {w: i for i, w in enumerate(words)}
+    res.slot_out = m.syn1neg[:len(words)].astype(np.float32)
+    X = m.wv.vectors[:len(words)]
+    X = X / np.linalg.norm(X, axis=1, keepdims=True)
+    cl, cnames = read_clusters(BUILD / "clusters.tsv", None, names)
+    cents = []
+    for j, name in enumerate(cnames):
+        ids = np.array([int(cl[w][j]) if w in cl else -1 for w in words])
+        k = ids.max() + 1
+        C = np.zeros((k, X.shape[1]), dtype=np.float32)
+        np.add.at(C, ids[ids >= 0], X[ids >= 0])
+        C /= np.linalg.norm(C, axis=1, keepdims=True) + 1e-8
+        cents.append((name, C))
+    res.slot_cent = tuple(cents)
+
+
 def make_resources(clusters_path=None, use_gazet=True, max_words=None, cols=None) -> tuple[Resources, dict, tuple, list]:
     clusters, names = ({}, ())
     if clusters_path:
@@ -95,16 +117,24 @@ def main(argv=None):
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iters", type=int, default=150)
     ap.add_argument("--cols", default=None)
+    ap.add_argument("--slot", default="", help="slot features at these granularities, e.g. k128,k512")
     ap.add_argument("--morph", action="store_true", help="morphological-dictionary classes (morph.py)")
     ap.add_argument("--opts", default="", help="comma-separated optional feature groups")
     ap.add_argument("--tag", default="dev", help="name of the dev model file")
+    ap.add_argument("--lexicon", default=None,
+                    help="take clusters + gazetteer from this lexicon.tsv.gz (e.g. the shipped one) "
+                         "instead of build/clusters.tsv")
     ap.add_argument("--nnlab", type=int, default=0, help="neighbour-label features with k neighbours")
     args = ap.parse_args(argv)
     res, *_ = make_resources(None if args.no_clusters else args.clusters, not args.no_gazet,
                              cols=args.cols.split(",") if args.cols else None)
+    if args.lexicon:
+        res = load_resources(Path(args.lexicon))
     res.opts = frozenset(o for o in args.opts.split(",") if o)
     if args.morph:
         res.morph = read_morph(BUILD / "morph.tsv")
+    if args.slot:
+        add_slots(res, args.slot.split(","))
     tr, dev = split_dev(train_sents())
     if args.nnlab:
         from nnlab import nn_label_table

@@ -99,7 +99,7 @@ class CRF(nn.Module):
 
 class Net(nn.Module):
     def __init__(self, emb, n_chars, hidden=100, cdim=25, cout=50, dropout=0.5, tune_emb=False,
-                 n_fvocab=0, bag_dim=50):
+                 n_fvocab=0, bag_dim=50, extra_dense=0):
         super().__init__()
         self.n_fvocab = n_fvocab
         if n_fvocab:
@@ -108,7 +108,7 @@ class Net(nn.Module):
         self.emb = nn.Embedding.from_pretrained(torch.tensor(emb), freeze=not tune_emb, padding_idx=0)
         self.cemb = nn.Embedding(n_chars, cdim, padding_idx=0)
         self.conv = nn.Conv1d(cdim, cout, 3, padding=1)
-        d_in = emb.shape[1] * 2 + cout + N_FEATS + (bag_dim if n_fvocab else 0)
+        d_in = emb.shape[1] * 2 + cout + N_FEATS + extra_dense + (bag_dim if n_fvocab else 0)
         self.drop = nn.Dropout(dropout)
         self.lstm = nn.LSTM(d_in, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * hidden, len(TAGS))
@@ -136,11 +136,36 @@ class Net(nn.Module):
         return self.out(self.drop(h))
 
 
-def encode_all(sents, vocab_map, chars_map, res, fmap=None):
+def load_lm(path):
+    z = np.load(path)
+    return {d: (z[f"wih_{d}"].T.copy(), z[f"whh_{d}"].T.copy(), z[f"bih_{d}"] + z[f"bhh_{d}"])
+            for d in ("f", "b")}, dict(z)
+
+
+def lm_states(lm, emb, lids, batch=64):
+    """Forward/backward LM hidden states (n, 2H) per sentence, with the runtime code."""
+    emb = emb.astype(np.float16).astype(np.float32)      # exactly what the runtime sees
+    out = [None] * len(lids)
+    order = sorted(range(len(lids)), key=lambda i: len(lids[i]))
+    for a in range(0, len(order), batch):
+        idx = order[a:a + batch]
+        xs = [emb[lids[i]] for i in idx]
+        f = NeuralTagger._lstm_batch(None, xs, "f", lm)
+        b = NeuralTagger._lstm_batch(None, xs, "b", lm)
+        for j, i in enumerate(idx):
+            out[i] = np.concatenate([f[j], b[j]], axis=1)
+    return out
+
+
+def encode_all(sents, vocab_map, chars_map, res, fmap=None, lm=None, emb=None):
     out = []
-    for s in sents:
+    encs = [encode([w for w, _ in s], vocab_map, chars_map, res, fmap) for s in sents]
+    states = lm_states(lm, emb, [e[5] for e in encs]) if lm is not None else None
+    for k, s in enumerate(sents):
         toks = [w for w, _ in s]
-        wid, sid, cid, feats, bag = encode(toks, vocab_map, chars_map, res, fmap)
+        wid, sid, cid, feats, bag, lid = encs[k]
+        if states is not None:
+            feats = np.concatenate([feats, states[k]], axis=1)
         if bag is None:
             per_tok = [np.zeros(0, np.int64)] * len(toks)
         else:
@@ -168,6 +193,7 @@ def batches(data, bs, shuffle, rng, max_len=200):
         B = len(g)
         W = np.zeros((B, T), np.int64); S = np.zeros((B, T), np.int64)
         C = np.zeros((B, T, MAX_CHARS), np.int64); F = np.zeros((B, T, N_FEATS), np.float32)
+        F = np.zeros((B, T, items[g[0]][3].shape[1]), np.float32)
         Y = np.zeros((B, T), np.int64); M = np.zeros((B, T), bool)
         bag_ids, bag_offs = [], []
         pos = 0
@@ -185,11 +211,13 @@ def batches(data, bs, shuffle, rng, max_len=200):
         yield tuple(torch.from_numpy(a) for a in (W, S, C, F, Y, M)) + ((ids, offs),)
 
 
-def export(net, vocab, chars, path, fvocab=None):
+def export(net, vocab, chars, path, fvocab=None, lm_raw=None):
     sd = {k: v.detach().numpy() for k, v in net.state_dict().items()}
     extra = {}
+    if lm_raw is not None:
+        extra.update({f"lm_{k}": v for k, v in lm_raw.items()})
     if fvocab is not None:
-        extra = {"fvocab": np.array(fvocab), "fbag": sd["bag.weight"].astype(np.float16)}
+        extra.update({"fvocab": np.array(fvocab), "fbag": sd["bag.weight"].astype(np.float16)})
     np.savez_compressed(
         path, **extra, tags=np.array(TAGS), vocab=np.array(vocab), chars=np.array(chars),
         emb=sd["emb.weight"].astype(np.float16), cemb=sd["cemb.weight"],
@@ -204,15 +232,18 @@ def export(net, vocab, chars, path, fvocab=None):
 
 def train(train_data, vocab, emb, chars, res, *, epochs=25, bs=16, lr=2e-3, hidden=100,
           seed=1, dev=None, tune_emb=False, dropout=0.5, word_drop=0.05, log=print, fvocab=None,
-          eval_every=5, weight_decay=0.0):
+          eval_every=5, weight_decay=0.0, lm_path=None):
     torch.manual_seed(seed)
     rng = random.Random(seed)
     vmap = {w: i for i, w in enumerate(vocab)}
     cmap = {c: i for i, c in enumerate(chars)}
     fmap = {f: i for i, f in enumerate(fvocab)} if fvocab else None
-    data = encode_all(train_data, vmap, cmap, res, fmap)
+    lm, lm_raw = load_lm(lm_path) if lm_path else (None, None)
+    data = encode_all(train_data, vmap, cmap, res, fmap, lm, emb)
     net = Net(emb, len(chars), hidden=hidden, dropout=dropout, tune_emb=tune_emb,
-              n_fvocab=len(fvocab) if fvocab else 0)
+              n_fvocab=len(fvocab) if fvocab else 0,
+              extra_dense=2 * lm["f"][1].shape[0] if lm else 0)
+    net.lm_raw = lm_raw
     opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=lr,
                            weight_decay=weight_decay)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda e: 1.0 / (1 + 0.05 * e))
@@ -245,7 +276,7 @@ def train(train_data, vocab, emb, chars, res, *, epochs=25, bs=16, lr=2e-3, hidd
 
 def evaluate(net, vocab, chars, res, sents, path=None, fvocab=None):
     path = path or BUILD / f"tmp_eval_{os.getpid()}.npz"
-    export(net, vocab, chars, path, fvocab)
+    export(net, vocab, chars, path, fvocab, getattr(net, "lm_raw", None))
     tg = NeuralTagger(path, res)
     pred = [tg.tag([w for w, _ in s]) for s in sents]
     return score([fix_bio([t for _, t in s]) for s in sents], pred)
@@ -265,11 +296,20 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--eval-every", type=int, default=5)
+    ap.add_argument("--lm", default=None, help="language-model weights (lm.py) for contextual inputs")
     ap.add_argument("--wd", type=float, default=0.0)
+    ap.add_argument("--lexicon", default=None,
+                    help="clusters + gazetteer from this lexicon.tsv.gz (e.g. the shipped one, so the "
+                         "network's feature bag matches the CRF it is ensembled with)")
     ap.add_argument("--bag", action="store_true", help="feature-bag input (the CRF's own-token features)")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
-    res, *_ = make_resources(BUILD / "clusters.tsv", True)
+    if args.lexicon:
+        from isnad.models.ner import load_resources
+        from pathlib import Path
+        res = load_resources(Path(args.lexicon))
+    else:
+        res, *_ = make_resources(BUILD / "clusters.tsv", True)
     sents = train_sents()
     tr, dev = split_dev(sents) if args.dev else (sents, None)
     vocab, emb = build_vocab(BUILD / "w2v.model", tr, args.max_words)
@@ -280,12 +320,12 @@ def main(argv=None):
     net, hist = train(tr, vocab, emb, chars, res, epochs=args.epochs, bs=args.bs, lr=args.lr,
                       hidden=args.hidden, seed=args.seed, dev=dev, tune_emb=args.tune_emb,
                       dropout=args.dropout, fvocab=fvocab, eval_every=args.eval_every,
-                      weight_decay=args.wd)
+                      weight_decay=args.wd, lm_path=args.lm)
     print(f"trained in {time.time() - t:.0f}s")
     if dev is not None:
         print(format_scores(evaluate(net, vocab, chars, res, dev, fvocab=fvocab)))
     if args.out:
-        export(net, vocab, chars, args.out, fvocab)
+        export(net, vocab, chars, args.out, fvocab, net.lm_raw)
         print(f"-> {args.out}")
 
 

@@ -34,6 +34,16 @@ def _sentences(lines):
 CHUNK = 256     # sentences tagged together (document-level consistency works within a chunk)
 
 
+def tag_sentences(tagger, sents: list[list[str]]) -> list[list[str]]:
+    """Tags for the sentences of a CoNLL file, exactly as ``isnad tag --conll`` assigns
+    them (running text, chunks of :data:`CHUNK` sentences, ``document=True``)."""
+    out: list[list[str]] = []
+    for a in range(0, len(sents), CHUNK):
+        out.extend(tagger.tag_sents([[t.strip() for t in s] for s in sents[a:a + CHUNK]],
+                                    document=True))
+    return out
+
+
 def tag_lines(lines, out: TextIO, tagger=None) -> int:
     """Tag an iterable of CoNLL lines; returns the number of tokens written.
 

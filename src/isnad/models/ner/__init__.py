@@ -7,9 +7,10 @@ Artefacts in this folder (see MODEL_CARD.md):
   clusters learned on SaudiNewsNet, the ANERGazet name lists, optional tables);
 * ``nn*.npz`` (optional): BiLSTM-CRF taggers run with numpy (``neural.py``);
 * ``ensemble.json`` (optional): which members to combine and how.  With neural
-  members, the per-token tag posteriors of the CRF and of the networks are
-  averaged (``crf_weight`` for the CRF, the rest shared by the networks) and the
-  best valid BIO sequence under those posteriors is returned.
+  members, the returned sequence maximises the networks' CRF score plus
+  ``crf_lambda`` × Σ log P_featureCRF(tag) (see :class:`Tagger`); and
+  ``propagate_window``/``propagate_theta`` switch on document-level label
+  consistency (:func:`propagate`).
 
 Built by ``training/ner/train.py``.
 
@@ -26,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...errors import ResourceError
-from .features import Resources, build_gazet, sentence_features
+from .features import Resources, build_gazet, clusters_of, sentence_features
 
 HERE = Path(__file__).resolve().parent
 MODEL_FILE = "model.crfsuite"
@@ -42,44 +43,61 @@ NN_BATCH = 32
 
 def load_resources(path: Path) -> Resources:
     """Read ``lexicon.tsv.gz``.  Rows: ``#clusters<TAB>names...``, ``#opts<TAB>opts...``,
-    ``c<TAB>word<TAB>cluster ids...``, ``g<TAB>label<TAB>phrase``,
+    the cluster table as two aligned rows (``W<TAB>word<TAB>word...`` and
+    ``C<TAB>ids<TAB>ids...``, each ``ids`` the comma-joined cluster ids of one word;
+    older files have one ``c<TAB>word<TAB>ids...`` row per word), ``g<TAB>label<TAB>phrase``,
     ``n<TAB>word<TAB>features...`` (neighbour-label features), ``m<TAB>word<TAB>class``
-    (morphological-dictionary class)."""
+    (morphological-dictionary class).  The column layout is read with a handful of
+    C-level splits instead of a Python loop over 120k rows, and a word's ids are split
+    only when the word is first seen (:func:`features.clusters_of`): model load ≤ 1 s."""
     clusters: dict[str, tuple[str, ...]] = {}
     nnlab: dict[str, tuple[str, ...]] = {}
     morph: dict[str, str] = {}
     names: tuple[str, ...] = ()
     opts: frozenset = frozenset()
     gaz = []
+    words: list[str] = []
+    ids: list[str] = []
     with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            kind = parts[0]
-            if kind == "c":
-                clusters[parts[1]] = tuple(parts[2:])
-            elif kind == "g":
-                gaz.append((parts[2], parts[1]))
-            elif kind == "n":
-                nnlab[parts[1]] = tuple(parts[2:])
-            elif kind == "m":
-                morph[parts[1]] = parts[2]
-            elif kind == "#clusters":
-                names = tuple(parts[1:])
-            elif kind == "#opts":
-                opts = frozenset(p for p in parts[1:] if p)
+        text = f.read()
+    for line in text.split("\n"):
+        kind, _, rest = line.partition("\t")
+        if kind == "g":
+            label, _, phrase = rest.partition("\t")
+            gaz.append((phrase, label))
+        elif kind == "W":
+            words = rest.split("\t")
+        elif kind == "C":
+            ids = rest.split("\t")
+        elif kind == "c":
+            parts = rest.split("\t")
+            clusters[parts[0]] = tuple(parts[1:])
+        elif kind == "n":
+            parts = rest.split("\t")
+            nnlab[parts[0]] = tuple(parts[1:])
+        elif kind == "m":
+            w, _, cls = rest.partition("\t")
+            morph[w] = cls
+        elif kind == "#clusters":
+            names = tuple(rest.split("\t"))
+        elif kind == "#opts":
+            opts = frozenset(p for p in rest.split("\t") if p)
+    if len(words) != len(ids):
+        raise ResourceError(f"NER lexicon {path}: cluster ids do not match the word row")
+    clusters.update(zip(words, ids))          # str values: split lazily
     trie, longest = build_gazet(gaz)
     return Resources(clusters=clusters, cluster_names=names, gazet=trie, gazet_max=longest,
                      nnlab=nnlab, opts=opts, morph=morph)
 
 
 def write_resources(path: Path, res: Resources, gazet_entries) -> None:
+    words = [w for w in res.clusters if "\t" not in w and "\n" not in w and w]
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
         f.write("#clusters\t" + "\t".join(res.cluster_names) + "\n")
         f.write("#opts\t" + "\t".join(sorted(res.opts)) + "\n")
-        for w, ids in res.clusters.items():
-            if "\t" in w or "\n" in w:
-                continue
-            f.write("c\t" + w + "\t" + "\t".join(ids) + "\n")
+        if words:
+            f.write("W\t" + "\t".join(words) + "\n")
+            f.write("C\t" + "\t".join(",".join(clusters_of(res, w)) for w in words) + "\n")
         for w, feats in res.nnlab.items():
             if "\t" in w or "\n" in w:
                 continue
@@ -93,18 +111,29 @@ def write_resources(path: Path, res: Resources, gazet_entries) -> None:
 
 
 class Tagger:
-    """BIO tags for tokenised sentences.  Thread-safe (one crfsuite tagger per thread)."""
+    """BIO tags for tokenised sentences.  Thread-safe (one crfsuite tagger per thread).
 
-    def __init__(self, model_path: Path, resources: Resources, nets=(), crf_weight: float = 1.0,
+    With networks, the tag sequence maximises the networks' CRF score (their
+    emissions and transitions, averaged) plus ``crf_lambda`` × the log posterior of
+    each tag under the feature CRF."""
+
+    def __init__(self, model_path: Path, resources: Resources, nets=(), crf_lambda: float = 0.5,
                  propagate_window: int = 0, propagate_theta: float = 0.5):
         import pycrfsuite  # python-crfsuite
         self._pycrfsuite = pycrfsuite
         self.model_path = str(model_path)
         self.resources = resources
         self.nets = list(nets)
-        self.crf_weight = crf_weight if self.nets else 1.0
+        self.crf_lambda = crf_lambda
         self.propagate_window = propagate_window
         self.propagate_theta = propagate_theta
+        if self.nets:
+            import numpy as np
+            perms = [[net.tags.index(t) for t in TAGS] for net in self.nets]
+            self._perms = perms
+            self._trans = np.mean([n.trans[np.ix_(p, p)] for n, p in zip(self.nets, perms)], axis=0)
+            self._start = np.mean([n.start[p] for n, p in zip(self.nets, perms)], axis=0)
+            self._end = np.mean([n.end[p] for n, p in zip(self.nets, perms)], axis=0)
         self._local = threading.local()
         self._tagger()                       # fail now, not at the first document
 
@@ -119,8 +148,9 @@ class Tagger:
             self._local.tagger = t
         return t
 
-    # -- one window (≤ WINDOW tokens) at a time ------------------------------------
+    # -- windows of ≤ WINDOW tokens ------------------------------------------------------
     def _crf_marginals(self, tokens):
+        """Feature-CRF posteriors (n × len(TAGS)); its Viterbi path is left in the tagger."""
         import numpy as np
         t = self._tagger()
         t.set(sentence_features(tokens, self.resources))
@@ -132,21 +162,42 @@ class Tagger:
                 M[i, k] = t.marginal(lab, i)
         return M
 
-    def _window_probs(self, windows: list[list[str]]):
-        """Per-token tag posteriors (n × len(TAGS)) of each window: the CRF's, mixed
-        with the networks' when there are any."""
-        probs = [self.crf_weight * self._crf_marginals(w) for w in windows]
+    def _decode(self, windows: list[list[str]], need_conf: bool):
+        """(tags, confidence per token) for each window."""
+        import numpy as np
+        from .neural import marginals, viterbi
         if not self.nets:
-            return probs
-        share = (1.0 - self.crf_weight) / len(self.nets)
+            out = []
+            for w in windows:
+                if need_conf:
+                    M = self._crf_marginals(w)
+                    tags = list(self._tagger().tag())
+                    conf = [M[i, TAGS.index(tag)] for i, tag in enumerate(tags)]
+                else:
+                    tags = list(self._tagger().tag(sentence_features(w, self.resources)))
+                    conf = [1.0] * len(w)
+                out.append((tags, conf))
+            return out
+        ems = [np.zeros((len(w), len(TAGS))) for w in windows]
         order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
-        for net in self.nets:
-            perm = [net.tags.index(t) for t in TAGS]
+        for net, perm in zip(self.nets, self._perms):
             for a in range(0, len(order), NN_BATCH):
                 idx = order[a:a + NN_BATCH]
                 for i, em in zip(idx, net.emissions_batch([windows[i] for i in idx])):
-                    probs[i] += share * net.marginals(em)[:, perm]
-        return probs
+                    ems[i] += em[:, perm]
+        out = []
+        for w, em in zip(windows, ems):
+            em = em / len(self.nets)
+            if self.crf_lambda:
+                em = em + self.crf_lambda * np.log(self._crf_marginals(w) + 1e-6)
+            best = viterbi(em, self._trans, self._start, self._end)
+            if need_conf:
+                M = marginals(em, self._trans, self._start, self._end)
+                conf = M[np.arange(len(best)), best].tolist()
+            else:
+                conf = [1.0] * len(best)
+            out.append(([TAGS[k] for k in best], conf))
+        return out
 
     # -- public ------------------------------------------------------------------------
     def tag(self, tokens: list[str]) -> list[str]:
@@ -158,8 +209,6 @@ class Tagger:
         ``document=True`` the sentences are one document in order, and a name
         tagged confidently in one sentence is also tagged where it recurs
         untagged within ``propagate_window`` sentences (see :func:`propagate`)."""
-        import numpy as np
-        from .neural import bio_viterbi
         windows: list[list[str]] = []
         plan: list[list[tuple[int, int]]] = []     # per sentence: (window index, tokens to skip)
         for toks in sents:
@@ -173,15 +222,9 @@ class Tagger:
                 windows.append(list(toks[lo:end]))
                 start = end
             plan.append(p)
-        if self.nets or (document and self.propagate_window):
-            wtags, wconf = [], []
-            for P in self._window_probs(windows):
-                best = bio_viterbi(np.log(P + 1e-9), TAGS)
-                wtags.append([TAGS[k] for k in best])
-                wconf.append(P[np.arange(len(best)), best].tolist())
-        else:
-            wtags = [list(self._tagger().tag(sentence_features(w, self.resources))) for w in windows]
-            wconf = [[1.0] * len(w) for w in windows]
+        decoded = self._decode(windows, document and bool(self.propagate_window))
+        wtags = [d[0] for d in decoded]
+        wconf = [d[1] for d in decoded]
         out, conf = [], []
         for p in plan:
             tags: list[str] = []
@@ -291,5 +334,5 @@ def load_tagger(folder: str | None = None) -> Tagger:
     if cfg.get("nn"):
         from .neural import NeuralTagger
         nets = [NeuralTagger(d / name, res) for name in cfg["nn"]]
-    return Tagger(model, res, nets, float(cfg.get("crf_weight", 1.0)),
+    return Tagger(model, res, nets, float(cfg.get("crf_lambda", 0.5)),
                   int(cfg.get("propagate_window", 0)), float(cfg.get("propagate_theta", 0.5)))

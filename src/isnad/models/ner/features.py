@@ -41,6 +41,11 @@ class Resources:
     opts: frozenset = frozenset()        # optional feature groups the model was trained with
     morph: dict[str, str] = field(default_factory=dict)   # word -> dictionary class (qalsadi)
     cache: dict = field(default_factory=dict, repr=False)   # token -> features (see _token_info)
+    # "slot" features: which embedding cluster best fits a token's context (skip-gram
+    # output vectors of the neighbours scored against cluster centroids)
+    slot_vocab: dict[str, int] = field(default_factory=dict)
+    slot_out: object = None              # numpy (V, d): output vectors of context words
+    slot_cent: tuple = ()                # ((name, numpy (k, d) centroids), ...)
 
 
 def build_gazet(entries) -> tuple[dict, int]:
@@ -58,6 +63,15 @@ def build_gazet(entries) -> tuple[dict, int]:
         node.setdefault(None, set()).add(label)
         longest = max(longest, len(toks))
     return root, longest
+
+
+def clusters_of(res: Resources, word: str) -> tuple[str, ...] | None:
+    """The cluster ids of ``word`` (None if it has none).  Tables read from a lexicon
+    file hold comma-joined strings, split here on first use."""
+    v = res.clusters.get(word)
+    if v.__class__ is str:
+        v = res.clusters[word] = tuple(v.split(","))
+    return v
 
 
 def _is_arabic_letter(c: str) -> bool:
@@ -165,7 +179,7 @@ def token_base(tok: str, readings, res: Resources) -> tuple[list[str], list[str]
             padded = f"^{core}$"
             f.extend({f"g3={padded[k:k + 3]}" for k in range(len(padded) - 2)})
     # clitic readings: prefix + stem, and the stem without the article
-    cl = res.clusters.get(n)
+    cl = clusters_of(res, n)
     stem_cl = None
     for plen, stem in readings[1:]:
         f.append(f"pre={n[:plen]}")
@@ -174,7 +188,7 @@ def token_base(tok: str, readings, res: Resources) -> tuple[list[str], list[str]
         if noal != stem:
             f.append(f"noal={noal}")
         if stem_cl is None:
-            stem_cl = res.clusters.get(stem)
+            stem_cl = clusters_of(res, stem)
     if n.startswith("ال") and len(n) > 3:
         f.append("al")
         f.append(f"noal={n[2:]}")
@@ -237,17 +251,50 @@ def _token_info(tok: str, res: Resources, window):
     return info
 
 
+def slot_features(norms, res: Resources) -> list[list[str]]:
+    """Per token, the clusters whose centroid best fits its ±2 context."""
+    import numpy as np
+    n = len(norms)
+    V = res.slot_vocab
+    idx = np.array([V.get(rd[0][1], -1) for rd in norms])
+    if n == 0 or (idx < 0).all():
+        return [[] for _ in range(n)]
+    d = res.slot_out.shape[1]
+    rows = np.zeros((n, d), dtype=np.float32)
+    ok = idx >= 0
+    rows[ok] = res.slot_out[idx[ok]]
+    ctx = np.zeros((n, d), dtype=np.float32)
+    cnt = np.zeros(n)
+    for o in (-2, -1, 1, 2):
+        if o < 0:
+            ctx[-o:] += rows[:o]
+            cnt[-o:] += ok[:o]
+        else:
+            ctx[:-o] += rows[o:]
+            cnt[:-o] += ok[o:]
+    out = [[] for _ in range(n)]
+    has = cnt > 0
+    for name, cent in res.slot_cent:
+        best = (ctx @ cent.T).argmax(axis=1)
+        for i in np.nonzero(has)[0]:
+            out[i].append(f"slot{name}={best[i]}")
+    return out
+
+
 def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
     window = (-3, -2, -1, 1, 2, 3) if "w3" in res.opts else (-2, -1, 1, 2)
     infos = [_token_info(tok, res, window) for tok in tokens]
     norms = [info[0] for info in infos]
     gz = _gazet_tags(norms, res)
+    slots = slot_features(norms, res) if res.slot_cent else None
     n = len(tokens)
     out = []
     for i in range(n):
         f = ["bias"]
         f += infos[i][1]
         f += gz[i]
+        if slots is not None:
+            f += slots[i]
         for o in window:
             j = i + o
             if 0 <= j < n:

@@ -63,6 +63,7 @@ def encode(tokens: list[str], vocab: dict[str, int], chars: dict[str, int], res:
     gz = _gazet_tags(norms, res)
     bag = feature_bag(tokens, res, fvocab, gz) if fvocab is not None else None
     wid = np.full(n, UNK, dtype=np.int64)
+    lid = np.array([vocab.get(rd[0][1], UNK) for rd in norms], dtype=np.int64)   # language-model input
     sid = np.full(n, UNK, dtype=np.int64)
     cid = np.zeros((n, MAX_CHARS), dtype=np.int64)
     feats = np.zeros((n, N_FEATS), dtype=np.float32)
@@ -106,7 +107,7 @@ def encode(tokens: list[str], vocab: dict[str, int], chars: dict[str, int], res:
             continue
         for j, c in enumerate(w[:MAX_CHARS]):
             cid[i, j] = chars.get(c, UNK)
-    return wid, sid, cid, feats, bag
+    return wid, sid, cid, feats, bag, lid
 
 
 def _sigmoid(x):
@@ -138,6 +139,12 @@ class NeuralTagger:
         self.start = z["start"].astype(np.float32)
         self.end = z["end"].astype(np.float32)
         self.hidden = self.lstm["f"][1].shape[0]
+        self.lm = None
+        if "lm_wih_f" in z.files:
+            self.lm = {d: (z[f"lm_wih_{d}"].astype(np.float32).T.copy(),
+                           z[f"lm_whh_{d}"].astype(np.float32).T.copy(),
+                           (z[f"lm_bih_{d}"] + z[f"lm_bhh_{d}"]).astype(np.float32))
+                       for d in ("f", "b")}
         self.fvocab = None
         if "fvocab" in z.files:
             self.fvocab = {str(f): i for i, f in enumerate(z["fvocab"])}
@@ -160,10 +167,10 @@ class NeuralTagger:
         res[~mask.any(axis=1)[:, 0]] = 0.0
         return res
 
-    def _lstm_batch(self, xs: list[np.ndarray], d: str) -> list[np.ndarray]:
+    def _lstm_batch(self, xs: list[np.ndarray], d: str, weights=None) -> list[np.ndarray]:
         """One LSTM direction over several sequences at once (padded, masked)."""
-        wih, whh, b = self.lstm[d]
-        H = self.hidden
+        wih, whh, b = (weights or self.lstm)[d]
+        H = whh.shape[0]
         B = len(xs)
         lens = [x.shape[0] for x in xs]
         T = max(lens)
@@ -195,9 +202,15 @@ class NeuralTagger:
         chars = self._chars(cid)
         xs = []
         k = 0
-        for wid, sid, c, feats, bag in enc:
+        if self.lm is not None:
+            lx = [self.emb[e[5]] for e in enc]
+            lm_f = self._lstm_batch(lx, "f", self.lm)
+            lm_b = self._lstm_batch(lx, "b", self.lm)
+        for j, (wid, sid, c, feats, bag, lid) in enumerate(enc):
             n = len(wid)
             parts = [self.emb[wid], self.emb[sid], chars[k:k + n], feats]
+            if self.lm is not None:
+                parts += [lm_f[j], lm_b[j]]
             if bag is not None:
                 parts.append(self._bag(bag, n))
             xs.append(np.concatenate(parts, axis=1))
@@ -220,43 +233,52 @@ class NeuralTagger:
         return self.emissions_batch([tokens])[0]
 
     def viterbi(self, em: np.ndarray) -> list[int]:
-        n = em.shape[0]
-        score = self.start + em[0]
-        back = np.zeros((n, em.shape[1]), dtype=np.int64)
-        for t in range(1, n):
-            s = score[:, None] + self.trans
-            back[t] = s.argmax(axis=0)
-            score = s.max(axis=0) + em[t]
-        score = score + self.end
-        best = [int(score.argmax())]
-        for t in range(n - 1, 0, -1):
-            best.append(int(back[t, best[-1]]))
-        return best[::-1]
+        return viterbi(em, self.trans, self.start, self.end)
 
     def marginals(self, em: np.ndarray) -> np.ndarray:
-        """Per-token tag posteriors (forward-backward, scaled in probability space)."""
-        n, K = em.shape
-        E = np.exp(em - em.max(axis=1, keepdims=True)).astype(np.float64)
-        Tm = np.exp(self.trans.astype(np.float64))
-        alpha = np.empty((n, K))
-        beta = np.empty((n, K))
-        a = np.exp(self.start.astype(np.float64)) * E[0]
-        alpha[0] = a / a.sum()
-        for t in range(1, n):
-            a = (alpha[t - 1] @ Tm) * E[t]
-            alpha[t] = a / a.sum()
-        b = np.exp(self.end.astype(np.float64))
-        beta[-1] = b / b.sum()
-        for t in range(n - 2, -1, -1):
-            b = Tm @ (E[t + 1] * beta[t + 1])
-            beta[t] = b / b.sum()
-        m = alpha * beta
-        return m / m.sum(axis=1, keepdims=True)
+        return marginals(em, self.trans, self.start, self.end)
 
     def tag(self, tokens: list[str]) -> list[str]:
         if not tokens:
             return []
         return [self.tags[i] for i in self.viterbi(self.emissions(tokens))]
+
+
+def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
+    """Best path of a linear-chain CRF: emissions (n, K), trans[i, j] from i to j."""
+    n = em.shape[0]
+    score = start + em[0]
+    back = np.zeros((n, em.shape[1]), dtype=np.int64)
+    for t in range(1, n):
+        s = score[:, None] + trans
+        back[t] = s.argmax(axis=0)
+        score = s.max(axis=0) + em[t]
+    score = score + end
+    best = [int(score.argmax())]
+    for t in range(n - 1, 0, -1):
+        best.append(int(back[t, best[-1]]))
+    return best[::-1]
+
+
+def marginals(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Per-token posteriors of a linear-chain CRF (scaled forward-backward)."""
+    n, K = em.shape
+    E = np.exp(em - em.max(axis=1, keepdims=True)).astype(np.float64)
+    Tm = np.exp(trans.astype(np.float64))
+    alpha = np.empty((n, K))
+    beta = np.empty((n, K))
+    a = np.exp(start.astype(np.float64)) * E[0]
+    alpha[0] = a / a.sum()
+    for t in range(1, n):
+        a = (alpha[t - 1] @ Tm) * E[t]
+        alpha[t] = a / a.sum()
+    b = np.exp(end.astype(np.float64))
+    beta[-1] = b / b.sum()
+    for t in range(n - 2, -1, -1):
+        b = Tm @ (E[t + 1] * beta[t + 1])
+        beta[t] = b / b.sum()
+    m = alpha * beta
+    return m / m.sum(axis=1, keepdims=True)
 
 
 def _lse(x, axis):
