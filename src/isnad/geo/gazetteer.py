@@ -118,6 +118,7 @@ class Gazetteer:
         self.sy_admin3: list[int] = []
         self.countries: dict[str, int] = {}           # ISO2 -> entry index of the country
         self._fuzzy_keys: list[str] | None = None
+        self._fuzzy_memo: dict[tuple, tuple] = {}
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -213,6 +214,10 @@ class Gazetteer:
         q = key_of(name)
         if not q:
             return []
+        memo_key = (q, limit, cutoff)                 # names repeat: memoised per normalised key
+        hit = self._fuzzy_memo.get(memo_key)
+        if hit is not None:
+            return [(self.entry(i), sc) for i, sc in hit]
         out: list[tuple[Entry, float]] = []
         seen = set()
         for key, score, _ in process.extract(q, self._fuzzy_keys, scorer=fuzz.ratio,
@@ -222,7 +227,11 @@ class Gazetteer:
                     seen.add(i)
                     out.append((self.entry(i), float(score)))
         out.sort(key=lambda t: (-t[1], -t[0].population))
-        return out[:limit]
+        out = out[:limit]
+        if len(self._fuzzy_memo) >= 20000:           # bounded: a long batch must not grow RSS
+            self._fuzzy_memo.clear()
+        self._fuzzy_memo[memo_key] = tuple((e.idx, sc) for e, sc in out)
+        return out
 
     def same_name(self, e: Entry, max_km: float = 60.0) -> list[Entry]:
         """Entries sharing one of ``e``'s Arabic names in the same country within ``max_km``

@@ -46,6 +46,7 @@ time (and neither reads Arabic); the rules here are small and data-driven.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from itertools import compress
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -151,6 +152,7 @@ class PlacesStage(Stage):
         self.fuzzy_cutoff = float(config.get("fuzzy_cutoff", 88.0))
         self._geocode_country = None
         self._blocked_event_keys: set[str] = set()
+        self._starts: list[int] | None = None
         self._coloc_cache: dict[tuple, bool] = {}
         self._mfm_cache: dict[tuple, tuple] = {}
         self._word_cache: dict[tuple, object] = {}
@@ -172,6 +174,7 @@ class PlacesStage(Stage):
             return
         self._norms = [t.norm for t in doc.tokens]
         self._norm_set = set(self._norms)
+        self._starts = [t.start for t in doc.tokens] if doc.entities else None
         if doc.lang == "en" or (doc.lang not in ("ar", "und") and
                                 not any(t.kind == "word" for t in doc.tokens[:200])):
             mentions = self._english(doc)
@@ -271,19 +274,15 @@ class PlacesStage(Stage):
         included, as :func:`clitic_splits` reads them) of a first word of a name, which first
         words end a name by themselves, and which second words can follow the others."""
         root = self.g.matcher._root
-        forms = set()
-        self._single: set[str] = set()
-        self._seconds: dict[str, frozenset] = {}
-        for f, node in root.items():
-            forms.add(f)
-            for pre in _PREFIXES:
-                forms.add(pre + f)
-            if f.startswith("ال") and len(f) >= 4:
-                for c in ("", "و", "ف"):
-                    forms.add(c + "لل" + f[2:])
-            if any(k.__class__ is not str for k in node):            # ends a phrase here
-                self._single.add(f)
-            self._seconds[f] = frozenset(k for k in node if k.__class__ is str)
+        firsts = list(root)
+        forms = set(firsts)                          # (bulk set updates: stage init stays small)
+        for pre in _PREFIXES:
+            forms.update([pre + f for f in firsts])
+        al = [f[2:] for f in firsts if len(f) >= 4 and f.startswith("ال")]
+        for c in ("", "و", "ف"):
+            forms.update([c + "لل" + x for x in al])
+        self._single = _Single(root)                 # first words that end a name (lazy)
+        self._seconds = _Seconds(root)               # second words after a first word (lazy)
         self._scan_forms = frozenset(forms)
         self._form_cache: dict = {}
         self._live_forms: dict[str, bool] = {}
@@ -371,7 +370,7 @@ class PlacesStage(Stage):
             ([(0, t)] if t in firsts else [])
         best = None
         for plen, x in readings:
-            if x in single and (best is None or plen < best[0]):
+            if single[x] and (best is None or plen < best[0]):
                 best = (plen, x)
         if best is not None:
             pays = next(v for k, v in root[best[1]].items() if k.__class__ is not str)
@@ -442,7 +441,7 @@ class PlacesStage(Stage):
     def _add_alt_readings(self, doc, mt: _Mention, m) -> None:
         """وجدة: the whole token (Oujda) or و + جدة (Jeddah)?  Keep the other one-token readings'
         candidates too; the span follows the reading of the chosen candidate."""
-        if sum(1 for x in _stems_of(doc.tokens[m.tok_start].norm) if x in self._single) < 2:
+        if sum(1 for x in _stems_of(doc.tokens[m.tok_start].norm) if self._single[x]) < 2:
             return
         for alt in self.g.matcher.matches_at(doc, m.tok_start):
             if alt.tok_end != m.tok_end or alt.prefix == m.prefix:
@@ -482,7 +481,13 @@ class PlacesStage(Stage):
 
     def _mention_from_entity(self, doc, e) -> _Mention | None:
         g = self.g
-        toks = [t for t in doc.tokens if t.start >= e.start and t.end <= e.end]
+        k0 = bisect_left(self._starts, e.start) if self._starts is not None else 0
+        toks = []
+        for t in doc.tokens[k0:]:
+            if t.start >= e.end:
+                break
+            if t.start >= e.start and t.end <= e.end:
+                toks.append(t)
         if not toks:
             return None
         t0, t1 = toks[0].i, toks[-1].i + 1
@@ -605,6 +610,11 @@ class PlacesStage(Stage):
                     found = True
             if not found:
                 break
+        # "الكويت العاصمة": the capital city, not the country named the same
+        if mt.feature is None:
+            n = self._next(doc, mt.t1)
+            if n >= 0 and toks[n].norm == "العاصمه" and toks[n].sent == toks[mt.t1 - 1].sent:
+                mt.feature = _Ctx(doc.text[toks[n].start:toks[n].end], toks[n].start, toks[n].end, ["city"])
         # a direction adjective after the name: ريف حلب الشمالي
         if mt.direction is None:
             n = self._next(doc, mt.t1)
@@ -1359,6 +1369,31 @@ class PlacesStage(Stage):
             radius = unit.radius_km * 0.75
             precision = "region"
         return unit, precision, lat, lon, radius
+
+
+class _Seconds(dict):
+    """first word -> the words that can follow it inside a name, computed on first use."""
+
+    def __init__(self, root):
+        super().__init__()
+        self._root = root
+
+    def __missing__(self, f):
+        v = self[f] = frozenset(k for k in self._root[f] if k.__class__ is str)
+        return v
+
+
+class _Single(dict):
+    """word -> does a name end with this first word alone?  (computed on first use)"""
+
+    def __init__(self, root):
+        super().__init__()
+        self._root = root
+
+    def __missing__(self, f):
+        node = self._root.get(f)
+        v = self[f] = node is not None and any(k.__class__ is not str for k in node)
+        return v
 
 
 _MISSING = object()
