@@ -316,3 +316,19 @@ def test_two_stores_on_one_database_see_each_others_documents(tmp_path, store):
     assert server.links() == cli_run.links()
     assert [(ln["doc_a"], ln["doc_b"]) for ln in server.links()] == [("wire-001", "daily-017")]
     assert cli_run.add(store.get("wire-001")) == ("already", "wire-001")
+
+
+def test_odd_records_are_stored_or_logged_never_crash(tmp_path):
+    s = Store(str(tmp_path / "odd.db"))
+    odd = {"schema": "isnad/1", "id": "x" * 1000, "text": "نص قصير 🙂 <b>", "published": "yesterday",
+           "meta": ["not", "a", "dict"], "entities": [{"id": "e1", "actor": "not-a-dict"}, "junk"],
+           "places": [{"id": "p1", "gazetteer_id": None, "name": None}], "sources": [None, {"kind": 7}],
+           "events": [{"type": 42, "status": None, "place": "nowhere"}], "claims": [{"chain": ["s9"]}]}
+    status, doc_id = s.add(odd)
+    assert status == "new" and len(doc_id) <= 200
+    assert s.get(doc_id)["id"] == "x" * 1000           # the record itself is kept as given
+    assert search(s, "نص")["results"][0]["published"] is None
+    counts = s.add_many([{"id": "e", "error": {"kind": "processing", "message": "boom"}}, "not a record",
+                         {"id": "no-text"}, odd])
+    assert counts == {"failed": 3, "already": 1}
+    assert s.counts()["failures"] == 3

@@ -345,7 +345,12 @@ def cmd_ingest(args) -> int:
             rec = next(analyze_inputs([item], nlp, published=args.published, debug=args.debug))
         if "error" in rec:
             _report_error(rec)
-        status, _ = store.add(rec)
+        try:
+            status, _ = store.add(rec)
+        except Exception as e:  # the database refused this record: log it, go on with the batch
+            err = {"id": rec.get("id"), "error": {"kind": "store", "message": f"{type(e).__name__}: {e}"}}
+            _report_error(err)
+            status, _ = store.add(err)
         counts[status] += 1
     c = store.counts()
     print(f"isnad: ingest: {counts['new']} new, {counts['already']} already stored, {counts['failed']} failed "

@@ -162,6 +162,21 @@ def db_url(value: str | None) -> str:
     return f"sqlite:///{v}"
 
 
+def _safe_id(v: Any) -> str:
+    """A record id that fits the id columns (255): longer ids keep a prefix and a hash of the whole."""
+    s = v if isinstance(v, str) else ("" if v is None else json.dumps(v, ensure_ascii=False))
+    if len(s) > 200:
+        s = s[:180] + "~" + hashlib.sha1(s.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return s
+
+
+_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _day(v: Any) -> str | None:
+    return v if isinstance(v, str) and _DAY.fullmatch(v) else None
+
+
 def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -175,7 +190,7 @@ def _s(v: Any, limit: int = 255) -> str | None:
 
 def summarize(rec: dict) -> dict:
     """Per-document figures stories need, computed once at ingest."""
-    meta = rec.get("meta") or {}
+    meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
     srcs = {s.get("id"): s for s in rec.get("sources") or [] if isinstance(s, dict)}
     outlets = []
     for key in ("outlet", "author", "retweeted_by", "channel"):
@@ -211,10 +226,11 @@ def _index_rows(doc_id: str, rec: dict) -> dict[Table, list[dict]]:
     for e in ents.values():
         a = e.get("actor")
         if isinstance(a, dict) and a.get("id"):
-            actors.setdefault(a["id"], {"doc_id": doc_id, "actor_id": a["id"], "actor_type": _s(a.get("type"), 64)})
+            actors.setdefault(_s(a["id"]), {"doc_id": doc_id, "actor_id": _s(a["id"]),
+                                            "actor_type": _s(a.get("type"), 64)})
     for s in rec.get("sources") or []:
         if isinstance(s, dict) and isinstance(s.get("actor"), str) and s["actor"]:
-            actors.setdefault(s["actor"], {"doc_id": doc_id, "actor_id": s["actor"],
+            actors.setdefault(_s(s["actor"]), {"doc_id": doc_id, "actor_id": _s(s["actor"]),
                                            "actor_type": _s(s.get("actor_type"), 64)})
     prow: dict[str, dict] = {}
     for p in places.values():
@@ -234,7 +250,7 @@ def _index_rows(doc_id: str, rec: dict) -> dict[Table, list[dict]]:
         place = places.get(ev.get("place")) or {}
         gid = place.get("gazetteer_id") or ""
         tv = (times.get(ev.get("time")) or {}).get("value")
-        day = tv if isinstance(tv, str) and len(tv) == 10 else rec.get("published")
+        day = _day(tv) or _day(rec.get("published"))
         k = (str(ev["type"]).upper(), str(ev.get("status") or ""), gid)
         erow.setdefault(k, {"doc_id": doc_id, "type": _s(k[0], 64), "status": _s(k[1], 16), "place_gid": _s(gid),
                             "place_precision": _s(place.get("precision"), 16), "day": _s(day, 10)})
@@ -340,7 +356,7 @@ class Store:
         """Write one valid record inside the open transaction ``c``; the caller owns the commit.
         A new document goes into the LSH index at once (so the next one in a batch can link to it)."""
         text_ = rec["text"]
-        rec_id = str(rec.get("id") or "") or text_id(text_)
+        rec_id = _safe_id(rec.get("id")) or text_id(text_)
         h = content_hash(text_)
         existing = c.execute(select(documents.c.doc_id).where(documents.c.rec_id == rec_id,
                                                               documents.c.content_hash == h)).scalar()
@@ -349,13 +365,13 @@ class Store:
         doc_id = rec_id
         if c.execute(select(documents.c.seq).where(documents.c.doc_id == doc_id)).scalar() is not None:
             doc_id = f"{rec_id}~{h[:8]}"
-        meta = rec.get("meta") or {}
+        meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
         title = meta.get("title") if isinstance(meta.get("title"), str) else None
         url = meta.get("url") if isinstance(meta.get("url"), str) else None
         outlet = next((meta[k] for k in ("outlet", "author", "channel") if isinstance(meta.get(k), str)), None)
         norm = search_text(((title + "\n") if title else "") + text_)
         c.execute(insert(documents), dict(
-            doc_id=doc_id, rec_id=rec_id, content_hash=h, published=_s(rec.get("published"), 10),
+            doc_id=doc_id, rec_id=rec_id, content_hash=h, published=_day(rec.get("published")),
             kind=_s(rec.get("kind"), 16), lang=_s(rec.get("lang"), 8), outlet=_s(outlet),
             title=title, url=url, text=text_, norm=norm,
             record=json.dumps(rec, ensure_ascii=False),
@@ -415,7 +431,11 @@ class Store:
                 except Exception:
                     self._index = None
                     for r in buf:
-                        counts[self.add(r)[0]] += 1
+                        try:
+                            counts[self.add(r)[0]] += 1
+                        except Exception as e:   # this one record: logged, the batch goes on
+                            counts[self._fail({"id": _safe_id(r.get("id")), "error": {
+                                "kind": "store", "message": f"{type(e).__name__}: {str(e)[:300]}"}})[0]] += 1
             buf.clear()
 
         for rec in records:

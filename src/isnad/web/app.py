@@ -154,7 +154,10 @@ def create_app(db: str | None = None) -> FastAPI:
                 return JSONResponse({"status": "already", "id": existing, "links": _links(existing)},
                                     status_code=200)
             rec = analyse(body.text, published, body.id, body.meta)
-        status, doc_id = store.add(rec)
+        try:
+            status, doc_id = store.add(rec)
+        except Exception as e:
+            raise HTTPException(status_code=422, detail=f"could not store the record: {type(e).__name__}") from None
         if status == "failed":  # pragma: no cover - add() only fails on non-records, refused above
             raise HTTPException(status_code=422, detail="could not store the record")
         return JSONResponse({"status": status, "id": doc_id, "links": _links(doc_id)},
