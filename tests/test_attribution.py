@@ -539,8 +539,8 @@ def test_direct_speech_without_colon_and_participle_to_an_outlet(attr):
     a = one(doc, "أضاف")
     assert src(doc, a.source).name == "السفير"
     assert doc.text[a.content.start:a.content.end] == "نحن نبارك هذه الخطوة ونقدرها"
-    doc = attr("وتحدث الصحفي فهد سالم عن معاناته في الطريق موضحا لـ «الرياض» أنه تلقى تهديدات.")
-    assert src(doc, one(doc, "موضحا").source).name == "الصحفي فهد سالم"
+    doc = attr("وتحدث الصحفي فهد ناصر عن معاناته في الطريق موضحا لـ «الرياض» أنه تلقى تهديدات.")
+    assert src(doc, one(doc, "موضحا").source).name == "الصحفي فهد ناصر"
 
 
 def test_prepositional_cue_right_after_the_subject(attr):
@@ -557,25 +557,25 @@ def test_renewed_position_and_considered_with_a_noun_phrase(attr):
     assert doc.attributions == []
     doc = attr("واعتبرت منظمة التعاون الإسلامي هذه الجريمة تصعيدا خطيرا.")
     assert mention(doc, one(doc, "اعتبرت")) == "منظمة التعاون الإسلامي"
-    doc = attr("واعتبر كبير المفاوضين الفلسطينيين صائب عريقات انه لا يمكن فصل الهجوم عن السياسة.")
-    assert mention(doc, one(doc, "اعتبر")) == "كبير المفاوضين الفلسطينيين صائب عريقات"
+    doc = attr("واعتبر كبير المفاوضين الفلسطينيين سعيد ناصر انه لا يمكن فصل الهجوم عن السياسة.")
+    assert mention(doc, one(doc, "اعتبر")) == "كبير المفاوضين الفلسطينيين سعيد ناصر"
 
 
 def test_frame_adverbials_and_directive_objects_are_no_speakers(attr):
     doc = attr("وأكدت الوزارة أن الوضع خطير. وشددت بهذا الصدد على أنه آن الأوان للتحرك.")
     a = one(doc, "شددت")
     assert mention(doc, a) is None and src(doc, a.source).name == "الوزارة"
-    doc = attr("ربط عضو مجلس النواب محسن البكري بين الحوادث. وقال في تصريح: نحن على يقين من النصر. "
+    doc = attr("ربط عضو مجلس النواب خالد السالم بين الحوادث. وقال في تصريح: نحن على يقين من النصر. "
                "وطالب المواطنين بالالتفاف حول قيادتهم، مؤكدا أن الأمن مسؤولية الجميع.")
-    assert src(doc, one(doc, "قال").source).name == "عضو مجلس النواب محسن البكري"
-    assert src(doc, one(doc, "مؤكدا").source).name == "عضو مجلس النواب محسن البكري"
+    assert src(doc, one(doc, "قال").source).name == "عضو مجلس النواب خالد السالم"
+    assert src(doc, one(doc, "مؤكدا").source).name == "عضو مجلس النواب خالد السالم"
 
 
 def test_addressees_apposed_titles_and_statement_sources(attr):
     doc = attr("وقال الجيش لصحفيين يرافقون وزير الدفاع في زيارته لأربيل إن الضربة أصابت هدفها.")
     assert mention(doc, one(doc, "قال")) == "الجيش"
-    doc = attr("وأكد رأفت الصباغ المتحدث الرسمي لمركز الإغاثة، أن السفينة وصلت. وأبان الصباغ، أن المساعدات وزعت.")
-    assert mention(doc, one(doc, "أكد")) == "رأفت الصباغ المتحدث الرسمي لمركز الإغاثة"
+    doc = attr("وأكد ماجد الصالح المتحدث الرسمي لمركز الإغاثة، أن السفينة وصلت. وأبان الصالح، أن المساعدات وزعت.")
+    assert mention(doc, one(doc, "أكد")) == "ماجد الصالح المتحدث الرسمي لمركز الإغاثة"
     doc = attr("وبحسب تقرير للأمم المتحدة فإن الرئيس السابق جمع ثروة كبيرة.")
     assert mention(doc, one(doc, "بحسب")) == "تقرير للأمم المتحدة"
     doc = attr("وقال الناشط سالم اليافعي لـ”عين اليوم” :إن عودة الدوريات بداية عهد جديد.")
@@ -601,14 +601,14 @@ def test_nouns_that_look_like_new_cues(attr):
 
 
 def test_subjectless_cue_continues_the_top_speaker_not_a_nested_one(attr):
-    doc = attr("وأضافت النائبة أن القوانين معطلة. ونوهت الجميلي إلى أنه في الوقت الذي تقول فيه الحكومة "
+    doc = attr("وأضافت النائبة أن القوانين معطلة. ونوهت الحسني إلى أنه في الوقت الذي تقول فيه الحكومة "
                "إنها أنجزت الاتفاق، فهذا أمر صحيح، وبينت بأن الكتل هي نفسها.")
-    assert src(doc, one(doc, "بينت").source).name == "الجميلي"
-    assert src(doc, one(doc, "نوهت").source).name == "الجميلي"
+    assert src(doc, one(doc, "بينت").source).name == "الحسني"
+    assert src(doc, one(doc, "نوهت").source).name == "الحسني"
 
 
 def test_direct_speech_opened_by_laqad(attr):
-    doc = attr("بدوره، قال الناشط كميل آل بوشوكة لـ«الشرق الأوسط» لقد «دفعت حقوق الإنسان الثمن».")
+    doc = attr("بدوره، قال الناشط سالم آل محمد لـ«الشرق الأوسط» لقد «دفعت حقوق الإنسان الثمن».")
     a = one(doc, "قال")
-    assert mention(doc, a) == "الناشط كميل آل بوشوكة"
+    assert mention(doc, a) == "الناشط سالم آل محمد"
     assert doc.text[a.content.start:a.content.end].startswith("لقد «دفعت")
