@@ -5,8 +5,10 @@ from conftest import require_shared
 def test_annotations_are_standoff_only():
     import json
     from isnad.evaluation.attribution import DATA
-    for split in ("dev", "test", "holdout", "final", "blind2", "blind3", "blind4"):
-        for line in (DATA / f"{split}.jsonl").read_text(encoding="utf-8").splitlines():
+    files = sorted(DATA.glob("*.jsonl"))
+    assert {"dev.jsonl", "blind4.jsonl", "blind4_iaa.jsonl"} <= {f.name for f in files}
+    for path in files:
+        for line in path.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
             assert set(rec) == {"key", "h", "attributions"}
             for a in rec["attributions"]:
@@ -25,3 +27,12 @@ def test_eval_attribution_targets():
         assert r["articles"] >= 25
         assert r["cue_exact"]["f1"] >= 0.92, split
         assert r["source_overlap"]["f1"] >= 0.90, split
+
+
+def test_gold_vs_agreement():
+    """Inter-annotator agreement on 12 blind4 articles (second annotator, blind4_iaa.jsonl)."""
+    require_shared("saudinewsnet", "dataset")
+    from isnad.evaluation.attribution import evaluate
+    r = evaluate("blind4", gold_vs="blind4_iaa")
+    assert r["articles"] == 12
+    assert r["cue_exact"]["f1"] >= 0.95

@@ -21,6 +21,7 @@ Scores (precision / recall / F1), each **exact** (same offsets) and **overlap**
     isnad eval attribution                 # the blind4 split: never tuned on, the figures to quote
     isnad eval attribution --split all     # dev, test, holdout, final, blind2, blind3 (each tuned on in turn) and blind4
     isnad eval attribution --errors        # list misses and false alarms
+    isnad eval attribution --split blind4 --gold-vs blind4_iaa   # inter-annotator agreement (12 articles)
 """
 from __future__ import annotations
 
@@ -132,11 +133,38 @@ def _ov(a, b) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
-def evaluate(split: str, errors: bool = False, out=None) -> dict:
+def _record_pred(text: str, rec: dict) -> dict:
+    """A second annotation of an article in the shape of ``predict`` (for agreement)."""
+    cues, contents, sources, implicit = [], [], set(), []
+    for a in rec["attributions"]:
+        cue = _check(text, a["cue"], rec["key"])
+        cues.append(cue)
+        c = _check(text, a["content"], rec["key"])
+        if c:
+            contents.append(c)
+        ms = []
+        for k in ("source", "via", "antecedent"):
+            s = _check(text, a.get(k), rec["key"])
+            if s and k != "antecedent":
+                sources.add(s)
+            if s and k != "via":
+                ms.append(s)
+        implicit.append((cue, ms))
+    return {"cues": cues, "contents": contents, "sources": sorted(sources), "src_mentions": implicit}
+
+
+def evaluate(split: str, errors: bool = False, out=None, gold_vs: str | None = None) -> dict:
+    """Score the stage against ``split``; with ``gold_vs`` (another annotation file of some of
+    the same articles), score that annotation instead, on its articles only (agreement)."""
     import sys
     out = out or sys.stdout
-    nlp = pipeline()
     gold_all = load_gold(split)
+    other = None
+    if gold_vs:
+        other = {r["key"]: r for r in load_gold(gold_vs)}
+        gold_all = [r for r in gold_all if r["key"] in other]
+    else:
+        nlp = pipeline()
     counts = {k: {"exact": [0, 0, 0], "overlap": [0, 0, 0]} for k in ("cue", "source", "content")}
     imp_total = imp_ok = 0
     for rec in gold_all:
@@ -157,7 +185,7 @@ def evaluate(split: str, errors: bool = False, out=None) -> dict:
             ant = _check(text, a.get("antecedent"), key)
             if ant and not a.get("source"):
                 gold_imp.append((cue, ant))
-        pred = predict(nlp, text)
+        pred = _record_pred(text, other[key]) if other is not None else predict(nlp, text)
         pmap = {"cue": pred["cues"], "content": pred["contents"], "source": pred["sources"]}
         for k in counts:
             g = sorted(gold[k])
@@ -183,7 +211,7 @@ def evaluate(split: str, errors: bool = False, out=None) -> dict:
                         print(f"  IMPLICIT {key} cue {text[cue[0]:cue[1]]!r}: want {text[ant[0]:ant[1]]!r}, "
                               f"got {[text[m[0]:m[1]] for m in mentions][:2]}", file=out)
                     break
-    result = {"split": split, "articles": len(gold_all),
+    result = {"split": split + (f" vs {gold_vs}" if gold_vs else ""), "articles": len(gold_all),
               "attributions": sum(len(r["attributions"]) for r in gold_all)}
     for k, modes in counts.items():
         for mode, (tp, fp, fn) in modes.items():
@@ -202,6 +230,9 @@ def add_arguments(parser) -> None:
                              "every other split had been tuned on; never tuned on), blind3, blind2, final, dev, "
                              "test, holdout (rules tuned on their errors) or all")
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms (overlap)")
+    parser.add_argument("--gold-vs", metavar="FILE",
+                        help="score a second annotation (data/attribution/FILE.jsonl, e.g. blind4_iaa) against "
+                             "--split on the articles it covers, instead of the system: inter-annotator agreement")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
@@ -209,7 +240,7 @@ def run(args) -> int:
     try:
         splits = ["dev", "test", "holdout", "final", "blind2", "blind3", "blind4"] if args.split == "all" \
             else [args.split]
-        results = [evaluate(s, errors=args.errors) for s in splits]
+        results = [evaluate(s, errors=args.errors, gold_vs=getattr(args, "gold_vs", None)) for s in splits]
     except DataMissing as e:
         print(f"isnad eval attribution: {e}")
         return 1
