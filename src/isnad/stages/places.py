@@ -698,6 +698,31 @@ class PlacesStage(Stage):
             return False
         return any(s.startswith("ال") and len(s) > 3 for s in stems)
 
+    def _nisba_after(self, doc, mt: _Mention) -> bool:
+        """Is the word right after the mention a definite nisba adjective (الثورة السورية)?"""
+        n = self._next(doc, mt.t1)
+        if n < 0:
+            return False
+        t = doc.tokens[n]
+        return t.kind == "word" and t.sent == doc.tokens[mt.t1 - 1].sent and len(t.norm) >= 5 and \
+            t.norm.startswith("ال") and t.norm.endswith(("يه", "ي"))
+
+    def _accusative_adjective(self, doc, mt: _Mention) -> bool:
+        """سوريا as the accusative adjective of an indefinite noun: 158 لاجئا سوريا ("Syrian
+        refugees"), مواطنا سوريا -- the noun right before ends in the tanween alif."""
+        if mt.key not in _ACCUSATIVE_NISBA or mt.prefix:
+            return False
+        j = mt.t0 - 1
+        if j < 0:
+            return False
+        t = doc.tokens[j]
+        if t.kind != "word" or t.sent != doc.tokens[mt.t0].sent or len(t.norm) < 4 or \
+                not t.norm.endswith("ا") or t.norm.endswith(("وا", "ها", "نا", "ما")):
+            return False
+        stems = self._stems(t)
+        return not any(x in self.locatives or x in self.feature_words or x in self.function_words
+                       for x in stems)
+
     def _head_before(self, doc, mt: _Mention, heads) -> bool:
         """Is the word right before the mention (no preposition or clitic between) one of heads?"""
         if mt.prefix:
@@ -773,7 +798,7 @@ class PlacesStage(Stage):
             if self._is_person(doc, mt):
                 mt.why = "person"
                 continue
-            if self._is_adjective(doc, mt) or (
+            if self._is_adjective(doc, mt) or self._accusative_adjective(doc, mt) or (
                     all(i in mt.flagged for i in mt.cands) and self._after_definite_noun(doc, mt)):
                 mt.why = "adjective"            # الصالة الخضراء: a common word after a noun
                 continue
@@ -836,6 +861,8 @@ class PlacesStage(Stage):
                 locative = explicit or mt.prefix[-1:] in ("ب", "ل")
                 if not locative:
                     continue
+                if all(i in g.lexflag.get(mt.key, ()) for i in mt.cands) and self._nisba_after(doc, mt):
+                    continue                             # على الثورة السورية: a noun and its adjective
                 if not explicit:                         # بوقف إطلاق النار: a clitic ب before a
                     common = g.lexflag.get(mt.key, ())   # common word is no locative evidence
                     cands = [i for i in mt.cands if i not in common]
@@ -1397,6 +1424,7 @@ class _Single(dict):
 
 
 _MISSING = object()
+_ACCUSATIVE_NISBA = frozenset({"سوريا"})         # a country name that is also a masculine accusative nisba
 _SKIP_INSIDE = frozenset({'"', "'", "\u0640"})      # what the matcher skips inside a phrase
 _MAX_SHIFT_RADIUS_KM = 1500.0   # units larger than this are not shifted by a direction word
 
