@@ -19,9 +19,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "checkworthy"
 
 # Measured with `isnad eval checkworthy` when the committed model was trained
 # (see src/isnad/models/checkworthy/MODEL_CARD.md); the tests allow a small margin.
-DEV_TEST_F1 = 0.548
-DEV_TEST_AUC = 0.649
-PROBE_AUC = 0.867
+DEV_TEST_F1 = 0.571
+DEV_TEST_AUC = 0.666
+PROBE_AUC = 0.835
 MARGIN = 0.01
 
 
@@ -64,14 +64,52 @@ def test_prepare_replaces_urls_mentions_and_digits():
     assert cw.char_ngrams("ab", 2, 3) == [" a", "ab", "b ", " ab", "ab "]
 
 
-def test_dev_test_f1_not_below_measured():
+def test_dev_test_f1_not_below_measured_and_beats_trivial_baselines():
     require_shared("checkthat2022-ar")
     from isnad.evaluation.checkworthy import evaluate
     res = evaluate("dev_test")
     assert res["n"] == 691
-    assert res["at_model_threshold"]["f1"] >= DEV_TEST_F1 - MARGIN
+    f1 = res["at_model_threshold"]["f1"]
+    assert f1 >= DEV_TEST_F1 - MARGIN
     assert res["roc_auc"] >= DEV_TEST_AUC - MARGIN
-    assert res["at_model_threshold"]["f1"] > res["organisers_ngram_baseline_f1"]
+    assert f1 > res["always_yes_f1"]                       # always "yes": 0.556
+    assert f1 > res["majority_no_f1"]                      # always "no": 0
+    assert f1 > res["organisers_ngram_baseline_f1"]
+
+
+def test_batch_scores_equal_one_by_one_and_do_not_depend_on_batch_order(scorer):
+    texts = ["قتل 12 مدنيا في غارة جوية على مدينة إدلب", "", "😀", "شكرا لكم",
+             "أعلنت وزارة الصحة تسجيل 120 إصابة جديدة بفيروس كورونا", "كلمة " * 3000]
+    batch = scorer.score(texts)
+    assert batch == pytest.approx([scorer.score_one(t) for t in texts], abs=1e-12)
+    assert scorer.score(texts[::-1]) == pytest.approx(batch[::-1], abs=1e-12)
+    assert scorer.score([]) == []
+
+
+def test_word_cache_is_bounded(scorer, monkeypatch):
+    monkeypatch.setattr(cw, "CACHE_MAX", 50)
+    words = " ".join(f"كلمة{i}" for i in range(400))
+    before = scorer.score_one(words)
+    char = next(b for b in scorer.blocks if b.name == "char")
+    assert len(char._cache) <= 50
+    assert scorer.score_one(words) == pytest.approx(before, abs=1e-12)   # a cleared cache changes nothing
+
+
+def test_factual_claims_with_numbers_score_above_greetings_and_thanks(scorer):
+    """Real behaviour: verifiable claims of public interest with numbers (casualties,
+    a health rumour) rank above a greeting and a thank-you.  (Not every routine sentence
+    ranks below them: wishes about "the crisis" and holiday greetings score near the
+    prior; see the model card's limits.)"""
+    claims = ["قتل 12 مدنيا وأصيب 30 آخرون في غارة جوية على مدينة إدلب أمس",
+              "قصفت طائرات روسية مستشفى في ريف حلب وقتلت 8 أطفال",
+              "أكد مصدر أن 40 شخصا توفوا بعد تلقي اللقاح في الأردن"]
+    routine = ["صباح الخير للجميع، نتمنى لكم يوما سعيدا",
+               "نشكر جميع المشاركين في المؤتمر على حضورهم"]
+    pc, pr = scorer.score(claims), scorer.score(routine)
+    assert min(pc) > max(pr), (pc, pr)
+    # the auxiliary "contains a verifiable claim" model (trained on CheckThat! 1B) agrees
+    aux = scorer.aux_scores(claims + routine)[:, scorer.aux_names.index("claim")]
+    assert aux[:3].min() > aux[3:].max()
 
 
 def test_news_style_probe_ranks_claims_above_routine_sentences(scorer):

@@ -1,30 +1,31 @@
 """Train the check-worthiness scorer shipped in ``src/isnad/models/checkworthy``.
 
-Data: CLEF-2022 CheckThat! Task 1, Arabic subtask 1A (``../shared/data/checkthat2022-ar``):
-train 2,513 / dev 235 / dev_test 691 tweets labelled check-worthy yes/no.
-Extra negatives: the tweets of subtask 1B's *train* split labelled "no verifiable
-factual claim" (1,118; minus any tweet that is also in 1A dev or dev_test) are
-added to train as not check-worthy.  All 1A tweets are claims (1B = yes), so a
-1A-only model never sees a non-claim; in isnad the scorer reads whatever the
-claims stage emits, and CheckThat!'s own annotation treats a non-claim as not
-worth checking.  ``--no-1b-negatives`` trains on 1A alone (figures for both are in
-the model card).
-Protocol: fit on train; choose the hyper-parameters by ROC-AUC on dev (the scorer
-emits a score, and AUC is much less noisy than F1 on 235 tweets); calibrate the
-margin with Platt scaling on dev; choose the decision threshold by F1 of the
-positive class on dev; report on dev_test, which nothing above has seen.
+Data: CLEF-2022 CheckThat! Task 1, Arabic (``../shared/data/checkthat2022-ar``).
+Main task: subtask 1A (check-worthy yes/no), train 2,513 / dev 235 / dev_test 691 tweets.
+Auxiliary tasks (stacking): the *train* splits of subtasks 1B (verifiable claim), 1C
+(harmful) and 1D (attention-worthy: "not interesting", "discusses cure", "discusses action
+taken"), ~3,600 tweets each, minus every tweet (by id or text) that is in 1A dev or
+dev_test.  A linear model per auxiliary task over the main model's TF-IDF vector; its
+score, standardised, is a feature of the main logistic regression (out-of-fold scores
+for the training tweets, so the main model does not learn from over-fitted ones).
+``--neg-1b`` also adds the 1B train non-claims to the main training set as negatives.
 
-Model: logistic regression (class-weighted) over two L2-normalised sublinear
-TF-IDF blocks — character 2–5-grams within word boundaries and word 1–2-grams —
-of the text prepared by :func:`isnad.models.checkworthy.prepare` (URLs and
-@mentions replaced, isnad normalisation, digits → 0).  The analyzers are the
-runtime module's own functions, passed to scikit-learn, so the exported model
-sees exactly the features it was trained on; the export is checked against
-scikit-learn's decision function before it is written.
+Protocol: fit on 1A train; choose C by ROC-AUC on dev; calibrate the margin with Platt
+scaling on dev; choose the decision threshold by F1 of the positive class on dev.  dev_test
+is scored only at the end, for the report.  A second threshold, F1-best on the pooled
+out-of-fold train predictions (5 folds) + dev, is recorded as ``threshold_pooled`` and
+reported; it is not used: the out-of-fold train predictions are over-optimistic (AUC 0.71
+against 0.65 on dev — train repeats 111 tweet ids, so a fold often holds a copy of a test
+tweet), which pushes that threshold up.
 
-Also measured for reference on the same splits: answering "yes" always, and the
-organisers' n-gram baseline (``task1/baselines/subtask_1.py`` in the CheckThat!
-2022 repository: word-unigram TF-IDF, 5,000 features, linear SVC, C=1).
+Model: sublinear TF-IDF (L2 per block) of character 2–5-grams within word boundaries
+(min_df 2) and word 1–2-grams (min_df 1) of :func:`isnad.models.checkworthy.prepare`'d text
++ 5 standardised auxiliary scores; logistic regression, class_weight="balanced".  The
+analyzers are the runtime module's own functions, passed to scikit-learn; the export is
+checked against scikit-learn's decision function before it is written.
+
+Also measured on the same splits: always "yes", majority class, and the organisers' n-gram
+baseline (``task1/baselines/subtask_1.py``: word-unigram TF-IDF, 5,000 features, linear SVC).
 
     .venv/bin/python training/checkworthy/train.py            # writes the model
     .venv/bin/python training/checkworthy/train.py --dry-run  # figures only
@@ -32,21 +33,24 @@ organisers' n-gram baseline (``task1/baselines/subtask_1.py`` in the CheckThat!
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import hashlib
-import itertools
+import io
 import json
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import numpy as np
 import sklearn
+from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score, roc_auc_score
+from sklearn.model_selection import StratifiedKFold
 from sklearn.svm import SVC
-from scipy.sparse import hstack
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
@@ -56,47 +60,52 @@ from isnad.evaluation.common import shared_data  # noqa: E402
 from isnad.models import checkworthy as cw  # noqa: E402
 
 OUT = ROOT / "src" / "isnad" / "models" / "checkworthy"
-ZIP_1B = ZIP[:-1] + ("CT22_arabic_1B_claim.zip",)
+SUBDIR = ZIP[:-1]
 PROBE = ROOT / "tests" / "fixtures" / "checkworthy" / "news_probe.tsv"
 
-GRID = {
-    "char_min_df": [2, 3],
-    "word_min_df": [1, 2],
-    "C": [0.3, 1.0, 3.0],
-}
-CHAR_RANGE = (2, 5)
-WORD_RANGE = (1, 2)
+C_GRID = [0.3, 1.0, 3.0]
+CHAR_RANGE, CHAR_MIN_DF = (2, 5), 2
+WORD_RANGE, WORD_MIN_DF = (1, 2), 1
+AUX_WEIGHT = 0.3          # standardised auxiliary scores are scaled by this before the main LR
+# (auxiliary task name, zip, split file, positive label)
+AUX_TASKS = [
+    ("claim", "CT22_arabic_1B_claim.zip", "CT22_arabic_1B_claim_train.tsv", "1"),
+    ("harmful", "CT22_arabic_1C_harmful.zip", "CT22_arabic_1C_harmful_train.tsv", "1"),
+    ("not_interesting", "CT22_arabic_1D_attentionworthy.zip", "CT22_arabic_1D_attentionworthy_train.tsv",
+     "no_not_interesting"),
+    ("discusses_cure", "CT22_arabic_1D_attentionworthy.zip", "CT22_arabic_1D_attentionworthy_train.tsv",
+     "yes_discusses_cure"),
+    ("discusses_action", "CT22_arabic_1D_attentionworthy.zip", "CT22_arabic_1D_attentionworthy_train.tsv",
+     "yes_discusses_action_taken"),
+]
 
 
-def vectorizers(char_min_df: int, word_min_df: int):
-    lo_c, hi_c = CHAR_RANGE
-    lo_w, hi_w = WORD_RANGE
-    return {
-        "char": TfidfVectorizer(analyzer=lambda s: cw.char_ngrams(s, lo_c, hi_c), min_df=char_min_df,
-                                sublinear_tf=True, norm="l2", smooth_idf=True, dtype=np.float64),
-        "word": TfidfVectorizer(analyzer=lambda s: cw.word_ngrams(s, lo_w, hi_w), min_df=word_min_df,
-                                sublinear_tf=True, norm="l2", smooth_idf=True, dtype=np.float64),
-    }
+def read_tsv(zname: str, member: str) -> list[dict]:
+    with zipfile.ZipFile(shared_data(*SUBDIR, zname)) as z:
+        raw = z.read(member).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(raw), delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [dict(zip(rows[0], r)) for r in rows[1:] if r]
 
 
-def fit(prep_tr, ytr, char_min_df, word_min_df, C):
-    vecs = vectorizers(char_min_df, word_min_df)
-    X = hstack([v.fit_transform(prep_tr) for v in vecs.values()]).tocsr()
-    clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-    clf.fit(X, ytr)
-    return vecs, clf
+def vectorizers():
+    return [TfidfVectorizer(analyzer=lambda s: cw.char_ngrams(s, *CHAR_RANGE), min_df=CHAR_MIN_DF,
+                            sublinear_tf=True, norm="l2", smooth_idf=True, dtype=np.float64),
+            TfidfVectorizer(analyzer=lambda s: cw.word_ngrams(s, *WORD_RANGE), min_df=WORD_MIN_DF,
+                            sublinear_tf=True, norm="l2", smooth_idf=True, dtype=np.float64)]
 
 
-def margins(vecs, clf, prepared):
-    X = hstack([v.transform(prepared) for v in vecs.values()]).tocsr()
-    return clf.decision_function(X)
+def tfidf(vecs, prepared, fit=False):
+    return hstack([v.fit_transform(prepared) if fit else v.transform(prepared) for v in vecs]).tocsr()
+
+
+def lr(C):
+    return LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=5000)
 
 
 def best_threshold(y, p):
-    """The probability threshold with the best F1 of the positive class on (y, p);
-    ties go to the higher threshold (fewer false alarms).  The threshold is put
-    half-way between the lowest score it accepts and the next lower one, so
-    float32 rounding of the exported weights cannot move a dev tweet across it."""
+    """The threshold with the best F1 of the positive class on (y, p); ties go to the
+    higher threshold.  Put half-way between the lowest accepted score and the next lower
+    one, so float32 rounding of the exported weights cannot move a tweet across it."""
     best_f, best_t = -1.0, 0.5
     values = np.unique(p)
     for t in values:
@@ -111,28 +120,15 @@ def best_threshold(y, p):
 
 def figures(y, p, thr):
     pred = p >= thr
-    return {"f1": round(f1_score(y, pred), 4), "precision": round(precision_score(y, pred, zero_division=0), 4),
+    return {"threshold": round(float(thr), 4), "f1": round(f1_score(y, pred), 4),
+            "precision": round(precision_score(y, pred, zero_division=0), 4),
             "recall": round(recall_score(y, pred), 4), "predicted_yes": int(pred.sum())}
 
 
-def non_claims_1b(exclude_ids: set, exclude_texts: set) -> list[str]:
-    """Tweets of CheckThat! 2022 Arabic 1B train labelled as containing no claim."""
-    import csv
-    import io
-    import zipfile
-    with zipfile.ZipFile(shared_data(*ZIP_1B)) as z:
-        raw = z.read("CT22_arabic_1B_claim_train.tsv").decode("utf-8")
-    rows = list(csv.reader(io.StringIO(raw), delimiter="\t", quoting=csv.QUOTE_NONE))
-    h = rows[0]
-    ti, li, ii = h.index("tweet_text"), h.index("class_label"), h.index("tweet_id")
-    return [r[ti] for r in rows[1:] if r and r[li].strip().lower() in ("0", "no")
-            and r[ii] not in exclude_ids and r[ti] not in exclude_texts]
-
-
-def read_probe() -> tuple[list[int], list[str]]:
+def read_probe():
     rows = [line.rstrip("\n").split("\t") for line in PROBE.read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith("#")]
-    return [int(r[0]) for r in rows], [r[1] for r in rows]
+    return np.asarray([int(r[0]) for r in rows]), [r[1] for r in rows]
 
 
 def organisers_baseline(tr, ytr, others):
@@ -144,12 +140,60 @@ def organisers_baseline(tr, ytr, others):
     return {k: round(f1_score(y, clf.predict(vec.transform(x))), 4) for k, (x, y) in others.items()}
 
 
+class Stack:
+    """TF-IDF vectorizers + auxiliary linear models + the main LR."""
+
+    def __init__(self, vecs, aux_models, aux_mean, aux_scale, main):
+        self.vecs, self.aux_models, self.aux_mean, self.aux_scale, self.main = \
+            vecs, aux_models, aux_mean, aux_scale, main
+
+    def aux(self, X):
+        return np.column_stack([m.decision_function(X) for m in self.aux_models]) if self.aux_models \
+            else np.zeros((X.shape[0], 0))
+
+    def design(self, X, A):
+        if A.shape[1] == 0:
+            return X
+        return hstack([X, csr_matrix(AUX_WEIGHT * (A - self.aux_mean) / self.aux_scale)]).tocsr()
+
+    def margins(self, prepared):
+        X = tfidf(self.vecs, prepared)
+        return self.main.decision_function(self.design(X, self.aux(X)))
+
+
+def fit_stack(tr_prep, tr_y, aux_data, C, oof_folds=5, seed=0):
+    """Fit vectorizers on the main training texts, the auxiliary models on their own
+    data (out-of-fold scores for main-training texts they contain), then the main LR."""
+    vecs = vectorizers()
+    X = tfidf(vecs, tr_prep, fit=True)
+    aux_models, cols = [], []
+    for name, texts, labels in aux_data:
+        Xa = tfidf(vecs, texts)
+        m = lr(1.0).fit(Xa, labels)
+        aux_models.append(m)
+        oof = np.zeros(len(texts))
+        for a, b in StratifiedKFold(oof_folds, shuffle=True, random_state=seed).split(texts, labels):
+            oof[b] = lr(1.0).fit(Xa[a], labels[a]).decision_function(Xa[b])
+        by_text = dict(zip(texts, oof))
+        full = m.decision_function(X)
+        cols.append(np.array([by_text.get(t, f) for t, f in zip(tr_prep, full)]))
+    A = np.column_stack(cols) if cols else np.zeros((len(tr_prep), 0))
+    mean = A.mean(0) if cols else np.zeros(0)
+    scale = A.std(0) if cols else np.zeros(0)
+    scale = np.where(scale > 0, scale, 1.0) if cols else scale
+    st = Stack(vecs, aux_models, mean, scale, None)
+    st.main = lr(C).fit(st.design(X, A), tr_y)
+    st.train_aux = A
+    return st
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dry-run", action="store_true", help="measure only; do not write the model")
     ap.add_argument("--out", type=Path, default=OUT)
-    ap.add_argument("--no-1b-negatives", dest="neg_1b", action="store_false",
-                    help="train on subtask 1A alone (no 1B non-claims as extra negatives)")
+    ap.add_argument("--no-aux", dest="aux", action="store_false", help="no auxiliary (1B/1C/1D) scores")
+    ap.add_argument("--neg-1b", action="store_true",
+                    help="also add the 1B train non-claims to the main training set as negatives")
     args = ap.parse_args(argv)
 
     t_start = time.perf_counter()
@@ -163,102 +207,140 @@ def main(argv=None) -> int:
     for s in raw:
         print(f"  {s}: {len(y[s])} tweets, {int(y[s].sum())} check-worthy")
 
-    # reference points on the same splits
-    base = organisers_baseline(raw["train"], y["train"], {"dev": (raw["dev"], y["dev"]),
-                                                          "dev_test": (raw["dev_test"], y["dev_test"])})
-    always = {s: round(2 * y[s].sum() / (len(y[s]) + y[s].sum()), 4) for s in ("dev", "dev_test")}
-    print(f"reference: organisers' n-gram baseline F1 dev {base['dev']:.3f} dev_test {base['dev_test']:.3f}; "
-          f"always-yes F1 dev {always['dev']:.3f} dev_test {always['dev_test']:.3f}")
+    held_ids = {i for s in ("dev", "dev_test") for i in data[s][2]}
+    held_txt = {t for s in ("dev", "dev_test") for t in data[s][0]}
 
-    # training set: 1A train (+ 1B train non-claims as negatives)
+    def clean(rows):
+        return [r for r in rows if r["tweet_id"] not in held_ids and r["tweet_text"] not in held_txt]
+
+    aux_data = []
+    if args.aux:
+        for name, zname, member, pos in AUX_TASKS:
+            rows = clean(read_tsv(zname, member))
+            aux_data.append((name, [cw.prepare(r["tweet_text"]) for r in rows],
+                             np.asarray([int(r["class_label"].strip() == pos) for r in rows])))
+            print(f"  aux {name}: {len(rows)} tweets, {int(aux_data[-1][2].sum())} positive")
+
     tr_prep, tr_y = list(prep["train"]), y["train"]
     n_extra = 0
     if args.neg_1b:
-        held = {s: d for s, d in data.items() if s != "train"}
-        extra = non_claims_1b({i for d in held.values() for i in d[2]}, {t for d in held.values() for t in d[0]})
+        extra = [cw.prepare(r["tweet_text"]) for r in clean(read_tsv(*AUX_TASKS[0][1:3]))
+                 if r["class_label"].strip() == "0"]
         n_extra = len(extra)
-        tr_prep += [cw.prepare(t) for t in extra]
+        tr_prep += extra
         tr_y = np.concatenate([tr_y, np.zeros(n_extra, dtype=int)])
-    print(f"training set: {len(tr_y)} texts ({n_extra} 1B non-claims added as negatives)")
+    print(f"main training set: {len(tr_y)} texts ({n_extra} 1B non-claims added as negatives)")
 
-    # model selection on dev by ROC-AUC
+    # reference points
+    base = organisers_baseline(raw["train"], y["train"], {"dev": (raw["dev"], y["dev"]),
+                                                          "dev_test": (raw["dev_test"], y["dev_test"])})
+    always = {s: round(2 * y[s].sum() / (len(y[s]) + y[s].sum()), 4) for s in ("dev", "dev_test")}
+    print(f"reference: organisers' baseline F1 dev {base['dev']:.3f}; always-yes F1 dev {always['dev']:.3f}")
+
+    # C by dev ROC-AUC
     results = []
-    for cmd, wmd, C in itertools.product(GRID["char_min_df"], GRID["word_min_df"], GRID["C"]):
-        vecs, clf = fit(tr_prep, tr_y, cmd, wmd, C)
-        md = margins(vecs, clf, prep["dev"])
-        auc = roc_auc_score(y["dev"], md)
-        nfeat = sum(len(v.vocabulary_) for v in vecs.values())
-        results.append((auc, -nfeat, cmd, wmd, C))
-        print(f"  char_min_df={cmd} word_min_df={wmd} C={C:<4}  features {nfeat:6d}  dev AUC {auc:.4f}  "
-              f"dev F1@margin0 {f1_score(y['dev'], md > 0):.3f}")
-    auc, _, cmd, wmd, C = max(results)
-    print(f"selected: char_min_df={cmd} word_min_df={wmd} C={C} (dev AUC {auc:.4f})")
+    for C in C_GRID:
+        st = fit_stack(tr_prep, tr_y, aux_data, C)
+        auc = roc_auc_score(y["dev"], st.margins(prep["dev"]))
+        results.append((auc, -C, C, st))
+        print(f"  C={C:<4} dev AUC {auc:.4f}")
+    auc, _, C, st = max(results, key=lambda r: r[:2])
+    print(f"selected C={C} (dev AUC {auc:.4f})")
 
     t0 = time.perf_counter()
-    vecs, clf = fit(tr_prep, tr_y, cmd, wmd, C)
+    st = fit_stack(tr_prep, tr_y, aux_data, C)
     t_fit = time.perf_counter() - t0
-    m = {s: margins(vecs, clf, prep[s]) for s in ("dev", "dev_test")}
+    m = {s: st.margins(prep[s]) for s in ("dev", "dev_test")}
 
-    # Platt scaling on dev, then the F1-best threshold on dev
+    # Platt on dev
     platt = LogisticRegression(C=1e6, max_iter=1000).fit(m["dev"].reshape(-1, 1), y["dev"])
     a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
     prob = {s: 1 / (1 + np.exp(-(a * m[s] + b))) for s in m}
+
+    # out-of-fold train margins for the threshold (the whole stack refitted per fold)
+    oof = np.zeros(len(tr_y))
+    for fa, fb in StratifiedKFold(5, shuffle=True, random_state=0).split(tr_prep, tr_y):
+        sf = fit_stack([tr_prep[i] for i in fa], tr_y[fa], aux_data, C)
+        oof[fb] = sf.margins([tr_prep[i] for i in fb])
+    n1a = len(y["train"])
+    p_oof = 1 / (1 + np.exp(-(a * oof[:n1a] + b)))          # 1A tweets only
+    pool_y = np.concatenate([y["train"], y["dev"]])
+    pool_p = np.concatenate([p_oof, prob["dev"]])
+    thr_pool, f_pool = best_threshold(pool_y, pool_p)
     thr, f_dev = best_threshold(y["dev"], prob["dev"])
-    print(f"platt a={a:.4f} b={b:.4f}; threshold p>={thr:.4f} (dev F1 {f_dev:.4f})")
+    print(f"platt a={a:.4f} b={b:.4f}; threshold p>={thr:.4f} (dev F1 {f_dev:.4f}); pooled "
+          f"train-OOF+dev threshold p>={thr_pool:.4f} (F1 {f_pool:.4f}); train OOF AUC "
+          f"{roc_auc_score(y['train'], oof[:n1a]):.4f}")
 
     report = {}
     for s in ("dev", "dev_test"):
-        report[s] = {"at_threshold": figures(y[s], prob[s], thr), "at_0.5": figures(y[s], prob[s], 0.5),
+        report[s] = {"at_threshold": figures(y[s], prob[s], thr),
+                     "at_pooled_threshold": figures(y[s], prob[s], thr_pool),
+                     "at_0.5": figures(y[s], prob[s], 0.5),
                      "roc_auc": round(roc_auc_score(y[s], prob[s]), 4),
                      "average_precision": round(average_precision_score(y[s], prob[s]), 4),
-                     "always_yes_f1": always[s], "organisers_ngram_baseline_f1": base[s]}
+                     "always_yes_f1": always[s], "majority_f1": 0.0,
+                     "organisers_ngram_baseline_f1": base[s]}
     py, ptexts = read_probe()
-    pprob = 1 / (1 + np.exp(-(a * margins(vecs, clf, [cw.prepare(t) for t in ptexts]) + b)))
-    py = np.asarray(py)
+    pp = 1 / (1 + np.exp(-(a * st.margins([cw.prepare(t) for t in ptexts]) + b)))
     report["news_probe"] = {"n": int(len(py)), "positives": int(py.sum()),
-                            "roc_auc": round(roc_auc_score(py, pprob), 4),
-                            "flagged_positives": int((pprob[py == 1] >= thr).sum()),
-                            "flagged_negatives": int((pprob[py == 0] >= thr).sum())}
+                            "roc_auc": round(roc_auc_score(py, pp), 4),
+                            "flagged_positives": int((pp[py == 1] >= thr).sum()),
+                            "flagged_negatives": int((pp[py == 0] >= thr).sum())}
     print(json.dumps(report, indent=1))
 
-    # export and check the reimplemented predict step against scikit-learn
-    coef = clf.coef_[0]
+    # export: one weight matrix per block, column 0 = main LR, 1.. = auxiliary models
+    n_tfidf = sum(len(v.vocabulary_) for v in st.vecs)
+    main_coef = st.main.coef_[0]
+    cols = [main_coef[:n_tfidf]] + [mm.coef_[0] for mm in st.aux_models]
+    Wfull = np.column_stack(cols)
     blocks, weights, off = [], {}, 0
-    for name, v in vecs.items():
+    for name, v, rng, md in (("char", st.vecs[0], CHAR_RANGE, CHAR_MIN_DF),
+                             ("word", st.vecs[1], WORD_RANGE, WORD_MIN_DF)):
         vocab = [f for f, _ in sorted(v.vocabulary_.items(), key=lambda kv: kv[1])]
         n = len(vocab)
-        blocks.append({"name": name, "ngram_range": list(CHAR_RANGE if name == "char" else WORD_RANGE),
-                       "min_df": cmd if name == "char" else wmd, "vocab": vocab})
+        blocks.append({"name": name, "ngram_range": list(rng), "min_df": md, "vocab": vocab})
         weights[f"{name}_idf"] = v.idf_
-        weights[f"{name}_coef"] = coef[off:off + n]
+        weights[f"{name}_W"] = Wfull[off:off + n]
         off += n
     meta = {
         "format": cw.FORMAT,
-        "name": f"checkworthy-ar-lr-{dt.date.today().isoformat()}",
+        "name": f"checkworthy-ar-lr-aux-{dt.date.today().isoformat()}",
         "task": "CLEF-2022 CheckThat! Task 1, Arabic subtask 1A (check-worthiness of tweets)",
         "data": {"path": "checkthat2022-ar/" + "/".join(ZIP[1:]), "sha256": zsha,
                  "train": len(y["train"]), "dev": len(y["dev"]), "dev_test": len(y["dev_test"]),
-                 "extra_negatives_1b_train_non_claims": n_extra},
+                 "extra_negatives_1b_train_non_claims": n_extra,
+                 "aux_tasks": {n: int(len(l)) for n, _, l in aux_data}},
         "features": "prepare() then TF-IDF (sublinear tf, smooth idf, L2 per block) of char_wb 2-5-grams "
-                    "and word 1-2-grams",
-        "classifier": {"type": "logistic regression", "C": C, "class_weight": "balanced",
-                       "selected_by": "dev ROC-AUC", "trained_with": f"scikit-learn {sklearn.__version__}"},
+                    "and word 1-2-grams; + standardised scores of auxiliary linear models (1B/1C/1D)",
+        "classifier": {"type": "logistic regression (liblinear)", "C": C, "class_weight": "balanced",
+                       "aux_weight": AUX_WEIGHT, "selected_by": "dev ROC-AUC",
+                       "threshold_by": "F1(pos) on dev",
+                       "trained_with": f"scikit-learn {sklearn.__version__}"},
         "blocks": blocks,
-        "intercept": float(clf.intercept_[0]),
+        "aux": {"names": [n for n, _, _ in aux_data],
+                "intercept": [float(mm.intercept_[0]) for mm in st.aux_models],
+                "mean": [float(x) for x in st.aux_mean], "scale": [float(x) for x in st.aux_scale],
+                "coef": [float(AUX_WEIGHT * x) for x in main_coef[n_tfidf:]]},
+        "intercept": float(st.main.intercept_[0]),
         "platt": [a, b],
         "threshold": thr,
+        "threshold_pooled": thr_pool,
+        "train_oof_auc": round(roc_auc_score(y["train"], oof[:n1a]), 4),
         "reference": report,
     }
-    tmp_meta = json.loads(json.dumps(meta))
-    scorer = cw.CheckworthyScorer(tmp_meta, {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()})
-    mine = np.array([scorer.decision(t) for t in raw["dev_test"]])
+    scorer = cw.CheckworthyScorer(json.loads(json.dumps(meta)),
+                                  {k: np.asarray(v, dtype=np.float32) for k, v in weights.items()})
+    mine = scorer.decisions(raw["dev_test"])
     diff = float(np.abs(mine - m["dev_test"]).max())
     agree = float(((mine > 0) == (m["dev_test"] > 0)).mean())
     print(f"export check on dev_test: max |margin difference| {diff:.2e}, sign agreement {agree:.4f}")
     if diff > 1e-3:
         print("export does not reproduce scikit-learn's decision function", file=sys.stderr)
         return 1
-    print(f"features {sum(len(b['vocab']) for b in blocks)}; fit {t_fit:.1f} s; "
+    meta["export_check"] = {"max_margin_diff": diff, "sign_agreement": agree}
+    meta["train_seconds"] = {"final_fit": round(t_fit, 1), "whole_run": round(time.perf_counter() - t_start, 1)}
+    print(f"features {sum(len(b['vocab']) for b in blocks)}; final fit {t_fit:.1f} s; "
           f"whole run {time.perf_counter() - t_start:.1f} s")
     if not args.dry_run:
         cw.write(args.out, meta, weights)
