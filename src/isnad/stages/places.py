@@ -155,6 +155,8 @@ class PlacesStage(Stage):
         self._starts: list[int] | None = None
         self._coloc_cache: dict[tuple, bool] = {}
         self._mfm_cache: dict[tuple, tuple] = {}
+        self._vote_cache: dict[tuple, tuple] = {}
+        self._wform_cache: dict[str, tuple] = {}
         self._word_cache: dict[tuple, object] = {}
         self._dir_seconds = frozenset(k[1] for k in self.dir_words if len(k) == 2)
         self._dir_single = frozenset(k[0] for k in self.dir_words if len(k) == 1)
@@ -320,15 +322,21 @@ class PlacesStage(Stage):
         cache = self._form_cache
         match_at = self.g.matcher.match_at
         orig_span = doc.norm.orig_span
+        wcache = self._wform_cache
         i = 0
         for i0 in compress(range(n), map(hits.__contains__, norms)):
             if i0 < i:
                 continue
             t = norms[i0]
             tok = toks[i0]
-            info = cache.get((t, tok.kind))
-            if info is None:
-                info = cache[(t, tok.kind)] = self._form_info(t, tok.kind)
+            if tok.kind == "word":                      # (most tokens: one key, no tuple)
+                info = wcache.get(t)
+                if info is None:
+                    info = wcache[t] = self._form_info(t, "word")
+            else:
+                info = cache.get((t, tok.kind))
+                if info is None:
+                    info = cache[(t, tok.kind)] = self._form_info(t, tok.kind)
             best, follow = info
             # can a phrase go on past this token?  (the next word, same sentence, may follow)
             if follow:
@@ -1035,10 +1043,8 @@ class PlacesStage(Stage):
         for mt in mentions:
             if mt.how == "anaphor" or not mt.cands:
                 continue
-            ccs = {g.entry(i).country for i in mt.cands}
-            if len(ccs) == 1:
-                cc = ccs.pop()
-                w = 2.0 if any(g.entry(i).feature == "country" for i in mt.cands) else 1.0
+            cc, w = self._vote_of(mt.cands)
+            if cc is not None:
                 votes[cc] = votes.get(cc, 0.0) + w
         meta_cc = ((doc.meta.get("country") if doc is not None else self._geocode_country) or "").upper() or None
         if meta_cc:
@@ -1128,6 +1134,22 @@ class PlacesStage(Stage):
             if best.idx in mt.readings:               # the chosen place came from the other reading
                 mt.start, mt.prefix, mt.key = mt.readings[best.idx]
             resolved_before.append(best)
+
+    def _vote_of(self, cands) -> tuple:
+        """(country, weight) a mention's candidates vote for -- (None, 0) when they span
+        countries; countries weigh 2, other places 1.  Memoised per candidate tuple."""
+        key = tuple(cands)
+        v = self._vote_cache.get(key)
+        if v is None:
+            g = self.g
+            ccs = {g.entry(i).country for i in cands}
+            if len(ccs) == 1:
+                v = (ccs.pop(), 2.0 if any(g.entry(i).feature == "country" for i in cands) else 1.0)
+            else:
+                v = (None, 0.0)
+            if len(self._vote_cache) < 50000:
+                self._vote_cache[key] = v
+        return v
 
     def _colocated(self, cands, es) -> bool:
         """Do all candidates lie within 60 km of the first?  (memoised per candidate tuple)"""
@@ -1371,6 +1393,8 @@ class PlacesStage(Stage):
         return d
 
     def _apply_modifier(self, e: Entry, mt: _Mention):
+        if mt.area is None and mt.direction is None:
+            return e, e.precision, e.lat, e.lon, e.radius_km
         unit = e
         precision = e.precision
         if mt.area is not None and mt.area.value in _AREA_LIFT:
