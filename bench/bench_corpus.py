@@ -129,6 +129,7 @@ def run(n_analyse: int, n_store: int) -> dict:
     out["search_a"] = latency(store_a, FILTER_QUERIES + TEXT_QUERIES[:2])
     out["search_c"] = latency(store_c, TEXT_QUERIES)
     out["rss_mb"] = rss_mb()
+    out["load"] = os.getloadavg()[0]
     return out
 
 
@@ -136,7 +137,8 @@ def report(r: dict) -> str:
     na, ns = r["n_analyse"], r["n_store"]
     lines = [
         f"Measured {_dt.date.today().isoformat()} (Python {platform.python_version()}, {os.cpu_count()} CPUs, "
-        f"{platform.machine()}, SQLite with FTS5 trigram); command:",
+        f"{platform.machine()}, SQLite with FTS5 trigram; load average {r['load']:.1f} during the run: "
+        f"a shared machine, so times are upper bounds); command:",
         "",
         "```sh",
         f".venv/bin/python bench/bench_corpus.py --n-analyse {na} --n-store {ns} --write",
