@@ -234,15 +234,20 @@ def search(store: Store, query: str | Query | None, *, limit: int = 20, offset: 
     cols = [documents.c.doc_id, documents.c.published, documents.c.kind, documents.c.outlet, documents.c.title,
             documents.c.text, documents.c.n_entities, documents.c.n_places, documents.c.n_claims,
             documents.c.n_events, documents.c.n_sources]
-    page = stmt.with_only_columns(*cols, *([score] if score is not None else []))
+    # the total comes with the page (a window count): the text conditions run once, not twice
+    page = stmt.with_only_columns(*cols, *([score] if score is not None else []),
+                                  func.count().over().label("total_hits"))
     if score is not None:
         page = page.order_by(score, documents.c.seq)
     else:
-        page = page.order_by(documents.c.published.desc(), documents.c.seq.desc())
+        page = page.order_by(documents.c.published.desc().nulls_last(), documents.c.seq.desc())
     page = page.limit(max(0, int(limit))).offset(max(0, int(offset)))
     with store.engine.connect() as c:
-        total = c.execute(total_stmt).scalar() or 0
         rows = c.execute(page).fetchall()
+        if rows:
+            total = rows[0]._mapping["total_hits"]
+        else:                       # past the end (or nothing): count on its own
+            total = c.execute(total_stmt).scalar() or 0
     results = []
     for r in rows:
         m = r._mapping
