@@ -143,25 +143,36 @@ class _Block:
             self._cache[w] = ix
         return ix
 
-    def indices(self, prepared: str) -> np.ndarray:
-        """All feature indices of one prepared text (one entry per occurrence)."""
+    def parts(self, prepared: str) -> list[np.ndarray]:
+        """Feature-index arrays of one prepared text (one entry per occurrence):
+        one cached array per word for the character block, one array for words."""
         if self.name == "char":
-            parts = [self._word_indices(w) for w in prepared.split()]
-            return np.concatenate(parts) if parts else _EMPTY
+            wi = self._word_indices
+            return [wi(w) for w in prepared.split()]
         get = self.index.get
         found = [i for i in map(get, word_ngrams(prepared, self.lo, self.hi)) if i is not None]
-        return np.array(found, dtype=np.int64) if found else _EMPTY
+        return [np.array(found, dtype=np.int64)] if found else []
+
+    def indices(self, prepared: str) -> np.ndarray:
+        """All feature indices of one prepared text (one entry per occurrence)."""
+        parts = self.parts(prepared)
+        return np.concatenate(parts) if parts else _EMPTY
 
     def scores(self, prepared: Sequence[str]) -> np.ndarray:
         """(len(prepared), n_outputs): each text's L2-normalised sublinear TF-IDF
         vector times the weight matrix, for the whole batch at once."""
         n_out = self.W.shape[1]
         out = np.zeros((len(prepared), n_out))
-        per = [self.indices(p) for p in prepared]
-        lens = np.fromiter((len(a) for a in per), dtype=np.int64, count=len(per))
+        arrays: list[np.ndarray] = []
+        lens = np.zeros(len(prepared), dtype=np.int64)
+        for k, p in enumerate(prepared):
+            parts = self.parts(p)
+            arrays.extend(parts)
+            lens[k] = sum(map(len, parts))
         if not lens.sum():
             return out
-        doc = np.repeat(np.arange(len(per), dtype=np.int64), lens)
+        per = arrays
+        doc = np.repeat(np.arange(len(prepared), dtype=np.int64), lens)
         keys, counts = np.unique(doc * len(self.idf) + np.concatenate(per), return_counts=True)
         d, f = np.divmod(keys, len(self.idf))
         v = (1.0 + np.log(counts)) * self.idf[f]          # sublinear tf × idf
