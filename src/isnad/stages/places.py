@@ -156,6 +156,7 @@ class PlacesStage(Stage):
         self._coloc_cache: dict[tuple, bool] = {}
         self._mfm_cache: dict[tuple, tuple] = {}
         self._vote_cache: dict[tuple, tuple] = {}
+        self._two_readings: dict[str, bool] = {}
         self._wform_cache: dict[str, tuple] = {}
         self._word_cache: dict[tuple, object] = {}
         self._dir_seconds = frozenset(k[1] for k in self.dir_words if len(k) == 2)
@@ -449,7 +450,11 @@ class PlacesStage(Stage):
     def _add_alt_readings(self, doc, mt: _Mention, m) -> None:
         """وجدة: the whole token (Oujda) or و + جدة (Jeddah)?  Keep the other one-token readings'
         candidates too; the span follows the reading of the chosen candidate."""
-        if sum(1 for x in _stems_of(doc.tokens[m.tok_start].norm) if self._single[x]) < 2:
+        norm = doc.tokens[m.tok_start].norm
+        two = self._two_readings.get(norm)
+        if two is None:
+            two = self._two_readings[norm] = sum(1 for x in _stems_of(norm) if self._single[x]) >= 2
+        if not two:
             return
         for alt in self.g.matcher.matches_at(doc, m.tok_start):
             if alt.tok_end != m.tok_end or alt.prefix == m.prefix:
@@ -686,7 +691,7 @@ class PlacesStage(Stage):
                 self.g.entry(i).feature in ("city", "village", "admin1", "admin2", "admin3") for i in mt.cands):
             return True
         if sporty and mt.key in self.club_cities:
-            locative = mt.prefix[-1:] == "ب" or any(s in self.locatives for s in prev)
+            locative = mt.prefix[-1:] == "ب" or not self.locatives.isdisjoint(prev)
             return not locative
         return False
 
@@ -736,7 +741,7 @@ class PlacesStage(Stage):
         if mt.prefix:
             return False
         j = self._prev0(doc, mt)
-        return j >= 0 and any(x in heads for x in self._pstems(doc, mt))
+        return j >= 0 and not heads.isdisjoint(self._pstems(doc, mt))
 
     def _org_name(self, doc, mt: _Mention) -> bool:
         """Part of an organisation's name: شركة X, صحيفة مكة, مجموعة بن لادن السعودية."""
@@ -753,7 +758,7 @@ class PlacesStage(Stage):
             if j < 0 or doc.tokens[j].kind != "word" or doc.tokens[j].sent != doc.tokens[mt.t0].sent:
                 return False
             stems = self._stems(doc.tokens[j])
-            if any(x in self.org_heads for x in stems):
+            if not self.org_heads.isdisjoint(stems):
                 return True
             if any(x in self.locatives or x in self.feature_words or x in self.function_words
                    or x in ("ان", "إن") for x in stems):
@@ -865,7 +870,7 @@ class PlacesStage(Stage):
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "in a named unit", True
                     continue
                 j = self._prev0(doc, mt)
-                explicit = j >= 0 and any(s in self.locatives for s in self._stems(toks[j]))
+                explicit = j >= 0 and not self.locatives.isdisjoint(self._stems(toks[j]))
                 locative = explicit or mt.prefix[-1:] in ("ب", "ل")
                 if not locative:
                     continue
@@ -1010,8 +1015,9 @@ class PlacesStage(Stage):
             return []
         taken = [(m.start, m.end) for m in mentions] + list(blocked)
         out = []
-        for t in toks:
-            if t.norm not in hits or t.kind != "word":
+        for k in compress(range(len(toks)), map(hits.__contains__, self._norms)):
+            t = toks[k]
+            if t.kind != "word":
                 continue
             for plen, stem in clitic_splits(t.norm):
                 spec = self.anaphors.get(stem)
