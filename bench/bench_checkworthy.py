@@ -10,6 +10,13 @@ the scorer reads claims from news, not tweets.
     .venv/bin/python bench/bench_checkworthy.py            # 5,000 sentences
     .venv/bin/python bench/bench_checkworthy.py --write    # record in bench/README.md
 
+Before/after: ``--before REF`` (default ``a5622c7``, the last commit with the
+per-claim scorer) reads that commit's scorer module and model with ``git show``
+into a temporary folder and times both scorers in this one process on the
+claims the default pipeline emits for the first ``--articles`` SaudiNewsNet
+articles (one call per document, as the stage does), alternating rounds, so
+machine load hits both alike.  ``--before ''`` skips it.
+
 Exits 0 with a message when the shared data is absent (size and load time are
 still printed).
 """
@@ -20,8 +27,10 @@ import datetime as _dt
 import json
 import platform
 import statistics
+import importlib.util
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -115,6 +124,62 @@ def measure(n: int, batch: int = 8) -> dict:
     return res
 
 
+def before_after(ref: str, n_articles: int) -> dict:
+    """Old scorer (git ``ref``) vs the current one on the default pipeline's claims."""
+    from isnad import Pipeline
+    from isnad.evaluation.common import shared_data
+    from isnad.models import checkworthy as cw
+    from isnad.stages import DEFAULT
+    tmp = Path(tempfile.mkdtemp(prefix="cw_before_"))
+    for f in ("__init__.py", cw.MODEL_FILE, cw.WEIGHTS_FILE):
+        r = subprocess.run(["git", "show", f"{ref}:src/isnad/models/checkworthy/{f}"], cwd=ROOT,
+                           capture_output=True, check=True)
+        (tmp / f).write_bytes(r.stdout)
+    src = (tmp / "__init__.py").read_text(encoding="utf-8")
+    src = src.replace("from ...errors", "from isnad.errors").replace("from ...text.", "from isnad.text.")
+    (tmp / "old_checkworthy.py").write_text(src, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("old_checkworthy", tmp / "old_checkworthy.py")
+    old_mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(old_mod)
+    old = old_mod.read(tmp)
+
+    arts: list[str] = []
+    for z in sorted(shared_data("saudinewsnet", "dataset").glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in zf.namelist():
+                arts += [a.get("content") or "" for a in json.loads(zf.read(name))]
+                if len(arts) >= n_articles:
+                    break
+        if len(arts) >= n_articles:
+            break
+    stages = list(DEFAULT)[:list(DEFAULT).index("checkworthiness")]
+    nlp = Pipeline(stages)
+    docs = []
+    for d in (nlp(t) for t in arts[:n_articles]):
+        texts = [c.text if c.text is not None else d.text[c.start:c.end] for c in d.claims]
+        texts = [t for t in texts if cw.has_arabic(t)]
+        if texts:
+            docs.append(texts)
+    n_claims = sum(map(len, docs))
+
+    def timed(fn) -> float:
+        t0 = time.process_time()
+        for texts in docs:
+            fn(texts)
+        return time.process_time() - t0
+
+    cold = timed(cw.read(Path(cw.__file__).parent).probabilities)
+    new = cw.load()
+    t_old, t_new = [], []
+    for _ in range(3):
+        t_old.append(timed(old.score))
+        t_new.append(timed(new.probabilities))
+    return {"ref": ref, "articles": n_articles, "docs": len(docs), "claims": n_claims,
+            "old_ms": 1000 * min(t_old) / n_claims, "new_ms": 1000 * min(t_new) / n_claims,
+            "cold_ms": 1000 * cold / n_claims, "old_model": old.meta.get("name"),
+            "new_model": new.meta.get("name")}
+
+
 def render(r: dict) -> str:
     ok_load = "meets" if r["load_median"] < LOAD_TARGET_S else "misses"
     ok_size = "meets" if r["size_mb"] < SIZE_TARGET_MB else "misses"
@@ -140,13 +205,22 @@ def render(r: dict) -> str:
             f"({r['sentences']:,} SaudiNewsNet sentences, {r['chars']:,} chars, in calls of {r['batch']} "
             f"sentences as the stage scores a document's claims; best of 3 with the word-form cache warm, "
             f"CPU time); first pass from a cold cache: {r['cold_sentences_per_s']:,.0f} sentences/s |",
-            f"| before (per-n-gram dict lookups, one numpy call per claim; model of 2026-11-25) | "
-            f"{BEFORE['sentences_per_s']:,} sentences/s, {BEFORE['chars_per_s']:,} chars/s; load median "
-            f"{BEFORE['load_median']:.3f} s; {BEFORE['size_mb']:.2f} MB, {BEFORE['features']:,} features: "
-            f"now **{r['sentences_per_s'] / BEFORE['sentences_per_s']:.1f}×** faster warm, "
-            f"{r['cold_sentences_per_s'] / BEFORE['sentences_per_s']:.1f}× cold |",
+            f"| before, separate run (per-n-gram dict lookups, one numpy call per claim; model of "
+            f"2026-11-25) | {BEFORE['sentences_per_s']:,} sentences/s, {BEFORE['chars_per_s']:,} chars/s; "
+            f"load median {BEFORE['load_median']:.3f} s; {BEFORE['size_mb']:.2f} MB, "
+            f"{BEFORE['features']:,} features (machine load differs between runs: see the A/B row) |",
             f"| scores on news sentences | mean {r['mean_score']:.3f}; "
             f"{r['share_above_threshold']:.0%} at or above the model's threshold |",
+        ]
+    if "ab" in r:
+        a = r["ab"]
+        lines += [
+            f"| **before/after A/B** (one process, alternating, best of 3; claims of the default "
+            f"pipeline on the first {a['articles']} SaudiNewsNet articles: {a['claims']:,} claims in "
+            f"{a['docs']} documents, one call per document) | `{a['ref']}` ({a['old_model']}): "
+            f"{a['old_ms']:.3f} ms/claim → now ({a['new_model']}): **{a['new_ms']:.3f} ms/claim** warm "
+            f"(**{a['old_ms'] / a['new_ms']:.1f}×**), {a['cold_ms']:.3f} ms/claim from a cold word-form "
+            f"cache ({a['old_ms'] / a['cold_ms']:.1f}×) |",
         ]
     return "\n".join(lines)
 
@@ -163,8 +237,16 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=5000, help="news sentences to score (default 5000)")
     ap.add_argument("--batch", type=int, default=8, help="sentences per score() call (default 8: one document's claims)")
     ap.add_argument("--write", action="store_true", help="record the figures in bench/README.md")
+    ap.add_argument("--before", default="a5622c7",
+                    help="git ref of the scorer to compare with ('' to skip; default a5622c7)")
+    ap.add_argument("--articles", type=int, default=150, help="articles for the before/after A/B (default 150)")
     args = ap.parse_args(argv)
     r = measure(args.n, args.batch)
+    if args.before and "sentences" in r:
+        try:
+            r["ab"] = before_after(args.before, args.articles)
+        except (subprocess.CalledProcessError, OSError) as e:
+            print(f"bench_checkworthy: before/after skipped ({e})")
     text = render(r)
     print(text)
     if args.write:
