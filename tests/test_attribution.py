@@ -612,3 +612,53 @@ def test_direct_speech_opened_by_laqad(attr):
     a = one(doc, "قال")
     assert mention(doc, a) == "الناشط سالم آل محمد"
     assert doc.text[a.content.start:a.content.end].startswith("لقد «دفعت")
+
+
+# -- round 5: material between the verb and its content (invented sentences) -----------
+
+def test_naqlan_an_after_the_subject_gives_two_attributions(attr):
+    doc = attr("وذكرت وكالة الأنباء نقلا عن مصادر أمنية مطلعة، رفضت الكشف عن هويتها، أن الشرطة داهمت عدة "
+               "منازل في البلدة.")
+    a, b = one(doc, "ذكرت"), one(doc, "نقلا عن")
+    assert mention(doc, a) == "وكالة الأنباء" and mention(doc, b) == "مصادر أمنية مطلعة"
+    assert doc.text[a.content.start:a.content.end] == doc.text[b.content.start:b.content.end] == \
+        "الشرطة داهمت عدة منازل في البلدة"
+    assert [doc.text[v["start"]:v["end"]] for v in b.extra["via_mentions"]] == ["وكالة الأنباء"]
+    doc = attr("وذكرت الوكالة نقلا عن مصادر مطلعة أنه قتل عشرة من الحراس.")
+    assert mention(doc, one(doc, "ذكرت")) == "الوكالة" and mention(doc, one(doc, "نقلا عن")) == "مصادر مطلعة"
+
+
+def test_request_for_anonymity_between_subject_and_content(attr):
+    doc = attr("وقال المسؤول طالبا عدم ذكر اسمه : «إن القرار سيعزز الأمن في المنطقة».")
+    a = one(doc, "قال")
+    assert mention(doc, a) == "المسؤول"
+    assert doc.text[a.content.start:a.content.end] == "«إن القرار سيعزز الأمن في المنطقة»"
+    doc = attr("وقالت مصادر أمنية طلبت عدم نشر اسمها إن الهجوم وقع فجرا.")
+    assert mention(doc, one(doc, "قالت")) == "مصادر أمنية طلبت عدم نشر اسمها"
+
+
+def test_title_after_a_dash_and_long_apposition(attr):
+    doc = attr("وقال سمير الخطيب - الناطق الإعلامي للحزب: إن الحكومة فشلت في إدارة الأزمة.")
+    a = one(doc, "قال")
+    assert mention(doc, a) == "سمير الخطيب"
+    assert doc.text[a.content.start:a.content.end] == "الحكومة فشلت في إدارة الأزمة"
+    doc = attr("وشدد السعدي، الذي يعد أحد أبرز المرشحين لمنصب الرئاسة منذ انتهاء ولاية الرئيس السابق في مايو "
+               "(أيار) 2014، على ضرورة إقرار قانون جديد للانتخابات.")
+    assert mention(doc, one(doc, "شدد")) == "السعدي"
+    doc = attr("حمّل الوزير كمال السعدي، رئيس حزب الأمل، الحكومة مسؤولية تعطيل الانتخابات في البلاد.")
+    assert mention(doc, one(doc, "حمّل")) == "الوزير كمال السعدي"
+
+
+def test_round5_edge_cues(attr):
+    doc = attr("وعلمت «الوطن» أن الوزير طلب من الأردن بذل مساعيه.")
+    assert mention(doc, one(doc, "علمت")) == "الوطن"
+    doc = attr("ونقلت محطة «ان تي في» ان شرطيا قتل في الاشتباكات.")
+    assert mention(doc, one(doc, "نقلت")) == "محطة «ان تي في»"
+    doc = attr("وأظهرت دراسة حديثة أن التدخين يضر.")
+    assert [a.cue.text for a in doc.attributions] == ["أظهرت"]
+    doc = attr("وبث التنظيم شريط فيديو يظهر إعدام عشرة أشخاص.")
+    assert doc.attributions == []
+    doc = attr("واستنكرت المنظمة التصريحات وعدتها «مغذية للطائفية». ووصلت عدة سفن إلى الميناء.")
+    assert [a.cue.text for a in doc.attributions] == ["عدتها"]
+    doc = attr("وألمحت مصادر برلمانية إلى أن الحكومة تعمل لعقد القمة في دولة أخرى.")
+    assert mention(doc, one(doc, "ألمحت")) == "مصادر برلمانية"

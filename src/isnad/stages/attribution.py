@@ -296,6 +296,13 @@ def hedge_spans(doc, start: int = 0, end: int | None = None) -> list[tuple[int, 
 # working records
 # ---------------------------------------------------------------------------
 
+_ANON_ADJUNCT = frozenset({"طالبا", "طالبه", "طالبين", "مفضلا", "مفضله", "مفضلين", "رافضا", "رافضه", "رافضين",
+                           "مشترطا", "مشترطه", "مشترطين"})
+_DATA_HEADS = frozenset({"مسح", "استطلاع", "بيانات", "دراسه", "احصاءات", "ارقام", "تقرير", "تقارير", "نتائج"})
+_ANON_VERBS = frozenset({"رفض", "رفضت", "رفضوا", "طلب", "طلبت", "طلبوا", "فضل", "فضلت", "فضلوا", "اشترط", "اشترطت"})
+_ANON_OBJECTS = frozenset({"عدم", "الكشف", "كشف", "ذكر", "نشر", "الافصاح", "اخفاء", "حجب"})
+
+
 @dataclass
 class _Src:
     key: int
@@ -396,6 +403,9 @@ class _Run:
         self._ntok = len(self.toks)
         self._interview_ks: list | None = None
         self._passive_tok: set[int] = set()
+        self._last_aside: int | None = None     # a prepositional cue the last licence() skipped as an aside
+        self._aside_done: set[int] = set()
+        self._pending: list = []                # attributions made on the way (an aside's own)
 
     # -- helpers over tokens ------------------------------------------------
     def norm(self, i: int) -> str:
@@ -858,7 +868,10 @@ class _Run:
                     (len(surface) > 1 and surface[1] == "\u064f" and m.tok_end - m.tok_start == 1):
                 continue      # يُدعى/تدعى (is called), زُعم، أُعلن، ذُكر: a name or an agentless passive
             entries = []
+            bare_surface = surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
             for e in m.payloads:
+                if e.type == "verb" and bare_surface.endswith("ة") and m.tok_end - m.tok_start == 1:
+                    continue          # عدة (several), not عدّه (deemed it): ta marbuta is no pronoun
                 if e.type in ("verb", "part", "nominal", "light") and m.prefix not in _CONJ_PREFIX:
                     continue
                 if e.type == "nomgen" and m.prefix not in _CONJ_PREFIX + ("ب", "ل", "وب", "ول"):
@@ -1625,7 +1638,8 @@ class _Run:
                 return ("colon", c, k)
             if n == _QUOTE and k in self.opening:
                 if k in self.partner and (self._quotes_a_name(k) or self._short_quoted_name(k)) and \
-                        self.partner[k] - k <= 5 and not self.is_punct(self.partner[k] + 1, {":"}):
+                        self.partner[k] - k <= 5 and not self.is_punct(self.partner[k] + 1, {":"}) and \
+                        not (entry.lemma == "عد" and k == j):
                     k = self.partner[k] + 1
                     after_comma = False
                     continue
@@ -1656,9 +1670,22 @@ class _Run:
                         not self.is_comp(q) and not (self.is_quote(q) and q in self.opening and
                                                      not self._quotes_a_name(q) and not self._short_quoted_name(q)):
                     q += 1
-                if q + 1 < end and self.is_punct(q, {",", "،"}) and self.is_comp(q + 1) and "an" in lic:
+                ok = None
+                if q + 1 < end and self.is_punct(q, {",", "،"}) and self.is_comp(q + 1):
+                    ok = q
+                elif q < end and k == j and self.is_comp(q) and self.bare(k) in ("نقلا", "نقل"):
+                    ok = q            # ذكرت الوكالة نقلا عن مصادر أمنية أن …
+                elif q + 1 < end and self.is_punct(q, {",", "،"}) and self.bare(k) in ("نقلا", "نقل"):
+                    r = q + 1         # … نقلا عن مصادر مطلعة، رفضت الكشف عن هويتها، أن …
+                    while r < end and r < q + 12 and not self.is_punct(r, {",", "،", ":"} | _SENT_END) and \
+                            not self.is_comp(r) and not self.is_quote(r) and not self.is_cue_tok(r):
+                        r += 1
+                    if r + 1 < end and self.is_punct(r, {",", "،"}) and self.is_comp(r + 1):
+                        ok = r
+                if ok is not None and "an" in lic:
                     paren_used = True
-                    k = q
+                    self._last_aside = k
+                    k = ok
                     continue
             if k >= j and self.is_cue_tok(k):
                 ce = self.cue_entry_at(k, ("part",))
@@ -1686,7 +1713,26 @@ class _Run:
                 if q < end and self.is_punct(q, close):
                     k = q + 1
                     continue
+                if n != "(" and k > j - 1:
+                    # قال رياض الأشقر - الناطق الإعلامي للمركز: إن …: a title after a dash, up to the colon
+                    q = k + 1
+                    while q < end and q < k + 12 and not self.is_punct(q, {":", ",", "،"} | _SENT_END) and \
+                            not self.is_comp(q) and not self.is_quote(q) and not self.is_cue_tok(q):
+                        q += 1
+                    if q < end and q > k + 1 and (self.is_punct(q, {":"}) or self.is_comp(q)) and \
+                            self.head_of(k + 1, q)[0] is not None:
+                        k = q
+                        continue
                 return None
+            if self.bare(k) in _ANON_ADJUNCT and self.norm(k + 1) in _ANON_OBJECTS:
+                # قال المسؤول طالبا عدم ذكر اسمه: «…»: a request for anonymity before the content
+                q = k + 1
+                while q < end and q < k + 9 and not self.is_punct(q, {":", ",", "،"} | _SENT_END) and \
+                        not self.is_comp(q) and not self.is_quote(q):
+                    q += 1
+                if q < end and (self.is_punct(q, {":", ",", "،"}) or self.is_comp(q) or self.is_quote(q)):
+                    k = q
+                    continue
             tw = self._time_at(k)
             if tw:
                 k = tw
@@ -1736,7 +1782,8 @@ class _Run:
                 continue
             if after_comma and not paren_used and self._apposition_start(k):
                 q = k
-                while q < end and q < k + 16:
+                span = 30 if n in _REL_PRONOUNS or n in ("وهو", "وهي", "وهم") else 16
+                while q < end and q < k + span:
                     if self.is_punct(q, {",", "،", ":"} | _SENT_END) or self.is_comp(q):
                         break
                     if self.is_quote(q) and q in self.opening and not (self._quotes_a_name(q) or
@@ -1870,10 +1917,12 @@ class _Run:
         while i < hi:
             if self.toks[i].kind == "word" and self.bare(i) in self.lex.speaker_verbs:
                 self._latent_at(i, lo, hi)
-            if i in self.cue_at:
+            if i in self.cue_at and i not in self._aside_done:
                 att = self._try_cue(i, lo, hi, si)
                 if att is not None:
                     self.atts.append(att)
+                    self.atts.extend(self._pending)
+                    self._pending = []
                     nxt = max(i + 1, att.cue_tok[1])
                     if att.mention and att.mention[0] >= self.toks[i].start:
                         while nxt < hi and self.toks[nxt].start < att.mention[1]:
@@ -1963,7 +2012,12 @@ class _Run:
     def _verb(self, m, e: CueEntry, lo: int, hi: int, si: int) -> _Att | None:
         i, iend = m.tok_start, m.tok_end
         if e.needs_word and not any(self._needs_word_at(k, e) for k in range(iend, min(hi, iend + 7))):
-            return None
+            # حمّل X، رئيس حزب …، إيران مسؤولية …: an apposition between commas may come first
+            commas = [k for k in range(iend, min(hi, iend + 16)) if self.is_punct(k, {",", "،"})]
+            if len(commas) < 2 or commas[1] - commas[0] > 10 or \
+                    not any(self._needs_word_at(k, e) for k in range(commas[1] + 1, min(hi, commas[1] + 5))) or \
+                    any(self.is_comp(k) for k in range(iend, commas[1])):
+                return None
         prev = self.norm(i - 1) if i > lo else ""
         if i > lo and m.prefix == "" and _strip_al(prev) in self.lex.title_words:
             return None          # العميد روي الكبيتس: a name after a title
@@ -2018,6 +2072,8 @@ class _Run:
             j_first = True          # وأضاف نحن نبارك هذه الخطوة: direct speech without a colon
         if j < hi and self._cue_object(j, hi, e):
             j_first = True          # ومضى بالقول "…": no subject after the verb
+        if j < hi and e.lemma == "عد" and self.is_quote(j):
+            j_first = True          # وعدّتها «مغذية للطائفية»: the quote is what it was deemed
         if i - 2 >= lo and self.is_comp(i - 1) and self.bare(i - 2) == "سبق":
             j_first = True          # نبيه بري، سبق أن أكد استعداد لبنان …: the subject is before سبق
         if i > lo and self.norm(i - 1) in _REL_PRONOUNS and m.prefix == "" and \
@@ -2028,6 +2084,10 @@ class _Run:
         strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين", "جزم", "قطع") or len(e.lemma.split()) > 1
         if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
+            for x in range(j + 1, sj):
+                if self.bare(x) in _ANON_ADJUNCT and self.norm(x + 1) in _ANON_OBJECTS:
+                    sj = x            # قال المسؤول طالبا عدم ذكر اسمه: the subject ends before the request
+                    break
             if sj > j:
                 full_lic = self.licence(sj, hi, e)
                 if full_lic is None or full_lic[0] == "stop":
@@ -2104,7 +2164,13 @@ class _Run:
                 who = subj or left
                 if who is None or not self._reporting_subject(*who):
                     return None
+        if e.subject == "document":
+            who = subj or left
+            if who is None or _strip_al(_n((self.head_of(*who)[0] or HeadEntry("", "")).phrase)) not in _DATA_HEADS:
+                return None          # أظهر مسح / أظهرت بيانات: shown by a document, not يظهر (appears)
+        self._last_aside = None
         lic = self.licence(after, hi, e)
+        aside = self._last_aside
         stop = None
         if lic is not None and lic[0] == "stop":
             stop, lic = lic[1], None
@@ -2208,6 +2274,17 @@ class _Run:
         self._set_content(att, c0, hi, si)
         if att.content is None:
             return None
+        if aside is not None and aside not in self._aside_done and self.bare(aside) in ("نقلا", "نقل"):
+            # ذكرت الوكالة نقلا عن مصادر …، أن: a second attribution, the inner source via the subject
+            ce = self.cue_entry_at(aside, ("prep",))
+            if ce is not None:
+                patt = self._prep(ce[0], ce[1], lo, hi, si)
+                if patt is not None and patt.src is not None:
+                    patt.content, patt.content_tok, patt.quoted_to = att.content, att.content_tok, att.quoted_to
+                    patt.position = att.position
+                    patt.via = [(src, "cites", att.mention)] if src is not None and att.mention else []
+                    self._aside_done.add(aside)
+                    self._pending.append(patt)
         return att
 
     def _relative_to_comp(self, j: int, sj: int, hi: int, e: CueEntry) -> int | None:
@@ -2217,6 +2294,19 @@ class _Run:
         if "an" not in e.licence:
             return None
         r = next((x for x in range(j + 1, min(sj + 1, hi)) if self.norm(x) in _REL_PRONOUNS), None)
+        if r is None and sj < hi and self.bare(sj) in _ANON_VERBS and self.norm(sj + 1) in _ANON_OBJECTS:
+            r = sj - 1        # مصدر أمني رفض الكشف عن اسمه إن …: an unmarked relative clause
+            if r < j or not self.source_like(j, sj):
+                return None
+            r = sj - 1 if sj - 1 > j else j
+            q = sj
+            while q < hi and q < sj + 12:
+                if self.is_punct(q, _SENT_END | {":", ",", "،", ";", "؛"}) or self.is_quote(q):
+                    return None
+                if self.is_comp(q):
+                    return q
+                q += 1
+            return None
         if r is None or not self.source_like(j, r):
             return None
         q = r + 1
@@ -2262,6 +2352,8 @@ class _Run:
         return False
 
     def _reporting_subject(self, a: int, b: int) -> bool:
+        if self.is_quote(a) and self.partner.get(a) == b - 1 and 1 < b - a <= 6:
+            return True          # وعلمت «عكاظ» أن، نقلت «الوطن» أن: a newspaper's name in quotes
         head, _ = self.head_of(a, b)
         if head is not None and head.kind in ("agency", "outlet", "anonymous", "local", "insider", "eyewitness",
                                               "document"):
@@ -2779,6 +2871,8 @@ class _Run:
             return None
         if strip_l and not self._source_like_l(src_a, src_b):
             return None
+        if e.obj == "عن" and not e.with_verb and m.tok_end == i + 1 and self.norm(i + 1) == "عن":
+            cue_end, cue_tok_end = self.toks[i + 1].end, i + 2      # نقلا عن: the fixed phrase
         att = _Att((m.start, cue_end), (i, cue_tok_end), e, si, role="cite", cue_type="prepositional")
         if strip_l:
             att.src = self._addressee_like(src_a, src_b)
@@ -2869,6 +2963,8 @@ class _Run:
 
     def _nominal(self, m, e: CueEntry, lo: int, hi: int, si: int) -> _Att | None:
         c0 = m.tok_end
+        if self.text[m.start:m.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+            return None          # حديثة (recent), not حديثه (his talk): ta marbuta is no pronoun
         if m.tok_start > lo and self.norm(m.tok_start - 1) in ("عن", "علي", "الي", "من"):
             return None
         if c0 >= hi or (self.is_punct(c0, _SENT_END | {",", "،"})):
