@@ -662,3 +662,16 @@ def test_round5_edge_cues(attr):
     assert [a.cue.text for a in doc.attributions] == ["عدتها"]
     doc = attr("وألمحت مصادر برلمانية إلى أن الحكومة تعمل لعقد القمة في دولة أخرى.")
     assert mention(doc, one(doc, "ألمحت")) == "مصادر برلمانية"
+
+
+def test_that_points_back_and_one_word_agency(attr):
+    doc = attr("تستأنف الجوازات استقبال المراجعين اعتبارا من اليوم الاثنين. أوضح ذلك الناطق الإعلامي بالجوازات "
+               "الرائد خالد العلي والذي أكد أن الشروط متاحة على الموقع.")
+    a = one(doc, "أوضح")
+    assert mention(doc, a) == "الناطق الإعلامي بالجوازات الرائد خالد العلي"
+    assert doc.text[a.content.start:a.content.end] == "تستأنف الجوازات استقبال المراجعين اعتبارا من اليوم الاثنين"
+    assert one(doc, "أكد").source == a.source
+    doc = attr("وقتل جندي في هجوم شنه متمردون قرب الحدود، بحسب دوغان.")
+    assert mention(doc, one(doc, "بحسب")) == "دوغان"
+    for t in ("وارتفعت الأسعار بحسب الطلب.", "وتوزع المساعدات، حسب الأولوية.", "وتوزع المساعدات، حسب تقديرات."):
+        assert attr(t).attributions == [], t

@@ -2037,6 +2037,11 @@ class _Run:
         if e.lemma == "أكد" and self.bare(i).endswith("ه") and self._resumptive_frame(i, lo) is None and \
                 self.norm(i - 1) not in ("ما", "كما", "حسبما", "مثلما"):
             return None          # أكده/أكدته (object pronoun): only in وهو ما أكده … / كما أكده …
+        if iend < hi and self.norm(iend) == "ذلك" and si > 0 and e.agr in ("m", "f") and \
+                self._clause_start(i, lo):
+            att = self._that_before(m, e, iend + 1, hi, si)
+            if att is not None:
+                return att
         resumptive = iend < hi and self.norm(iend) in ("به", "بها", "بهم", "عنه", "عنها", "فيه", "فيها", "اليه", "اليها")
         if resumptive:
             if not any(self.is_comp(k) for k in range(iend + 1, min(hi, iend + 6))):
@@ -2285,6 +2290,33 @@ class _Run:
                     patt.via = [(src, "cites", att.mention)] if src is not None and att.mention else []
                     self._aside_done.add(aside)
                     self._pending.append(patt)
+        return att
+
+    def _that_before(self, m, e: CueEntry, a: int, hi: int, si: int) -> _Att | None:
+        """أوضح ذلك الناطق الإعلامي …: ذلك points back; the content is the sentence before."""
+        a = self.skip_time(a, hi)
+        b = self.np_end(a, hi, entry=e)
+        b = next((x for x in range(a + 1, b) if self.norm(x) in ("والذي", "الذي", "والتي", "التي")), b)
+        if b <= a or not self.source_like(a, b):
+            return None
+        nxt = self.skip_time(b, hi)
+        if not (nxt >= hi or self.is_punct(nxt, _SENT_END | {",", "،"}) or
+                self.norm(nxt) in ("والذي", "الذي", "والتي", "التي") or self.is_medium_at(nxt, hi)):
+            return None
+        plo, phi = self.sent_tok_range(si - 1)
+        c_start = self._content_start_at(plo)
+        if c_start is None or phi <= c_start:
+            return None
+        k2 = phi - 1
+        while k2 > c_start and self.is_punct(k2, _SENT_END):
+            k2 -= 1
+        att = _Att((m.start, m.end), (m.tok_start, m.tok_end), e, si, role=e.role, cue_type="verb")
+        att.src = self.resolve_mention(a, b, gender=_verb_gender(e.agr))
+        att.mention = self._span(a, b)
+        self._touch(att.src, self.toks[m.tok_start].start)
+        att.position = "before"
+        att.content = self._trim_span(self.toks[c_start].start, self.toks[k2].end)
+        att.content_tok = c_start
         return att
 
     def _relative_to_comp(self, j: int, sj: int, hi: int, e: CueEntry) -> int | None:
@@ -2864,7 +2896,14 @@ class _Run:
                 strip_l = False
             elif not strip_l:
                 src_a = a            # the statement itself (بحسب بيان، وفق تقرير)
-        if not strip_l and (not self.source_like(src_a, src_b) or
+        one_name = e.lemma in ("حسب", "بحسب") and not e.with_verb and src_b == src_a + 1 and \
+            src_a > lo and not self._clause_start(i, lo) and self._clause_final(src_b, hi) and \
+            self.toks[src_a].kind == "word" and len(self.norm(src_a)) >= 4 and \
+            not self.norm(src_a).startswith(("ال", "ب", "ل")) and not self.norm(src_a).endswith(("ات", "ه")) and \
+            not self.is_cue_tok(src_a)
+        if one_name and self.norm(src_a) not in self.lex.media_nouns:
+            pass                 # …، بحسب دوغان.: a one-word name closing the clause is the source
+        elif not strip_l and (not self.source_like(src_a, src_b) or
                             (self.head_of(src_a, src_b)[0] is None and e.lemma in ("وفق", "وفقا", "طبقا", "تبعا") and
                              not self._entity_end_at(src_a, src_b) > src_a and not self._given(src_a) and
                              not self._known_name_token(src_a) and not self.is_quote(src_a))):
