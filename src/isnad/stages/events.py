@@ -276,6 +276,7 @@ class SentenceClassifier:
         self.types = {}
         for t, m in model["types"].items():
             self.types[t] = (float(m["bias"]), ch["weights"][t], ev["weights"][t], float(m["threshold"]))
+        self._memo: dict[str, tuple] = {}
 
     def _char_ngrams(self, text: str):
         lo, hi = self.ngram
@@ -297,12 +298,23 @@ class SentenceClassifier:
         norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
         return {k: v / norm for k, v in out.items()}
 
+    def _word_ngrams(self, w: str) -> tuple:
+        """The vocabulary indices of one word's character n-grams (memoised per word form:
+        news vocabulary repeats, so most words hit the memo)."""
+        got = self._memo.get(w)
+        if got is None:
+            idx = self.char_index
+            got = tuple(i for i in (idx.get(g) for g in self._char_ngrams(w)) if i is not None)
+            if len(self._memo) >= 200_000:
+                self._memo.clear()
+            self._memo[w] = got
+        return got
+
     def features(self, text: str, tokens: Iterable[str] = ()) -> tuple[dict, dict]:
-        s = " ".join(normalize(text).lower().split())
+        s = normalize(text).lower().split()
         cc: dict[int, float] = {}
-        for g in self._char_ngrams(s):
-            i = self.char_index.get(g)
-            if i is not None:
+        for w in s:
+            for i in self._word_ngrams(w):
                 cc[i] = cc.get(i, 0.0) + 1.0
         ec: dict[int, float] = {}
         for tk in tokens:
@@ -604,7 +616,7 @@ class EventsStage(Stage):
         def dist(c, sp):
             return min(max(0, sp.tok_start - b, a - sp.tok_end) for a, b in spans(c))
 
-        for sp in ctx.numbers():
+        for sp in ctx.numbers_near(lo_tok, hi_tok):
             if sp.tok_start < lo_tok or sp.tok_end > hi_tok:
                 continue
             if sp.percent or sp.ordinal or sp.tok_start in time_toks:
@@ -1238,6 +1250,30 @@ class _DocContext:
         self.places = [(*tok_range(p.start, p.end), p) for p in doc.places]
         self.times = [(*tok_range(t.start, t.end), t) for t in doc.times]
         self._numbers = None
+        self._sent_numbers: dict[int, list] = {}
+
+    def numbers_near(self, lo_tok: int, hi_tok: int) -> list:
+        """The numbers of the sentence(s) holding tokens [lo_tok, hi_tok): each sentence is
+        scanned once and only when it has events (a whole-document scan probed every token)."""
+        toks = self.doc.tokens
+        if hi_tok <= lo_tok:
+            return []
+        out = []
+        for si in sorted({toks[lo_tok].sent, toks[hi_tok - 1].sent}):
+            got = self._sent_numbers.get(si)
+            if got is None:
+                sents = self.doc.sentences
+                if not (0 <= si < len(sents)):
+                    return self.numbers()
+                s = sents[si]
+                try:
+                    from ..text.numbers import find_numbers
+                    got = find_numbers(self.doc, s.start, s.end)
+                except Exception:          # no number parser: digits only
+                    got = [n for n in _digit_numbers(self.doc) if s.start <= n.start and n.end <= s.end]
+                self._sent_numbers[si] = got
+            out.extend(got)
+        return out
 
     def numbers(self):
         if self._numbers is None:
