@@ -15,8 +15,9 @@ Measures, each in a fresh interpreter where it matters:
 * the stage's CPU time (``time.process_time``), best of 3 passes: on a shared machine wall-clock
   figures swing with the other jobs, CPU time much less.
 
-Latest figures: training/places/EVAL_LOG.md (2026-11-26: load + init 0.2-0.35 s, +49 MB RSS;
-full stage 14,000-15,300 mentions/s CPU time; geocoding alone 28,000-65,000 mentions/s).
+Latest figures: training/places/EVAL_LOG.md (2026-11-26, third round, load average 5-7: load
+0.25-0.39 s + stage init 0.10-0.16 s, +46 MB RSS; full stage 14,900-15,400 mentions/s CPU time;
+geocoding alone 21,000-37,000 mentions/s).
 
 Targets (issue 4): load <= 0.5 s, <= 150 MB RSS; >= 20,000 mentions/s.
 """
