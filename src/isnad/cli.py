@@ -127,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--related", action="store_true", help="also join documents whose texts are "
                     "related (word-shingle Jaccard 0.35-0.5: usually the same story rewritten)")
     st.add_argument("--events", action="store_true", help="also join documents reporting the same event "
-                    "type at the same place (finer than a province) within 3 days")
+                    "type at the same place (finer than a city) within 3 days")
 
     sv = sub.add_parser("serve", help="the web interface and HTTP API (OpenAPI at /openapi.json)")
     sv.add_argument("--db", metavar="URL", help=_DB_HELP)

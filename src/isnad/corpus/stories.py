@@ -7,7 +7,7 @@ origin, the outlets and carriers, the innermost source kinds of the claims (anon
 official, ...), state-media involvement, the claims count and the date range.
 
 With ``events=True`` (``isnad stories --events``) documents that report the same PLOVER event type
-at the same place (finer than a province) within three days join too, even with different words.
+at the same place (finer than a city) within three days join too, even with different words.
 
 Why no graph library (networkx): a union-find over a few thousand edges is twenty lines and
 keeps the dependency list short.  Story ids are deterministic: ``st-`` + the first 12 hex digits
@@ -48,12 +48,15 @@ def _components(edges: list[tuple[str, str]]) -> list[set[str]]:
     return list(groups.values())
 
 
-COARSE = ("country", "region", "admin1")   # places too wide to say two reports tell of one event
+# Places too wide to say that two reports of the same event type tell of one event.  Cities are too
+# wide: on SaudiNewsNet (2,000 analysed articles of one day) city-level places chained 426 reports
+# of assaults in Aden, consultations in Riyadh ... into a 103-document "story".
+COARSE = ("country", "region", "admin1", "admin2", "city")
 
 
 def event_links(store: Store, days: int = 3) -> list[dict]:
     """``same_event`` edges: documents reporting an event of the same PLOVER type at the same place
-    (a gazetteer id finer than a province) on days at most ``days`` apart (the event's own day
+    (a gazetteer id finer than a city: a facility, neighbourhood, village, subdistrict) on days at most ``days`` apart (the event's own day
     when it has one, else the document's publication day).  Documents are chained in day order
     within each (type, place), so a story can span more than ``days`` through a middle report."""
     with store.engine.connect() as c:

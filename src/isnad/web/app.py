@@ -124,7 +124,7 @@ def create_app(db: str | None = None) -> FastAPI:
     def api_stories(q: str = Query("", description="only among documents matching this search"),
                     min_docs: int = Query(2, ge=1),
                     events: bool = Query(False, description="also join documents reporting the same event "
-                                                            "type at the same place within 3 days"),
+                                                            "type at the same place (finer than a city) within 3 days"),
                     related: bool = Query(False, description="also join documents with related texts "
                                                              "(Jaccard 0.35-0.5)")) -> list:
         try:
