@@ -56,9 +56,10 @@ COARSE = ("country", "region", "admin1", "admin2", "city")
 
 def event_links(store: Store, days: int = 3) -> list[dict]:
     """``same_event`` edges: documents reporting an event of the same PLOVER type at the same place
-    (a gazetteer id finer than a city: a facility, neighbourhood, village, subdistrict) on days at most ``days`` apart (the event's own day
-    when it has one, else the document's publication day).  Documents are chained in day order
-    within each (type, place), so a story can span more than ``days`` through a middle report."""
+    (a gazetteer id finer than a city: a facility, neighbourhood, village, subdistrict) on days at
+    most ``days`` apart (the event's own day when it has one, else the document's publication day).
+    Documents are chained in day order within each (type, place), so a story can span more than
+    ``days`` through a middle report."""
     with store.engine.connect() as c:
         rows = c.execute(select(doc_events.c.doc_id, doc_events.c.type, doc_events.c.place_gid,
                                 doc_events.c.day, doc_events.c.place_precision)
