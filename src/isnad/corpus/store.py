@@ -193,7 +193,10 @@ def summarize(rec: dict) -> dict:
     meta = rec.get("meta") if isinstance(rec.get("meta"), dict) else {}
     srcs = {s.get("id"): s for s in rec.get("sources") or [] if isinstance(s, dict)}
     outlets = []
-    for key in ("outlet", "author", "retweeted_by", "channel"):
+    # an article's author is a byline, not a carrier; a post's author is the account that carries it
+    keys = ("outlet", "retweeted_by", "channel") if isinstance(meta.get("outlet"), str) else \
+        ("author", "retweeted_by", "channel")
+    for key in keys:
         v = meta.get(key)
         if isinstance(v, str) and v.strip() and v.strip() not in outlets:
             outlets.append(v.strip())
