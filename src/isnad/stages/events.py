@@ -15,7 +15,9 @@ For every sentence the stage
 4. fills the **arguments** from what the other stages found, whichever ran:
    actor/target from ``doc.entities`` (word order, passive forms, the prepositions من/على/ضد/
    إلى/باتجاه/مع/بين, ``من قبل``), falling back to a noun-phrase span in
-   ``extra["arguments"]`` when no entity is there; place from ``doc.places`` (origin and
+   ``extra["arguments"]`` when no entity is there; a protest's target is what its cue words
+   say it is against (احتجاجا على، ضد، منددين ب…، أمام مبنى …: ``cues.yaml`` ``against_*``),
+   an assault's the victims (تعرض/نجا subjects, the people a toll counts); place from ``doc.places`` (origin and
    destination of movements; the nearest governing mention otherwise); time from ``doc.times``;
    size (dead / injured / arrested / count) from :func:`isnad.text.numbers.find_numbers`;
    the claim and chain from ``doc.claims`` / ``doc.attributions``;
