@@ -87,3 +87,28 @@ def test_ner_span_inside_the_document_is_found(nlp):
     from isnad.stages.places import PlacesStage
     PlacesStage().process(doc)
     assert any(p.start == s for p in doc.places)
+
+
+@pytest.mark.parametrize("text,name,gid", [
+    ("دانت الجزائر بشدة الهجوم الإرهابي.", "الجزائر", "geonames:2589581"),     # the state, not Algiers
+    ("أعلنت تونس حالة الطوارئ.", "تونس", "geonames:2464461"),
+    ("وصل الوزير إلى تونس العاصمة مساء أمس.", "تونس", "geonames:2464470"),     # the capital, said so
+    ("وقع انفجار في مدينة الجزائر.", "الجزائر", "geonames:2507480"),
+])
+def test_country_named_like_its_capital(nlp, text, name, gid):
+    p = _by_text(nlp(text, meta={"country": "SA"}))[name]
+    assert p.gazetteer_id == gid
+
+
+def test_homeland_defenders_are_not_hama(nlp):
+    doc = nlp("استهدفت الجريمة حماة الوطن في مسجد قوات الطوارئ بأبها.", meta={"country": "SA"})
+    assert all(p.text != "حماة" for p in doc.places)
+    doc = nlp("قصف الطيران مدينة حماة وريفها.", meta={"country": "SY"})
+    assert any(p.text == "حماة" and not p.no_match for p in doc.places)
+
+
+def test_gulf_club_in_a_sports_story(nlp):
+    text = ("قدم الخليج مهاجمه الجديد في المؤتمر الصحافي الذي عقده النادي بحضور المدرب، وقال اللاعب إن "
+            "الخليج فريق طموح وإنه سيسجل الأهداف في الدوري هذا الموسم.")
+    doc = nlp(text, meta={"country": "SA"})
+    assert not [p for p in doc.places if p.text == "الخليج"]

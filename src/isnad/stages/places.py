@@ -1116,6 +1116,13 @@ class PlacesStage(Stage):
             base = score_memo.get(memo_key) if memo_key is not None else None
             if base is None:
                 base = [self._score(g.entry(i), mt, feats, anchors, main, votes) for i in mt.cands]
+                # a country and its capital named the same (الجزائر، تونس، الكويت): bare, the name is
+                # the state (دانت الجزائر); a feature word (مدينة، العاصمة) still picks the city
+                if not feats and len(mt.cands) > 1:
+                    states = {g.entry(i).country for i in mt.cands if i in self._country_idx}
+                    if states:
+                        base = [sc - 2.0 if g.entry(i).feature in ("city", "village") and
+                                g.entry(i).country in states else sc for i, sc in zip(mt.cands, base)]
                 if memo_key is not None:
                     score_memo[memo_key] = base
             for i, sc in zip(mt.cands, base):
