@@ -675,3 +675,20 @@ def test_that_points_back_and_one_word_agency(attr):
     assert mention(doc, one(doc, "بحسب")) == "دوغان"
     for t in ("وارتفعت الأسعار بحسب الطلب.", "وتوزع المساعدات، حسب الأولوية.", "وتوزع المساعدات، حسب تقديرات."):
         assert attr(t).attributions == [], t
+
+
+def test_learned_cue_model_hooks():
+    """The cue model (shipped disabled: no CV gain) can veto rule cues and propose rejected ones."""
+    from isnad.models.attribution import CueModel, load_cue_model
+    assert load_cue_model() is None                        # enabled: false → rules only by default
+    base = ["normalize", "language", "segment", "tokenize", "doc_kind", "attribution"]
+    veto = Pipeline(base, config={"attribution": {"cue_model": CueModel({"weights": {}, "bias": -10.0,
+                                                                           "veto": 0.5, "add": 0.5})}})
+    assert veto("وقال الوزير إن الحل قريب.").attributions == []
+    add = Pipeline(base, config={"attribution": {"cue_model": CueModel({"weights": {}, "bias": 10.0,
+                                                                          "veto": 0.5, "add": 0.5})}})
+    s = "وذكر الوزير الذي كان يتحدث بعد لقائه نظيره التركي واصفا اللقاء بالمثمر أن الحل قريب."
+    assert Pipeline(base)(s).attributions == []
+    doc = add(s)
+    learned = [a for a in doc.attributions if a.extra.get("learned")]
+    assert learned and doc.text[learned[0].content.start:learned[0].content.end] == "الحل قريب"

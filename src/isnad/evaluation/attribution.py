@@ -153,7 +153,7 @@ def _record_pred(text: str, rec: dict) -> dict:
     return {"cues": cues, "contents": contents, "sources": sorted(sources), "src_mentions": implicit}
 
 
-def evaluate(split: str, errors: bool = False, out=None, gold_vs: str | None = None) -> dict:
+def evaluate(split: str, errors: bool = False, out=None, gold_vs: str | None = None, nlp=None) -> dict:
     """Score the stage against ``split``; with ``gold_vs`` (another annotation file of some of
     the same articles), score that annotation instead, on its articles only (agreement)."""
     import sys
@@ -163,7 +163,7 @@ def evaluate(split: str, errors: bool = False, out=None, gold_vs: str | None = N
     if gold_vs:
         other = {r["key"]: r for r in load_gold(gold_vs)}
         gold_all = [r for r in gold_all if r["key"] in other]
-    else:
+    elif nlp is None:
         nlp = pipeline()
     counts = {k: {"exact": [0, 0, 0], "overlap": [0, 0, 0]} for k in ("cue", "source", "content")}
     imp_total = imp_ok = 0

@@ -346,6 +346,7 @@ class _Att:
     chain: list = field(default_factory=list)          # [(src, link)]
     consumed: bool = False
     chain_reason: str | None = None                    # why the final pass repaired the chain
+    learned: bool = False                              # proposed by the learned cue model
 
 
 # ---------------------------------------------------------------------------
@@ -368,15 +369,24 @@ class AttributionStage(Stage):
             except Exception:       # the actor registry is optional for this stage
                 self._actors = None
 
+        cm = config.get("cue_model", "default")
+        if cm == "default":
+            from ..models.attribution import load_cue_model
+            cm = load_cue_model()
+        self.cue_model = cm or None          # None/False: rules only
+
     def process(self, doc) -> None:
         doc.sources = []
         doc.attributions = []
-        _Run(doc, self.lex, self._actors).run()
+        _Run(doc, self.lex, self._actors, cue_model=self.cue_model).run()
 
 
 class _Run:
-    def __init__(self, doc, lex: Lexicon, actors_mod):
+    def __init__(self, doc, lex: Lexicon, actors_mod, cue_model=None):
         self.doc = doc
+        self.cue_model = cue_model
+        self.collect = False            # training: keep the candidates and their features
+        self.collected: list = []
         self.lex = lex
         self.actors_mod = actors_mod
         self.text = doc.text
@@ -448,6 +458,10 @@ class _Run:
             for si in range(len(doc.sentences)):
                 self._sentence(si)
             self._colon_quotes()
+            if self.collect:
+                self.collected = self.candidates()
+            if self.cue_model is not None:
+                self._learned()
             self._finish_contents()
         self._carrier_attributions()
         self._chains()
@@ -2319,6 +2333,157 @@ class _Run:
         att.content_tok = c_start
         return att
 
+    # -- the learned component (isnad.models.attribution) ---------------------
+    def candidates(self) -> list:
+        """Every lexicon match the rules considered, with its features (after the rule pass):
+        ``[(token, (start, end), features, rule attribution or None)]``."""
+        fired = {}
+        for a in self.atts:
+            if a.cue_tok:
+                for x in range(a.cue_tok[0], max(a.cue_tok[1], a.cue_tok[0] + 1)):
+                    fired.setdefault(x, a)       # every token of a rule cue (حسبما ذكرت) is covered
+        out = []
+        for i in sorted(self.cue_at):
+            t = self.toks[i]
+            out.append((i, (t.start, t.end), self.cue_features(i, fired), fired.get(i)))
+        return out
+
+    def cue_features(self, i: int, fired: dict) -> dict:
+        """Features of a candidate cue token: its form, lexicon entry and agreement, whether
+        the rules made it a cue, its neighbours, what opens within reach (complementizer,
+        colon, quote, its preposition), what follows (a source-like head, a name, an entity),
+        negation, relative pronouns, and whether it sits inside another cue's content."""
+        t = self.toks[i]
+        lo, hi = self.sent_tok_range(t.sent) if 0 <= t.sent < len(self._sent_tok) else (0, self._ntok)
+        m, entries = self.cue_at[i][0]
+        e = entries[0]
+        n, b = self.norm(i), self.bare(i)
+        rule = fired.get(i)
+        f = {"bias": 1.0, f"lemma={e.lemma}": 1.0, f"type={e.type}": 1.0, f"agr={e.agr}": 1.0,
+             f"prefix={m.prefix}": 1.0, f"rule={rule is not None}": 1.0,
+             f"lemma_rule={e.lemma}|{rule is not None}": 1.0, f"suf2={b[-2:]}": 1.0, f"pre2={b[:2]}": 1.0,
+             f"form={b}": 1.0}
+        if rule is not None:
+            f[f"rule_type={rule.cue_type}"] = 1.0
+            f[f"rule_src={'implicit' if rule.implicit else 'explicit' if rule.mention else 'none'}"] = 1.0
+        for d in (1, 2):
+            f[f"prev{d}={self.norm(i - d) if i - d >= lo else '<s>'}"] = 1.0
+        nxt = m.tok_end
+        f[f"next1={self.norm(nxt) if nxt < hi else '</s>'}"] = 1.0
+        f[f"next2={self.norm(nxt + 1) if nxt + 1 < hi else '</s>'}"] = 1.0
+
+        def dist(pred, reach=40):
+            for k in range(nxt, min(hi, nxt + reach)):
+                if pred(k):
+                    return k - nxt
+            return None
+
+        def bucket(d):
+            return "none" if d is None else "0" if d == 0 else "1-2" if d <= 2 else "3-6" if d <= 6 else \
+                "7-14" if d <= 14 else "15+"
+        d_comp = dist(self.is_comp)
+        d_colon = dist(lambda k: self.is_punct(k, {":"}))
+        d_quote = dist(lambda k: self.is_quote(k) and k in self.opening)
+        d_prep = dist(lambda k: self.toks[k].kind == "word" and (self.bare(k) in e.preps or self.norm(k) in e.preps))
+        d_cue = dist(lambda k: k in self.cue_at and k > i)
+        d_end = dist(lambda k: self.is_punct(k, _SENT_END))
+        for name, d in (("comp", d_comp), ("colon", d_colon), ("quote", d_quote), ("prep", d_prep),
+                        ("cue", d_cue), ("end", d_end)):
+            f[f"d_{name}={bucket(d)}"] = 1.0
+        opener = min((x for x in (d_comp, d_colon, d_quote, d_prep) if x is not None), default=None)
+        f[f"cue_before_opener={d_cue is not None and (opener is None or d_cue < opener)}"] = 1.0
+        f[f"opener_before_end={opener is not None and (d_end is None or opener < d_end)}"] = 1.0
+        j = self.skip_time(nxt, hi)
+        head = self.head_of(j, min(hi, j + 4))[0] if j < hi else None
+        f[f"head_next={head.kind if head else 'none'}"] = 1.0
+        f[f"name_next={j < hi and self._name_start(j)}"] = 1.0
+        f[f"al_next={self.norm(j).startswith('ال')}"] = 1.0
+        ents = self._entity_end_at(j, min(hi, j + 6)) > j if j < hi and self.doc.entities else False
+        f[f"ent_next={ents}"] = 1.0
+        f[f"neg={self._neg_before(i)}"] = 1.0
+        f[f"sent_init={i == lo or (i == lo + 1 and self.is_punct(lo))}"] = 1.0
+        f[f"prev_punct={i > lo and self.is_punct(i - 1)}"] = 1.0
+        f[f"obj_pron={len(b) > 4 and b.endswith(('ه', 'ها', 'هم'))}"] = 1.0
+        f[f"prev_rel={self.norm(i - 1) in _REL_PRONOUNS}"] = 1.0
+        f[f"prev_ma={self.norm(i - 1) in ('ما', 'كما', 'حسبما', 'مثلما')}"] = 1.0
+        inside = any(a is not rule and a.content and a.content[0] <= t.start < a.content[1] for a in self.atts)
+        f[f"inside_content={inside}"] = 1.0
+        return f
+
+    def _learned(self) -> None:
+        """Combine the rules with the learned cue model: a rule cue the model finds very
+        unlikely is dropped (veto); a lexicon verb or participle the rules rejected but the
+        model finds likely gets an attribution from :meth:`_fallback` (the rules' own source
+        and content machinery, with the content opened by the first complementizer, colon,
+        quote or the verb's preposition in its sentence)."""
+        model = self.cue_model
+        drop, added = set(), []
+        for i, _, feats, rule in self.candidates():
+            p = model.prob(feats)
+            if rule is not None:
+                if p < model.veto:
+                    drop.add(id(rule))
+            elif p >= model.add and i not in self._consumed_tok and \
+                    not any(a.cue_tok[0] <= i < a.cue_tok[1] or
+                            (a.mention and a.mention[0] <= self.toks[i].start < a.mention[1]) for a in self.atts):
+                att = self._fallback(i)
+                if att is not None:
+                    added.append(att)
+        if drop or added:
+            self.atts = sorted([a for a in self.atts if id(a) not in drop] + added, key=lambda a: a.cue[0])
+
+    def _fallback(self, i: int) -> _Att | None:
+        si = self.toks[i].sent
+        lo, hi = self.sent_tok_range(si)
+        ce = self.cue_entry_at(i, ("verb", "part"))
+        if ce is None:
+            return None
+        m, e = ce
+        iend = m.tok_end
+        opener = None
+        k = iend
+        while k < hi and k < iend + 40:
+            if self.is_punct(k, _SENT_END) and not self._abbrev_dot(k):
+                break
+            if k > iend and k in self.cue_at and self.cue_entry_at(k, ("verb", "part")):
+                break
+            if self.is_comp(k):
+                opener = (k + 1, k)
+            elif self.is_punct(k, {":"}):
+                opener = (k + 2 if self.is_comp(k + 1) else k + 1, k)
+            elif self.is_quote(k) and k in self.opening and not (self._quotes_a_name(k) or self._short_quoted_name(k)):
+                opener = (k, k)
+            elif k > iend and self.toks[k].kind == "word" and (self.bare(k) in e.preps or self.norm(k) in e.preps):
+                opener = (k + 2 if self.is_comp(k + 1) else k + 1, k)
+            if opener:
+                break
+            k += 1
+        if opener is None:
+            return None
+        c0, at = opener
+        att = _Att((m.start, m.end), (i, iend), e, si, role=e.role,
+                   cue_type="verb" if e.type == "verb" else "participle")
+        att.learned = True
+        if e.type == "verb":
+            j = self.skip_time(iend, hi)
+            if j < at and self.toks[j].kind == "word":
+                sj = min(self.np_end(j, at, entry=e), at)
+                if sj > j and self.source_like(j, sj):
+                    att.src = self.resolve_mention(j, sj, gender=_verb_gender(e.agr))
+                    att.mention = self._span(j, sj)
+            if att.src is None and m.prefix == "":
+                left = self.left_subject(i, lo)
+                if left is not None and self.source_like(*left):
+                    att.src = self.resolve_mention(*left, gender=_verb_gender(e.agr))
+                    att.mention = self._span(*left)
+        if att.src is None:
+            att.src = self._antecedent(e.agr, i, si)
+            att.implicit = True
+        if att.src is not None:
+            self._touch(att.src, self.toks[i].start)
+        self._set_content(att, c0, hi, si)
+        return att if att.content else None
+
     def _relative_to_comp(self, j: int, sj: int, hi: int, e: CueEntry) -> int | None:
         """A relative clause on a source-like subject that runs up to the cue's complementizer
         (قال الجيش الإسرائيلي الذي يحمّل حماس مسؤولية أي هجوم … إنه …): the token of that
@@ -3496,6 +3661,8 @@ class _Run:
                      "hedge_types": [t for _, _, t in sorted(set(a.hedges))]}
             if a.entry.lemma and a.cue_type in ("verb", "participle", "prepositional", "nominal", "document"):
                 extra["lemma"] = a.entry.lemma
+            if a.learned:
+                extra["learned"] = True          # a cue the rules rejected, proposed by the cue model
             if a.mention and a.mention[1] > a.mention[0]:       # never an empty mention
                 extra["source_mention"] = {"start": a.mention[0], "end": a.mention[1]}
             vm = [{"source": ids[v[0].key], "link": v[1], "start": v[2][0], "end": v[2][1]}
