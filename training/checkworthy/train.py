@@ -8,7 +8,8 @@ taken"), ~3,600 tweets each, minus every tweet (by id or text) that is in 1A dev
 dev_test.  A linear model per auxiliary task over the main model's TF-IDF vector; its
 score, standardised, is a feature of the main logistic regression (out-of-fold scores
 for the training tweets, so the main model does not learn from over-fitted ones).
-``--neg-1b`` also adds the 1B train non-claims to the main training set as negatives.
+``--neg-1b`` also adds the 1B train non-claims to the main training set as negatives
+(``--neg-weight`` sets their sample weight).
 
 Protocol: fit on 1A train; choose C by ROC-AUC on dev; calibrate the margin with Platt
 scaling on dev; choose the decision threshold by F1 of the positive class on dev.  dev_test
@@ -161,7 +162,7 @@ class Stack:
         return self.main.decision_function(self.design(X, self.aux(X)))
 
 
-def fit_stack(tr_prep, tr_y, aux_data, C, oof_folds=5, seed=0):
+def fit_stack(tr_prep, tr_y, aux_data, C, oof_folds=5, seed=0, sample_weight=None):
     """Fit vectorizers on the main training texts, the auxiliary models on their own
     data (out-of-fold scores for main-training texts they contain), then the main LR."""
     vecs = vectorizers()
@@ -182,7 +183,7 @@ def fit_stack(tr_prep, tr_y, aux_data, C, oof_folds=5, seed=0):
     scale = A.std(0) if cols else np.zeros(0)
     scale = np.where(scale > 0, scale, 1.0) if cols else scale
     st = Stack(vecs, aux_models, mean, scale, None)
-    st.main = lr(C).fit(st.design(X, A), tr_y)
+    st.main = lr(C).fit(st.design(X, A), tr_y, sample_weight=sample_weight)
     st.train_aux = A
     return st
 
@@ -194,6 +195,8 @@ def main(argv=None) -> int:
     ap.add_argument("--no-aux", dest="aux", action="store_false", help="no auxiliary (1B/1C/1D) scores")
     ap.add_argument("--neg-1b", action="store_true",
                     help="also add the 1B train non-claims to the main training set as negatives")
+    ap.add_argument("--neg-weight", type=float, default=1.0,
+                    help="sample weight of those extra negatives (default 1; 1A tweets weigh 1)")
     args = ap.parse_args(argv)
 
     t_start = time.perf_counter()
@@ -229,7 +232,9 @@ def main(argv=None) -> int:
         n_extra = len(extra)
         tr_prep += extra
         tr_y = np.concatenate([tr_y, np.zeros(n_extra, dtype=int)])
-    print(f"main training set: {len(tr_y)} texts ({n_extra} 1B non-claims added as negatives)")
+    sw = np.concatenate([np.ones(len(y["train"])), np.full(n_extra, args.neg_weight)]) if n_extra else None
+    print(f"main training set: {len(tr_y)} texts ({n_extra} 1B non-claims added as negatives"
+          f"{f', weight {args.neg_weight:g}' if n_extra else ''})")
 
     # reference points
     base = organisers_baseline(raw["train"], y["train"], {"dev": (raw["dev"], y["dev"]),
@@ -240,7 +245,7 @@ def main(argv=None) -> int:
     # C by dev ROC-AUC
     results = []
     for C in C_GRID:
-        st = fit_stack(tr_prep, tr_y, aux_data, C)
+        st = fit_stack(tr_prep, tr_y, aux_data, C, sample_weight=sw)
         auc = roc_auc_score(y["dev"], st.margins(prep["dev"]))
         results.append((auc, -C, C, st))
         print(f"  C={C:<4} dev AUC {auc:.4f}")
@@ -248,7 +253,7 @@ def main(argv=None) -> int:
     print(f"selected C={C} (dev AUC {auc:.4f})")
 
     t0 = time.perf_counter()
-    st = fit_stack(tr_prep, tr_y, aux_data, C)
+    st = fit_stack(tr_prep, tr_y, aux_data, C, sample_weight=sw)
     t_fit = time.perf_counter() - t0
     m = {s: st.margins(prep[s]) for s in ("dev", "dev_test")}
 
@@ -260,7 +265,8 @@ def main(argv=None) -> int:
     # out-of-fold train margins for the threshold (the whole stack refitted per fold)
     oof = np.zeros(len(tr_y))
     for fa, fb in StratifiedKFold(5, shuffle=True, random_state=0).split(tr_prep, tr_y):
-        sf = fit_stack([tr_prep[i] for i in fa], tr_y[fa], aux_data, C)
+        sf = fit_stack([tr_prep[i] for i in fa], tr_y[fa], aux_data, C,
+                       sample_weight=None if sw is None else sw[fa])
         oof[fb] = sf.margins([tr_prep[i] for i in fb])
     n1a = len(y["train"])
     p_oof = 1 / (1 + np.exp(-(a * oof[:n1a] + b)))          # 1A tweets only
@@ -310,6 +316,7 @@ def main(argv=None) -> int:
         "data": {"path": "checkthat2022-ar/" + "/".join(ZIP[1:]), "sha256": zsha,
                  "train": len(y["train"]), "dev": len(y["dev"]), "dev_test": len(y["dev_test"]),
                  "extra_negatives_1b_train_non_claims": n_extra,
+                 "extra_negatives_weight": args.neg_weight if n_extra else None,
                  "aux_tasks": {n: int(len(l)) for n, _, l in aux_data}},
         "features": "prepare() then TF-IDF (sublinear tf, smooth idf, L2 per block) of char_wb 2-5-grams "
                     "and word 1-2-grams; + standardised scores of auxiliary linear models (1B/1C/1D)",
