@@ -692,3 +692,13 @@ def test_learned_cue_model_hooks():
     doc = add(s)
     learned = [a for a in doc.attributions if a.extra.get("learned")]
     assert learned and doc.text[learned[0].content.start:learned[0].content.end] == "الحل قريب"
+
+
+def test_rank_suffix_and_performative_announcements(attr):
+    doc = attr("وقال الفريق الركن خالد العمري إن الوضع مستقر.")
+    assert mention(doc, one(doc, "قال")) == "الفريق الركن خالد العمري"
+    for t in ("أعلن التنظيم أمس الخميس مسؤوليته عن هجوم انتحاري في المدينة.",
+              "والتنظيم الذي أعلن الحرب على البلاد."):
+        assert attr(t).attributions == [], t
+    assert [a.cue.text for a in attr("وأعلنت الوزارة مقتل 11 مسلحا.").attributions] == ["أعلنت"]
+    assert [a.cue.text for a in attr("وأعلن الجيش أن المسؤولية تقع على المسلحين.").attributions] == ["أعلن"]

@@ -230,6 +230,7 @@ class Lexicon:
         self.complementizers = {_n(x) for x in cues.get("complementizers") or ()}
         self.media_nouns = {_n(x) for x in cues.get("media_nouns") or ()}
         self.carried_by = {_n(x) for x in cues.get("carried_by") or ()}
+        self.performative_np = {_n(x) for x in cues.get("performative_np") or ()}
 
         self.heads = PhraseMatcher()
         self.head_list: list[HeadEntry] = []
@@ -1467,6 +1468,10 @@ class _Run:
                 indef_np = genitive
                 j += 1
                 continue
+            if n == "الركن" and person and j > a and self.norm(j - 1) in self.lex.title_words | \
+                    {"ال" + w for w in self.lex.title_words}:
+                j += 1                                      # العميد الركن، اللواء الركن: part of the rank
+                continue
             if n.startswith("ال"):
                 h2, e2 = self.head_of(j, stop)
                 if h2 is not None and h2.title and person:
@@ -2235,6 +2240,8 @@ class _Run:
                 lic = ("np", stop, stop)     # وكانت القيادة أعلنت في بيان أمس استشهاد …
         if lic is not None and lic[0] == "np" and not self._np_head_ok(lic[1], e):
             lic = None
+        if lic is not None and self._performative(after, lic[1] + 1 if lic[0] == "np" else lic[2], hi):
+            lic = None           # أعلن مسؤوليته عن، أعلن الحرب، أعلن قيام الخلافة: a deed, not a report
         if lic is None:
             if subj is not None and self.source_like(*subj):
                 g = _verb_gender(e.agr)
@@ -2305,6 +2312,12 @@ class _Run:
                     self._aside_done.add(aside)
                     self._pending.append(patt)
         return att
+
+    def _performative(self, a: int, b: int, hi: int) -> bool:
+        """A word of ``performative_np`` (cues.yaml) opens what follows the subject."""
+        a = self.skip_time(a, hi)
+        return any(self.norm(k) in self.lex.performative_np or self.bare(k) in self.lex.performative_np
+                   for k in range(a, min(b, hi, a + 2)))
 
     def _that_before(self, m, e: CueEntry, a: int, hi: int, si: int) -> _Att | None:
         """أوضح ذلك الناطق الإعلامي …: ذلك points back; the content is the sentence before."""
