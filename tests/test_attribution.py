@@ -702,3 +702,11 @@ def test_rank_suffix_and_performative_announcements(attr):
         assert attr(t).attributions == [], t
     assert [a.cue.text for a in attr("وأعلنت الوزارة مقتل 11 مسلحا.").attributions] == ["أعلنت"]
     assert [a.cue.text for a in attr("وأعلن الجيش أن المسؤولية تقع على المسلحين.").attributions] == ["أعلن"]
+
+
+def test_topic_frame_is_no_speaker_and_quoted_name_after_title(attr):
+    doc = attr("وقال المهندس خالد العلي إن الأمانة نفذت مشاريع كثيرة. أما بالنسبة للطرق بين إن هناك طرقا جديدة.")
+    assert one(doc, "بين").source == one(doc, "قال").source
+    doc = attr('هنأ أمين عام اللجنة الوطنية "عبد الإله الشريف" القيادة بمناسبة العيد، مؤكداً أن الترابط يقف سداً منيعاً.')
+    s = src(doc, one(doc, "مؤكداً").source)
+    assert any("الشريف" in t for t in mention_texts(doc, s))

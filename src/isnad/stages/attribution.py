@@ -1533,6 +1533,13 @@ class _Run:
         return len(n) >= 3 and not n.endswith("ه") and not n.startswith(("ت", "م", "ا")) or n in ("احمد", "محمد")
 
     def left_subject(self, i: int, lo: int) -> tuple[int, int] | None:
+        r = self._left_subject(i, lo)
+        if r is not None and (self.norm(r[0]) in ("بالنسبه", "وبالنسبه", "اما", "واما") or
+                              self.norm(r[0] - 1) in ("بالنسبه", "وبالنسبه")):
+            return None          # أما بالنسبة للطرق بين إن …: a topic frame, not the speaker
+        return r
+
+    def _left_subject(self, i: int, lo: int) -> tuple[int, int] | None:
         """Subject before the verb at ``i``: ``X الذي قال``, ``وكانت الوكالة نقلت``,
         ``إن المحتجزين اعترفا``, ``لكن فاروق جليك وزير العمل … قال``, ``أنباء تتحدث``."""
         j = i - 1
@@ -1984,6 +1991,9 @@ class _Run:
                 e += 1
         else:
             return
+        if head is not None and head.title and e < hi and self.is_quote(e) and e in self.opening and \
+                self.partner.get(e, hi) - e <= 6 and self._name_start(e + 1):
+            e = self.partner[e] + 1    # هنأ أمين عام اللجنة "عبد الإله الشريف": the quoted name is his
         while e > a + 1 and self.norm(e - 1) in _PREPOSITIONS | {"الى", "إلى"}:
             e -= 1             # ونوهت الجميلي إلى …: the preposition is the verb's
         if e > a and not any(self.is_comp(x) for x in range(a, e)):
