@@ -290,6 +290,7 @@ class PlacesStage(Stage):
         self._form_cache: dict = {}
         self._live_forms: dict[str, bool] = {}
         self._dead_forms: set[str] = set()
+        self._multi_only: dict[str, frozenset] = {}
         an = set()
         for a in self.anaphors:
             an.add(a)
@@ -317,6 +318,13 @@ class PlacesStage(Stage):
                 if not self._live(h):
                     self._dead_forms.add(h)
                     hits.discard(h)
+        # a form that only starts longer names is tried only when a word that can follow it
+        # occurs in the document at all
+        nset = self._norm_set
+        wcache = self._wform_cache
+        for h in [h for h in hits if h in self._multi_only]:
+            if self._multi_only[h].isdisjoint(nset):
+                hits.discard(h)
         if not hits:
             return
         n = len(toks)
@@ -360,13 +368,16 @@ class PlacesStage(Stage):
 
     def _live(self, t: str) -> bool:
         """Can a token of this form start a name (as a word: its readings are a superset of any
-        other kind's)?  Memoised; most hits of the scan set are never names by themselves."""
+        other kind's)?  Memoised; most hits of the scan set are never names by themselves.  Forms
+        that only start longer names are noted with the words that can follow them."""
         v = self._live_forms.get(t)
         if v is None:
             info = self._form_cache.get((t, "word"))
             if info is None:
                 info = self._form_cache[(t, "word")] = self._form_info(t, "word")
             v = self._live_forms[t] = info[0] is not None or bool(info[1])
+            if info[0] is None and info[1]:
+                self._multi_only[t] = info[1]
         return v
 
     def _form_info(self, t: str, kind: str):
@@ -1134,11 +1145,13 @@ class PlacesStage(Stage):
                         for nb in nbs for j in nb.cands if j != i):
                     sc += 3.0                          # a list of neighbouring places
                 scored.append((sc, e))
-            scored.sort(key=lambda t: (-t[0], -LEVEL_ORDER.get(t[1].feature, 9), t[1].id))
+            if len(scored) > 1:
+                scored.sort(key=lambda t: (-t[0], -LEVEL_ORDER.get(t[1].feature, 9), t[1].id))
             best_s, best = scored[0]
             mt.ranked = [(e, s) for s, e in scored]
             # abstain when a far-away candidate is within the margin
-            rival = next(((s, e) for s, e in scored[1:] if _rivals(best, e)), None)
+            rival = next(((s, e) for s, e in scored[1:] if _rivals(best, e)), None) \
+                if len(scored) > 1 else None
             if rival is not None and best_s - rival[0] < _MARGIN:
                 mt.no_match_reason = (f"ambiguous: {best.name} ({best.country}) and {rival[1].name} "
                                       f"({rival[1].country}) score within {_MARGIN:g}; no context decides")
@@ -1352,7 +1365,8 @@ class PlacesStage(Stage):
             mod = self._modifier(doc, mt)
             if mod:
                 extra["modifier"] = mod
-            cands = [self._candidate(e, s) for e, s in mt.ranked[:6]]
+            cands = [self._candidate(e, s) for e, s in mt.ranked[:6]] \
+                if mt.chosen is None or len(mt.ranked) > 1 else []      # (one candidate: no list)
             if mt.chosen is None:
                 places.append(Place(pid, mt.start, mt.end, text, no_match=True,
                                     reason=mt.no_match_reason or "no candidate good enough",
