@@ -710,3 +710,12 @@ def test_topic_frame_is_no_speaker_and_quoted_name_after_title(attr):
     doc = attr('هنأ أمين عام اللجنة الوطنية "عبد الإله الشريف" القيادة بمناسبة العيد، مؤكداً أن الترابط يقف سداً منيعاً.')
     s = src(doc, one(doc, "مؤكداً").source)
     assert any("الشريف" in t for t in mention_texts(doc, s))
+
+
+def test_statements_carried_by_an_outlet_are_cited(attr):
+    doc = attr("وأكد المتحدث باسم الرئاسة خالد شواني في تصريحات نقلتها صحيفة «الشرق الأوسط» أن التصريحات شخصية.")
+    a, b = one(doc, "أكد"), one(doc, "نقلتها")
+    assert mention(doc, b) == "صحيفة «الشرق الأوسط»" and b.extra["role"] == "cite"
+    assert (a.content.start, a.content.end) == (b.content.start, b.content.end)
+    doc = attr("وقال الوزير في بيان نشرته وكالة الأنباء إن الوضع مستقر.")
+    assert [x.cue.text for x in doc.attributions] == ["قال"]        # نشرته: a carrier (via), not a cue

@@ -299,6 +299,7 @@ def hedge_spans(doc, start: int = 0, end: int | None = None) -> list[tuple[int, 
 
 _ANON_ADJUNCT = frozenset({"طالبا", "طالبه", "طالبين", "مفضلا", "مفضله", "مفضلين", "رافضا", "رافضه", "رافضين",
                            "مشترطا", "مشترطه", "مشترطين"})
+_CARRIED_CUE = CueEntry("verb", "نقل", role="cite", agr="f")
 _DATA_HEADS = frozenset({"مسح", "استطلاع", "بيانات", "دراسه", "احصاءات", "ارقام", "تقرير", "تقارير", "نتائج"})
 _ANON_VERBS = frozenset({"رفض", "رفضت", "رفضوا", "طلب", "طلبت", "طلبوا", "فضل", "فضلت", "فضلوا", "اشترط", "اشترطت"})
 _ANON_OBJECTS = frozenset({"عدم", "الكشف", "كشف", "ذكر", "نشر", "الافصاح", "اخفاء", "حجب"})
@@ -2310,6 +2311,23 @@ class _Run:
         self._set_content(att, c0, hi, si)
         if att.content is None:
             return None
+        for k in range(after, min(at, hi)):
+            if self.bare(k) in ("نقلته", "نقلتها", "نقلها", "نقله") and k + 1 < at:
+                # في تصريحات نقلتها صحيفة «الشرق الأوسط» أن …: the outlet that carried it is cited too
+                b2 = min(self.np_end(k + 1, hi), at)
+                h2 = self.head_of(k + 1, b2)[0] if b2 > k + 1 else None
+                if h2 is not None and h2.kind in ("outlet", "agency"):
+                    ce = _CARRIED_CUE
+                    if ce is not None:
+                        tk = self.toks[k]
+                        catt = _Att((tk.start + (1 if self.norm(k) != self.bare(k) else 0), tk.end), (k, k + 1),
+                                    ce, si, role="cite", cue_type="verb")
+                        catt.src = self.resolve_mention(k + 1, b2)
+                        catt.mention = self._span(k + 1, b2)
+                        catt.content, catt.content_tok, catt.quoted_to = att.content, att.content_tok, att.quoted_to
+                        self._aside_done.add(k)
+                        self._pending.append(catt)
+                break
         if aside is not None and aside not in self._aside_done and self.bare(aside) in ("نقلا", "نقل"):
             # ذكرت الوكالة نقلا عن مصادر …، أن: a second attribution, the inner source via the subject
             ce = self.cue_entry_at(aside, ("prep",))
