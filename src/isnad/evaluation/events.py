@@ -44,7 +44,9 @@ FAST_STAGES = ["normalize", "language", "segment", "tokenize", "events"]
 def add_arguments(p) -> None:
     p.add_argument("--split", choices=("test", "dev", "all"), default="test",
                    help="document-level split to score (default: test, the held-out half)")
-    p.add_argument("--data", choices=("gsr", "validation", "all"), default="all")
+    p.add_argument("--data", choices=("gsr", "validation", "all", "news"), default="all",
+                   help="gsr / validation / all (both); news: trigger precision on hand-judged SaudiNewsNet "
+                        "events (split dev = news_precision_dev.tsv, test = news_precision_heldout.tsv)")
     p.add_argument("--types", default=",".join(TYPES), help="comma-separated PLOVER types (default ASSAULT,PROTEST)")
     p.add_argument("--fast", action="store_true",
                    help="run only normalize→tokenize→events (no entities: argument accuracy from phrases)")
@@ -205,6 +207,8 @@ def eval_validation(nlp, etype: str, args) -> dict:
 
 
 def run(args) -> int:
+    if args.data == "news":
+        return run_news(args)
     types = [t.strip().upper() for t in args.types.split(",") if t.strip()]
     t0 = time.time()
     try:
@@ -249,4 +253,193 @@ def run(args) -> int:
                   f"{r['actor_accuracy_linked']:9.3f} {r['target_accuracy']:11.3f} {r['target_accuracy_linked']:9.3f}"
                   f"   (gold actors {r['actor_gold']}, targets {r['target_gold']})")
     print(f"\n{out['seconds']} s")
+    return 0
+
+
+# ----------------------------------------------------------------------------- general news (issue #7)
+#
+# Trigger precision on ordinary news: events the pipeline emitted on SaudiNewsNet articles, judged
+# by hand (``src/isnad/evaluation/data/events/news_precision_{dev,heldout}.tsv``; standoff only —
+# article key ``2015-07-21/1033`` = day zip / index in its JSON array, trigger offsets into the
+# first MAX_CHARS characters of ``content``, sha1[:6] of the trigger span).  Judgements: ``yes``
+# (a real mention of an event of that PLOVER type), ``type`` (an event, wrong type), ``no`` (not an
+# event).  The scorer re-runs the pipeline on the judged articles: a judged event that still fires
+# (same offsets and type) counts towards precision; one that no longer fires is *removed*
+# (removed-correct = a ``yes`` lost, removed-wrong = a false event gone).  Events the judgements do
+# not cover are counted as ``unjudged``.
+
+MAX_CHARS = 4000
+NEWS_FILES = {"dev": "news_precision_dev.tsv", "test": "news_precision_heldout.tsv"}
+_KEY_RE = re.compile(r"(2015-\d\d-\d\d)(?:\.zip)?[/:](\d+)")
+_DAY_CACHE: dict = {}
+
+
+def _day(day: str) -> list:
+    got = _DAY_CACHE.get(day)
+    if got is None:
+        import zipfile
+        with zipfile.ZipFile(shared_data("saudinewsnet", "dataset", f"{day}.zip")) as z:
+            got = json.loads(z.read(z.namelist()[0]))
+        _DAY_CACHE.clear()
+        _DAY_CACHE[day] = got
+    return got
+
+
+def article(key: str) -> dict:
+    day, idx = key.split("/")
+    return _day(day)[int(idx)]
+
+
+def all_keys(day: str):
+    for i, a in enumerate(_day(day)):
+        yield f"{day}/{i}", a
+
+
+def used_keys() -> set:
+    """Article keys any evaluation file under evaluation/data already uses."""
+    from pathlib import Path
+    out = set()
+    root = Path(__file__).resolve().parent / "data"
+    for p in root.rglob("*"):
+        if p.is_file() and p.suffix in (".tsv", ".jsonl", ".json", ".csv"):
+            if p.parent.name == "events":
+                continue
+            for m in _KEY_RE.finditer(p.read_text(encoding="utf-8", errors="replace")):
+                out.add(f"{m.group(1)}/{int(m.group(2))}")
+    return out
+
+
+def load_judgements(split: str) -> tuple[list[dict], list[str]]:
+    """The judged events and the sampled article keys (``#doc`` lines) of a split."""
+    from pathlib import Path
+    names = list(NEWS_FILES.values()) if split == "all" else [NEWS_FILES[split]]
+    rows, docs = [], []
+    for name in names:
+        p = Path(__file__).resolve().parent / "data" / "events" / name
+        cols = None
+        for line in p.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#doc\t"):
+                docs.append(line.split("\t")[1])
+                continue
+            if not line.strip() or line.startswith("#"):
+                continue
+            f = line.split("\t")
+            if cols is None:
+                cols = f
+                continue
+            r = dict(zip(cols, f))
+            r["start"], r["end"] = int(r["start"]), int(r["end"])
+            rows.append(r)
+    return rows, docs
+
+
+def eval_news(nlp, rows: list[dict], docs: list[str] = (), types: set | None = None) -> dict:
+    from collections import defaultdict
+    by_key: dict[str, list[dict]] = defaultdict(list)
+    for k in docs:
+        by_key[k]
+    for r in rows:
+        by_key[r["key"]].append(r)
+    stat = defaultdict(lambda: defaultdict(int))
+    n_events = n_salient = 0
+    per_type = defaultdict(lambda: [0, 0])
+    mismatched = 0
+    for key in sorted(by_key):
+        text = (article(key).get("content") or "")[:MAX_CHARS]
+        doc = nlp(text)
+        emitted = {(e.trigger.start, e.trigger.end, e.type): e for e in doc.events}
+        n_events += len(doc.events)
+        n_salient += sum(1 for e in doc.events if _news_salient(e))
+        for e in doc.events:
+            per_type[e.type][0] += 1
+            per_type[e.type][1] += _news_salient(e)
+        judged = set()
+        for r in by_key[key]:
+            k = (r["start"], r["end"], r["type"])
+            if hashlib.sha1(text[r["start"]:r["end"]].encode()).hexdigest()[:6] != r["sha"]:
+                mismatched += 1
+                continue
+            judged.add(k)
+            ok = r["judgement"] == "yes"
+            s = stat[r["type"]]
+            e = emitted.get(k)
+            if e is None:
+                s["removed_correct" if ok else "removed_wrong"] += 1
+                continue
+            s["n"] += 1
+            s["yes"] += ok
+            if _news_salient(e):
+                s["sal_n"] += 1
+                s["sal_yes"] += ok
+            else:
+                s["demoted_correct" if ok else "demoted_wrong"] += 1
+        for k, e in emitted.items():
+            if k not in judged:
+                stat[e.type]["unjudged"] += 1
+                stat[e.type]["unjudged_salient"] += _news_salient(e)
+    out = {}
+    for t in sorted(stat):
+        if types and t not in types:
+            continue
+        s = dict(stat[t])
+        s["per_100"] = round(100 * per_type[t][0] / len(by_key), 1)
+        s["salient_per_100"] = round(100 * per_type[t][1] / len(by_key), 1)
+        s["precision"] = s.get("yes", 0) / s["n"] if s.get("n") else None
+        s["precision_salient"] = s.get("sal_yes", 0) / s["sal_n"] if s.get("sal_n") else None
+        out[t] = s
+    tot = defaultdict(int)
+    for s in out.values():
+        for k, v in s.items():
+            if isinstance(v, int):
+                tot[k] += v
+    tot = dict(tot)
+    tot["precision"] = tot.get("yes", 0) / tot["n"] if tot.get("n") else None
+    tot["precision_salient"] = tot.get("sal_yes", 0) / tot["sal_n"] if tot.get("sal_n") else None
+    n_art = len(by_key)
+    return {"articles": n_art, "judged": len(rows), "span_mismatch": mismatched, "types": out, "all": tot,
+            "events_per_100": round(100 * n_events / n_art, 1) if n_art else 0.0,
+            "salient_per_100": round(100 * n_salient / n_art, 1) if n_art else 0.0}
+
+
+def _news_salient(e) -> bool:
+    """Reported as happening: salient (when scored) and not negated / future / hypothetical."""
+    return e.extra.get("salient", True) and not (set(e.extra.get("aux") or []) & NOT_DETECTED_AUX) \
+        and e.status != "denied"
+
+
+def run_news(args) -> int:
+    t0 = time.time()
+    try:
+        rows, docs = load_judgements(args.split)
+    except FileNotFoundError as e:
+        print(f"no judgements: {e}", file=sys.stderr)
+        return 1
+    types = {t.strip().upper() for t in args.types.split(",") if t.strip()} \
+        if args.types != ",".join(TYPES) else None
+    try:
+        nlp = _pipeline(args)
+        res = eval_news(nlp, rows, docs, types)
+    except DataMissing as e:
+        print(str(e), file=sys.stderr)
+        return 1
+    res["seconds"] = round(time.time() - t0, 1)
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        return 0
+    print(f"isnad eval events --data news — split {args.split}; {res['articles']} SaudiNewsNet articles, "
+          f"{res['judged']} judged events; pipeline {' → '.join(nlp.names)}")
+    print("precision = judged 'yes' / judged events still emitted; salient = not demoted by the classifier "
+          "or the seed rule, realis, not denied")
+    print(f"{'type':10} {'emitted':>7} {'prec':>6} {'salient':>7} {'prec':>6} {'rm ok':>6} {'rm bad':>6} "
+          f"{'dem ok':>6} {'dem bad':>7} {'unjudged':>8} {'/100 art':>8} {'salient':>7}")
+
+    def fmt(x):
+        return f"{x:6.3f}" if x is not None else "     -"
+    for t, s in list(res["types"].items()) + [("ALL", res["all"])]:
+        print(f"{t:10} {s.get('n', 0):7d} {fmt(s['precision'])} {s.get('sal_n', 0):7d} {fmt(s['precision_salient'])} "
+              f"{s.get('removed_correct', 0):6d} {s.get('removed_wrong', 0):6d} {s.get('demoted_correct', 0):6d} "
+              f"{s.get('demoted_wrong', 0):7d} {s.get('unjudged', 0):8d} {s.get('per_100', res['events_per_100']):8.1f} "
+              f"{s.get('salient_per_100', res['salient_per_100']):7.1f}")
+    print(f"\nevents per 100 articles: {res['events_per_100']} (salient {res['salient_per_100']}); "
+          f"span mismatches {res['span_mismatch']}; {res['seconds']} s")
     return 0
