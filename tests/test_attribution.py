@@ -719,3 +719,10 @@ def test_statements_carried_by_an_outlet_are_cited(attr):
     assert (a.content.start, a.content.end) == (b.content.start, b.content.end)
     doc = attr("وقال الوزير في بيان نشرته وكالة الأنباء إن الوضع مستقر.")
     assert [x.cue.text for x in doc.attributions] == ["قال"]        # نشرته: a carrier (via), not a cue
+
+
+def test_prepositional_aside_before_a_noun_phrase_content(attr):
+    doc = attr("بدورها، جددت الحكومة، وعلى لسان المتحدث باسم الوزارة خالد العلي، موقفها الثابت من الأزمة.")
+    a, b = one(doc, "جددت"), one(doc, "على لسان")
+    assert mention(doc, a) == "الحكومة" and mention(doc, b) == "المتحدث باسم الوزارة خالد العلي"
+    assert doc.text[a.content.start:a.content.end] == "موقفها الثابت من الأزمة"

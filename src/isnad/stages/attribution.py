@@ -1709,7 +1709,11 @@ class _Run:
                         r += 1
                     if r + 1 < end and self.is_punct(r, {",", "،"}) and self.is_comp(r + 1):
                         ok = r
-                if ok is not None and "an" in lic:
+                np_ok = False
+                if ok is None and after_comma and entry.np and q + 1 < end and self.is_punct(q, {",", "،"}) and \
+                        self.toks[q + 1].kind == "word" and not self.is_cue_tok(q + 1):
+                    ok, np_ok = q, True   # جددت الحكومة، وعلى لسان المتحدث …، موقفها الثابت
+                if ok is not None and ("an" in lic or np_ok):
                     paren_used = True
                     self._last_aside = k
                     k = ok
