@@ -3109,7 +3109,7 @@ class _Run:
         one_name = e.lemma in ("حسب", "بحسب") and not e.with_verb and src_b == src_a + 1 and \
             src_a > lo and not self._clause_start(i, lo) and self._clause_final(src_b, hi) and \
             self.toks[src_a].kind == "word" and len(self.norm(src_a)) >= 4 and \
-            not self.norm(src_a).startswith(("ال", "ب", "ل")) and not self.norm(src_a).endswith(("ات", "ه")) and \
+            not self.norm(src_a).startswith(("ال", "ب", "ل")) and not self.norm(src_a).endswith(("ات", "ه", "هم", "ها", "هما", "نا")) and \
             not self.is_cue_tok(src_a)
         if one_name and self.norm(src_a) not in self.lex.media_nouns:
             pass                 # …، بحسب دوغان.: a one-word name closing the clause is the source
