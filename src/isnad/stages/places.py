@@ -106,6 +106,7 @@ class _Mention:
     p0: int | None = None                           # index of the word token before (cached)
     pstems: tuple | None = None                     # its clitic stems (cached)
     hc: bool | None = None                          # a country among the candidates (cached)
+    n1: int | None = None                           # index of the token after (cached)
 
 
 class PlacesStage(Stage):
@@ -158,7 +159,7 @@ class PlacesStage(Stage):
         self._vote_cache: dict[tuple, tuple] = {}
         self._two_readings: dict[str, bool] = {}
         self._wform_cache: dict[str, tuple] = {}
-        self._word_cache: dict[tuple, object] = {}
+        self._word_caches: dict[str, dict] = {}
         self._dir_seconds = frozenset(k[1] for k in self.dir_words if len(k) == 2)
         self._dir_single = frozenset(k[0] for k in self.dir_words if len(k) == 1)
         self._title_seconds = frozenset(k[1] for k in self.titles if len(k) == 2)
@@ -562,6 +563,12 @@ class PlacesStage(Stage):
             mt.p0 = self._prev(doc, mt.t0)
         return mt.p0
 
+    def _next1(self, doc, mt: _Mention) -> int:
+        """:meth:`_next` after the mention's last token, computed once."""
+        if mt.n1 is None:
+            mt.n1 = self._next(doc, mt.t1)
+        return mt.n1
+
     def _pstems(self, doc, mt: _Mention) -> tuple:
         """Stems of the word before the mention (empty when none or not a word), computed once."""
         if mt.pstems is None:
@@ -584,12 +591,15 @@ class PlacesStage(Stage):
     def _stem_in(self, tok, name: str, table):
         """The first clitic stem of ``tok`` that is a key of ``table`` (or None), memoised per
         token form."""
-        key = (tok.norm, tok.kind == "word", name)
-        v = self._word_cache.get(key, _MISSING)
+        cache = self._word_caches.get(name)
+        if cache is None:
+            cache = self._word_caches[name] = {}
+        key = tok.norm if tok.kind == "word" else "\x00" + tok.norm     # (a string key: no tuple)
+        v = cache.get(key, _MISSING)
         if v is _MISSING:
             v = next((x for x in self._stems(tok) if x in table), None)
-            if len(self._word_cache) < 200000:
-                self._word_cache[key] = v
+            if len(cache) < 100000:
+                cache[key] = v
         return v
 
     def _context(self, doc, mt: _Mention) -> None:
@@ -636,12 +646,12 @@ class PlacesStage(Stage):
                 break
         # "الكويت العاصمة": the capital city, not the country named the same
         if mt.feature is None:
-            n = self._next(doc, mt.t1)
+            n = self._next1(doc, mt)
             if n >= 0 and toks[n].norm == "العاصمه" and toks[n].sent == toks[mt.t1 - 1].sent:
                 mt.feature = _Ctx(doc.text[toks[n].start:toks[n].end], toks[n].start, toks[n].end, ["city"])
         # a direction adjective after the name: ريف حلب الشمالي
         if mt.direction is None:
-            n = self._next(doc, mt.t1)
+            n = self._next1(doc, mt)
             if n >= 0 and toks[n].sent == toks[mt.t1 - 1].sent:
                 two = (toks[n].norm, toks[n + 1].norm) if n + 1 < len(toks) else None
                 if two in self.dir_adjs:
@@ -675,7 +685,7 @@ class PlacesStage(Stage):
                 k = self._prev(doc, j)
                 if k >= 0 and (toks[k].norm, toks[j].norm) in self.titles:
                     return True
-        n = self._next(doc, mt.t1)
+        n = self._next1(doc, mt)
         if n >= 0 and toks[n].sent == toks[mt.t1 - 1].sent and (
                 toks[n].norm in self.followers or toks[n].norm in ("الجنسيه", "الاصل")):
             return True                                # a person, or سورية الجنسية
@@ -687,7 +697,7 @@ class PlacesStage(Stage):
         if mt.how != "gazetteer":
             return False
         if sporty and mt.feature is None:
-            n = self._next(doc, mt.t1)
+            n = self._next1(doc, mt)
             if n >= 0 and doc.tokens[n].sent == doc.tokens[mt.t1 - 1].sent and \
                     doc.tokens[n].norm in self.club_adjectives:
                 return True
@@ -724,7 +734,7 @@ class PlacesStage(Stage):
 
     def _nisba_after(self, doc, mt: _Mention) -> bool:
         """Is the word right after the mention a definite nisba adjective (الثورة السورية)?"""
-        n = self._next(doc, mt.t1)
+        n = self._next1(doc, mt)
         if n < 0:
             return False
         t = doc.tokens[n]
@@ -931,7 +941,7 @@ class PlacesStage(Stage):
         if not nx.accepted or nx.how == "anaphor":
             return []
         toks = doc.tokens
-        j = self._next(doc, mt.t1)
+        j = self._next1(doc, mt)
         if j < 0 or toks[j].sent != toks[mt.t1 - 1].sent:
             return []
         if j == nx.t0:
