@@ -16,8 +16,8 @@ Measures, each in a fresh interpreter where it matters:
   figures swing with the other jobs, CPU time much less.
 
 Latest figures: training/places/EVAL_LOG.md (2026-11-26, third round, load average 5-7: load
-0.25-0.39 s + stage init 0.10-0.16 s, +46 MB RSS; full stage 14,900-15,400 mentions/s CPU time;
-geocoding alone 21,000-37,000 mentions/s).
+0.15-0.39 s + stage init 0.04-0.16 s, +46 MB RSS; full stage 15,300-17,400 mentions/s CPU time;
+geocoding alone 31,000-49,000 mentions/s).
 
 Targets (issue 4): load <= 0.5 s, <= 150 MB RSS; >= 20,000 mentions/s.
 """
