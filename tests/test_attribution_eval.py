@@ -6,7 +6,7 @@ def test_annotations_are_standoff_only():
     import json
     from isnad.evaluation.attribution import DATA
     files = sorted(DATA.glob("*.jsonl"))
-    assert {"dev.jsonl", "blind4.jsonl", "blind4_iaa.jsonl"} <= {f.name for f in files}
+    assert {"dev.jsonl", "blind4.jsonl", "blind4_iaa.jsonl", "blind5.jsonl"} <= {f.name for f in files}
     for path in files:
         for line in path.read_text(encoding="utf-8").splitlines():
             rec = json.loads(line)
@@ -22,7 +22,7 @@ def test_eval_attribution_targets():
     training/attribution/README.md for the blind first-run figures)."""
     require_shared("saudinewsnet", "dataset")
     from isnad.evaluation.attribution import evaluate
-    for split in ("test", "final", "blind3"):
+    for split in ("test", "final", "blind3", "blind4"):
         r = evaluate(split)
         assert r["articles"] >= 25
         assert r["cue_exact"]["f1"] >= 0.92, split
