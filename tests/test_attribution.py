@@ -726,3 +726,11 @@ def test_prepositional_aside_before_a_noun_phrase_content(attr):
     a, b = one(doc, "جددت"), one(doc, "على لسان")
     assert mention(doc, a) == "الحكومة" and mention(doc, b) == "المتحدث باسم الوزارة خالد العلي"
     assert doc.text[a.content.start:a.content.end] == "موقفها الثابت من الأزمة"
+
+
+def test_carrier_place_and_left_subject_after_a_prepositional_cue(attr):
+    doc = attr("وأوضح الجيش في بيان نشره على موقعه على الإنترنت أن العنف اندلع فجرا.")
+    assert one(doc, "أوضح").extra.get("via_mentions", []) == []
+    doc = attr("اختطف التنظيم أكثر من 220 شخصا، بحسب ناشطين متابعين لنشاط التنظيم المتطرف، أفادوا أيضًا "
+               "بنزوح المئات من العائلات.")
+    assert mention(doc, one(doc, "أفادوا")) == "ناشطين متابعين لنشاط التنظيم المتطرف"

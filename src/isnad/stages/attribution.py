@@ -1535,6 +1535,8 @@ class _Run:
 
     def left_subject(self, i: int, lo: int) -> tuple[int, int] | None:
         r = self._left_subject(i, lo)
+        if r is not None and r[1] - r[0] > 1 and self.bare(r[0]) in ("بحسب", "حسب", "وفق", "وفقا", "طبقا"):
+            r = (r[0] + 1, r[1])     # …، بحسب ناشطين متابعين …، أفادوا: the cited people, not the preposition
         if r is not None and (self.norm(r[0]) in ("بالنسبه", "وبالنسبه", "اما", "واما") or
                               self.norm(r[0] - 1) in ("بالنسبه", "وبالنسبه")):
             return None          # أما بالنسبة للطرق بين إن …: a topic frame, not the speaker
@@ -2775,6 +2777,9 @@ class _Run:
             if iv is not None:
                 out.append((iv[0], "told", iv[1]))
                 k = iv[2]
+                continue
+            if self.bare(k) in self.lex.carried_by and self.norm(k + 1) in ("علي", "في", "عبر"):
+                k += 1                        # نشره على موقعه على الإنترنت: a place, not a carrier
                 continue
             if self.bare(k) in self.lex.carried_by:
                 s0 = k + 1
