@@ -734,3 +734,10 @@ def test_carrier_place_and_left_subject_after_a_prepositional_cue(attr):
     doc = attr("اختطف التنظيم أكثر من 220 شخصا، بحسب ناشطين متابعين لنشاط التنظيم المتطرف، أفادوا أيضًا "
                "بنزوح المئات من العائلات.")
     assert mention(doc, one(doc, "أفادوا")) == "ناشطين متابعين لنشاط التنظيم المتطرف"
+
+
+def test_short_apposition_of_unknown_words_between_commas(attr):
+    doc = attr("قال فابيو غيروني، الاقتصادي بجامعة واشنطن، إنه قد يكون من المستحيل تلبية المطالب.")
+    assert mention(doc, one(doc, "قال")) == "فابيو غيروني"
+    doc = attr("قال السفير الأميركي السابق في الأمم المتحدة، كن بلاك وول، إن النظام سيحصل على المليارات.")
+    assert mention(doc, one(doc, "قال")) == "السفير الأميركي السابق في الأمم المتحدة"

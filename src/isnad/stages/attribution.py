@@ -1833,6 +1833,19 @@ class _Run:
                     paren_used = True     # قال روبيرت فورد، السفير الأمريكي السابق في سوريا إن …
                     k = q
                     continue
+            if after_comma and not paren_used and k > j:
+                # قال فابيو غيروني، الاقتصادي بجامعة واشنطن، إنه …؛ قال السفير …، كن بلاك وول، إن …:
+                # a short apposition of plain words between commas, right before the content
+                q = k
+                while q < end and q < k + 6 and self.toks[q].kind == "word" and not self.is_comp(q) and \
+                        not self.is_cue_tok(q):
+                    q += 1
+                if k < q < end and self.is_punct(q, {",", "،"}) and q + 1 < end and \
+                        ((self.is_comp(q + 1) and "an" in lic and not coord(q + 1)) or
+                         (self.is_punct(q + 1, {":"}) and "colon" in lic)):
+                    paren_used = True
+                    k = q
+                    continue
             return ("stop", k, k)
         return None
 
