@@ -74,6 +74,12 @@ class Entry:
     source: str = "curated"
     mode_near: dict = field(default_factory=dict)
     cameo: str | None = None
+    # sense guard: these written forms (a homograph: طالب "student" / "he demanded") count only
+    # with a complement after them (one of sense_next, or a word starting with sense_prefixes)
+    sense_forms: frozenset = frozenset()
+    sense_next: frozenset = frozenset()
+    sense_prefixes: tuple = ()
+    sense_window: int = 6
 
 
 def _n(words) -> frozenset:
@@ -113,6 +119,9 @@ class Lexicon:
         self.entries: list[Entry] = []
         self.matcher = PhraseMatcher()
         curated_keys: set[str] = set()
+        # (form, entry) of nouns written with ة: a word written with a final ه is not them
+        # (مظاهره "its manifestations" is not مظاهرة, مسيره not مسيرة)
+        self.ta_nouns: set[tuple[str, int]] = set()
         for raw in data.get("entries") or []:
             e = self._entry(raw)
             if e is None:
@@ -133,9 +142,16 @@ class Lexicon:
                     if f not in exclude:
                         self._add(f, (idx, "passive"), curated_keys)
             for nn in raw.get("nouns") or []:
-                for f in noun_forms(str(nn)):
+                nn = str(nn).strip()
+                ta = set()
+                if nn.endswith("ة") and " " not in nn:
+                    base = normalize(nn)
+                    ta = {base, "ال" + base}
+                for f in noun_forms(nn):
                     if f not in exclude:
                         self._add(f, (idx, "noun"), curated_keys)
+                        if f in ta:
+                            self.ta_nouns.add((f, idx))
             for p in raw.get("phrases") or []:
                 self._add(normalize(str(p)), (idx, "phrase"), curated_keys)
             for key, kind in (("verb_phrases", "verb"), ("passive_phrases", "passive")):
@@ -167,7 +183,11 @@ class Lexicon:
             next_window=int(raw.get("next_window", 4)), require_near=_n(raw.get("require_near")),
             near_window=int(raw.get("near_window", 10)), rank=int(raw.get("rank", 1)),
             mode_near={m: _n_phrases(ws) for m, ws in (raw.get("mode_near") or {}).items()},
-            cameo=raw.get("cameo"))
+            cameo=raw.get("cameo"),
+            sense_forms=frozenset(normalize(str(w)) for w in (raw.get("sense") or {}).get("forms") or ()),
+            sense_next=frozenset(normalize(str(w)) for w in (raw.get("sense") or {}).get("next") or ()),
+            sense_prefixes=tuple(normalize(str(w)) for w in (raw.get("sense") or {}).get("next_prefixes") or ()),
+            sense_window=int((raw.get("sense") or {}).get("window", 6)))
 
     def _add(self, form: str, payload: tuple, keys: set | None) -> None:
         form = form.strip()
@@ -403,6 +423,7 @@ class _Cand:
     mentions: list = field(default_factory=list)   # merged triggers (start, end, entry id)
     casualties: list = field(default_factory=list)
     spec: Any = None                                # the most specific merged trigger, if not this one
+    phrase: str = ""                                # the normalised lexicon form that matched
 
 
 class EventsStage(Stage):
@@ -440,6 +461,13 @@ class EventsStage(Stage):
             if m.prefix and toks[m.tok_start].norm in self.lex.clitic_whole_words:
                 continue        # بلغت is "amounted to", not ب + لغت (notes/QA.md QA-5)
             payloads = sorted(m.payloads, key=lambda p: -self.lex.entries[p[0]].rank)
+            if m.tok_end - m.tok_start == 1 and _written_final_ha(doc, m.end) and \
+                    any((m.phrase, i) in self.lex.ta_nouns for i, k in payloads if k == "noun"):
+                # the mirror of the QA-5 guard: a noun spelt with ة never reads a word written
+                # with a final ه (مظاهره "its manifestations", مسيره); its verb readings may
+                payloads = [(i, k) for i, k in payloads if not (k == "noun" and (m.phrase, i) in self.lex.ta_nouns)]
+                if not payloads:
+                    continue
             idx, kind = payloads[0]
             kinds = {k for i, k in payloads if i == idx}
             if m.tok_end - m.tok_start == 1 and kinds & set(_VERBAL) and _written_ta_marbuta(doc, m.end):
@@ -455,7 +483,7 @@ class EventsStage(Stage):
                 kind = self._kind(doc, m, kinds)
             entry = self.lex.entries[idx]
             t0 = toks[m.tok_start]
-            cands.append(_Cand(entry, kind, m.tok_start, m.tok_end, m.start, m.end, t0.sent))
+            cands.append(_Cand(entry, kind, m.tok_start, m.tok_end, m.start, m.end, t0.sent, phrase=m.phrase))
         if not cands:
             return
         cue_spans = [(a.cue.start, a.cue.end) for a in doc.attributions]
@@ -496,6 +524,7 @@ class EventsStage(Stage):
                     built.append(ev)
             if self.clf is not None and built:
                 built = self._classify(doc, sent, built)
+            built = [ev for ev in built if self._seed_salience(ev)]
             for ev in built:
                 n += 1
                 eid = f"ev{n}"
@@ -536,6 +565,19 @@ class EventsStage(Stage):
                 continue
             keep.append(ev)
         return keep
+
+    def _seed_salience(self, ev) -> bool:
+        """A trigger only the PETRARCH seed knows (not the curated lexicon) is salient only with
+        support: the sentence classifier's (ASSAULT/PROTEST, already scored) or, for the other
+        types, an entity argument.  On general news the seed's bare hits are mostly homographs
+        (issue #7: 0 of 52 judged seed events were events)."""
+        if ev.extra.get("lexicon_source") != "petrarch" or "salient" in ev.extra:
+            return True
+        ok = bool(ev.actor or ev.target)
+        ev.extra["salient"] = ok
+        if not ok:
+            ev.extra["salient_reason"] = "seed trigger (PETRARCH dictionary) without an entity argument"
+        return ok or not self.gate
 
     def _corefer(self, doc, events: list) -> None:
         """One event told twice (the lede and the attributed paragraph): an event whose claim only
@@ -708,6 +750,10 @@ class EventsStage(Stage):
             for i in _next_words(doc, c.tok_end, sent_toks, e.next_window):
                 if _readings(toks[i].norm) & e.block_next:
                     return False
+        if e.sense_forms and c.phrase in e.sense_forms and c.kind in _VERBAL:
+            nxt = _next_words(doc, c.tok_end, sent_toks, e.sense_window)
+            if not any(toks[i].norm in e.sense_next or toks[i].norm.startswith(e.sense_prefixes) for i in nxt):
+                return False
         if e.require_near:
             lo, hi = c.tok_start - e.near_window, c.tok_end + e.near_window
             if not any(_readings(toks[i].norm) & e.require_near
@@ -1745,6 +1791,15 @@ def _future_verb_before(toks, idx: list[int], cu: dict) -> bool:
                 and _strip_al(w) == w and not w.endswith(("ة", "ات")):
             return True
     return False
+
+
+def _written_final_ha(doc, end: int) -> bool:
+    """The original text's last letter before ``end`` (diacritics and tatweel skipped) is ه."""
+    k = end - 1
+    text = doc.text
+    while k >= 0 and (0x064B <= ord(text[k]) <= 0x065F or text[k] in "\u0670\u0640"):
+        k -= 1
+    return k >= 0 and text[k] == "ه"
 
 
 def _written_ta_marbuta(doc, end: int) -> bool:
