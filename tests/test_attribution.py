@@ -741,3 +741,10 @@ def test_short_apposition_of_unknown_words_between_commas(attr):
     assert mention(doc, one(doc, "قال")) == "فابيو غيروني"
     doc = attr("قال السفير الأميركي السابق في الأمم المتحدة، كن بلاك وول، إن النظام سيحصل على المليارات.")
     assert mention(doc, one(doc, "قال")) == "السفير الأميركي السابق في الأمم المتحدة"
+
+
+def test_carrier_verb_between_subject_and_content(attr):
+    doc = attr("وقالت الوزارة في بيان أوردته وكالة الأنباء الرسمية اليوم الأربعاء إن الأسعار ستتحرر. وأكد الوزير "
+               "ذلك أيضا.")
+    assert mention(doc, one(doc, "قالت")) == "الوزارة"
+    assert mention(doc, one(doc, "أوردته")) == "وكالة الأنباء الرسمية"

@@ -1729,7 +1729,7 @@ class _Run:
                     return ("participle", k, k)
                 if self.cue_entry_at(k, ("nominal",)):
                     return ("nominal", k, k)
-                if k > j and self.cue_entry_at(k, ("verb", "part", "prep")):
+                if k > j and self.cue_entry_at(k, ("verb", "part", "prep")) and self.bare(k) not in self.lex.carried_by:
                     return None
             if self.is_punct(k, _SENT_END):
                 return None
