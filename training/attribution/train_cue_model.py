@@ -14,6 +14,7 @@ The CV table has three systems per held-out split: ``rules`` (the stage alone), 
 decides every candidate itself at p >= 0.5, the rules only attaching source and content).
 
     .venv/bin/python training/attribution/train_cue_model.py --cv      # leave-one-split-out table
+    .venv/bin/python training/attribution/train_cue_model.py --report blind5  # the fresh split: rules, model alone
     .venv/bin/python training/attribution/train_cue_model.py --write   # train on all splits, write the model
                                                                        # (enabled: false unless --enable)
 
@@ -145,11 +146,15 @@ def main(argv=None) -> int:
                          "file is written with enabled: false, so the stage runs on rules alone")
     ap.add_argument("--splits", nargs="*", default=SPLITS)
     ap.add_argument("--json", help="write the CV figures here")
+    ap.add_argument("--report", metavar="SPLIT",
+                    help="score a split that is not among --splits (blind5) with the shipped system (rules; the "
+                         "cue model is disabled) and, as a secondary figure, with the model alone trained on "
+                         "every --splits split")
     args = ap.parse_args(argv)
     from isnad.models.attribution import MODEL, CueModel
     t0 = time.time()
-    docs = upstream_docs(args.splits)
-    cands = candidates(docs)
+    docs = upstream_docs(args.splits + ([args.report] if args.report else []))
+    cands = candidates({s: docs[s] for s in args.splits})
     print(f"{sum(len(v) for v in cands.values())} candidates "
           f"({sum(y for v in cands.values() for _, y, _ in v)} positive) in {time.time() - t0:.0f}s", file=sys.stderr)
     results = {}
@@ -179,6 +184,21 @@ def main(argv=None) -> int:
             print(f"pooled {name}: cue exact F1 {2 * tp / max(1, 2 * tp + fp + fn):.3f} (tp {tp}, fp {fp}, fn {fn})")
         if args.json:
             Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.report:
+        w2, b2 = fit(strip_rule([r for t in args.splits for r in cands[t]]))
+        alone = CueModel({"weights": w2, "bias": b2, "veto": 0.5, "add": 0.5})
+        out = {}
+        for name, model in (("rules (shipped)", None), ("model alone", alone)):
+            r = score(args.report, docs, model)
+            out[name] = r
+            print(f"{args.report} — {name}: {r['articles']} articles, {r['attributions']} gold attributions")
+            for k in ("cue", "source", "content"):
+                e, o = r[f"{k}_exact"], r[f"{k}_overlap"]
+                print(f"  {k:8s} exact P {e['p']:.3f} R {e['r']:.3f} F1 {e['f1']:.3f}   "
+                      f"overlap P {o['p']:.3f} R {o['r']:.3f} F1 {o['f1']:.3f}")
+            print(f"  implicit {r['implicit_source_accuracy']} (of {r['implicit_sources']})")
+        if args.json:
+            Path(args.json).write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.write:
         rows = [r for s in args.splits for r in cands[s]]
         w, b = fit(rows)
