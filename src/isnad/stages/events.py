@@ -161,6 +161,9 @@ class Lexicon:
                     for f in verb_forms(words[0], objects=False, future=False):
                         self._add(f"{f} {rest}".strip(), (idx, kind), curated_keys)
         self.curated_words = {k.split()[0] for k in curated_keys}
+        # entries split off an older one keep its name in the classifier's features
+        self.classifier_as = {str(r["id"]): str(r["classifier_as"]) for r in data.get("entries") or []
+                              if r.get("id") and r.get("classifier_as")}
         self.n_curated = len(self.entries)
         if use_petrarch:
             self._add_petrarch(_n(data.get("petrarch_block")), curated_keys)
@@ -386,7 +389,8 @@ def event_tokens(events, doc=None) -> list[str]:
                 k += 1
             toks += ctx
         x = e.extra
-        toks += ["#t=" + e.type, "#e=" + str(x.get("lexicon")), "#k=" + str(x.get("trigger_kind")),
+        lex_id = str(x.get("lexicon"))
+        toks += ["#t=" + e.type, "#e=" + _CLF_ALIAS().get(lex_id, lex_id), "#k=" + str(x.get("trigger_kind")),
                  "#m=" + str(e.mode)]
         toks += ["#s=" + k for k, v in (e.size or {}).items() if v is not None]
         toks += ["#sd=" + d["slot"] for d in x.get("size_detail") or []]
@@ -398,6 +402,11 @@ def event_tokens(events, doc=None) -> list[str]:
             toks.append("#multi")
     toks.append("#n=%d" % min(3, len(events)))
     return toks
+
+
+@lru_cache(maxsize=1)
+def _CLF_ALIAS() -> dict:
+    return lexicon(False).classifier_as
 
 
 def _stem(tok) -> str:
@@ -774,7 +783,9 @@ class EventsStage(Stage):
         if not c.negated and not verbal and before and toks[before[0]].norm in cu["negation_quantifiers"]:
             # لم تشهد المدينة أي مظاهرات: the negation governs the quantifier's verb
             wider = _prev_words(doc, before[0], sent_toks, 4)
-            if any(toks[i].norm in cu["negation_before_verb"] for i in wider):
+            # … or a negating preposition: دون وقوع أية إصابات
+            if any(toks[i].norm in cu["negation_before_verb"] or toks[i].norm in cu["negation_before_noun"]
+                   for i in wider):
                 c.negated = True
         if c.kind == "future":
             c.aux.append("future")
