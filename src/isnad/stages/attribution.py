@@ -61,6 +61,12 @@ need no extra entries):
   attribution whose content holds them, and with the cue's role and the sourcing
   give its status: denied > alleged > reported > asserted.
 
+Learned component: ``isnad.models.attribution`` holds a logistic-regression cue model over the
+lexicon candidates (``_Run.cue_features``) that can veto rule cues or propose rejected ones
+(``_Run._learned``/``_fallback``).  Leave-one-split-out CV on the annotated splits showed no gain,
+so it ships with ``"enabled": false`` and the stage runs on the rules; pass ``cue_model=`` to the
+stage to use one (see the model card and ``training/attribution/train_cue_model.py``).
+
 Why rules: there is no Arabic attribution corpus to learn from, the phenomena
 (clitics, pro-drop with agreement, VSO order, quotes) are regular, and every
 decision stays explainable to a verification editor.  No library offers Arabic
