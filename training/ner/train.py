@@ -1,15 +1,22 @@
 """Build the packaged NER model end to end, from ../shared/data only.
 
-    python training/ner/train.py            # everything (≈15-25 min on 2 cores)
-    python training/ner/train.py --dev      # also report the dev-slice score (tuning view)
+    python training/ner/train.py            # everything (≈25-35 min on 2 cores)
+    python training/ner/train.py --dev      # also report the dev-slice scores (tuning view)
+    python training/ner/train.py --nn-only  # keep model.crfsuite + lexicon.tsv.gz, retrain the network
 
 Steps:
 1. unlabelled.py: tokenise + normalise SaudiNewsNet (and train.tsv tokens) →
    skip-gram word2vec → k-means clusters at 5 granularities;
 2. featurise ANERcorp train.tsv (all of it; hyper-parameters were chosen on the
    dev slice = last 500 sentences of train.tsv, see common.py) and train the CRF;
-3. write src/isnad/models/ner/{model.crfsuite, lexicon.tsv.gz, scores.json};
-4. report test.tsv scores (reporting only: nothing is tuned on them).
+   write model.crfsuite + lexicon.tsv.gz;
+3. train the BiLSTM-CRF (neural.py: frozen word2vec, char CNN, dense features and
+   the bag of the CRF's own-token features read from that lexicon) on all of
+   train.tsv with the epoch count chosen on the dev slice; write nn.npz;
+4. write ensemble.json (networks' CRF + CRF_LAMBDA × log feature-CRF posteriors,
+   document-level label propagation), all chosen on the dev slice (devexp.py);
+5. report test.tsv scores exactly as ``isnad eval ner`` computes them (reporting
+   only: nothing is tuned on them) and write scores.json.
 """
 from __future__ import annotations
 
@@ -17,13 +24,14 @@ import argparse
 import json
 import platform
 import time
+from pathlib import Path
 
 import unlabelled
 from common import BUILD, MODEL_DIR, fix_bio, split_dev, test_sents, train_sents
 from crf import featurise, make_resources, tag_with, train_crf
 
 from isnad.evaluation.ner import format_scores, score
-from isnad.models.ner import LEXICON_FILE, MODEL_FILE, write_resources
+from isnad.models.ner import ENSEMBLE_FILE, LEXICON_FILE, MODEL_FILE, write_resources
 
 CONFIG = {
     "clusters": "clusters.tsv",          # k32,k128,k512,k2048,k4096 over word2vec
@@ -32,38 +40,65 @@ CONFIG = {
     "c2": 0.05,
     "iterations": 150,
 }
+# The network member and the ensemble (chosen on the dev slice; see README.md)
+NN_ARGS = ["--bag", "--epochs", "10", "--threads", "1", "--seed", "1"]
+ENSEMBLE = {"nn": ["nn.npz"], "crf_lambda": 1.0, "propagate_window": 20, "propagate_theta": 0.5}
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser()
-    ap.add_argument("--dev", action="store_true", help="also train on train-minus-dev and score dev")
+    ap.add_argument("--dev", action="store_true", help="also train the CRF on train-minus-dev and score dev")
     ap.add_argument("--out", default=str(MODEL_DIR))
+    ap.add_argument("--nn-only", action="store_true",
+                    help="keep the CRF and lexicon in --out; (re)train the network and the ensemble")
+    ap.add_argument("--no-nn", action="store_true", help="CRF only (no network, no ensemble.json)")
     args = ap.parse_args(argv)
     t_all = time.time()
-    unlabelled.main([])
-    res, clusters, names, gaz = make_resources(BUILD / CONFIG["clusters"], True)
-    sents = train_sents()
-    report = {"config": CONFIG}
-    if args.dev:
-        tr, dev = split_dev(sents)
-        X, y = featurise(tr, res)
-        p = BUILD / "dev.crfsuite"
-        train_crf(X, y, p, CONFIG["c1"], CONFIG["c2"], CONFIG["iterations"])
-        s = score([fix_bio([t for _, t in x]) for x in dev], tag_with(p, res, dev))
-        print("dev slice (last 500 sentences of train.tsv):\n" + format_scores(s))
-        report["dev"] = {k: list(v) for k, v in s.items()}
-    t = time.time()
-    X, y = featurise(sents, res)
-    from pathlib import Path
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    secs = train_crf(X, y, out / MODEL_FILE, CONFIG["c1"], CONFIG["c2"], CONFIG["iterations"])
-    write_resources(out / LEXICON_FILE, res, gaz)
-    report["train_seconds"] = round(time.time() - t, 1)
-    print(f"CRF trained on {len(sents)} sentences in {secs:.0f}s")
+    unlabelled.main([])
+    report = {"config": CONFIG}
+    old = out / "scores.json"
+    if args.nn_only and old.exists():
+        report = json.loads(old.read_text(encoding="utf-8"))
+    sents = train_sents()
+    if not args.nn_only:
+        res, clusters, names, gaz = make_resources(BUILD / CONFIG["clusters"], True)
+        if args.dev:
+            tr, dev = split_dev(sents)
+            X, y = featurise(tr, res)
+            p = BUILD / "dev.crfsuite"
+            train_crf(X, y, p, CONFIG["c1"], CONFIG["c2"], CONFIG["iterations"])
+            s = score([fix_bio([t for _, t in x]) for x in dev], tag_with(p, res, dev))
+            print("CRF, dev slice (last 500 sentences of train.tsv):\n" + format_scores(s))
+            report["dev_crf"] = {k: list(v) for k, v in s.items()}
+        t = time.time()
+        X, y = featurise(sents, res)
+        secs = train_crf(X, y, out / MODEL_FILE, CONFIG["c1"], CONFIG["c2"], CONFIG["iterations"])
+        write_resources(out / LEXICON_FILE, res, gaz)
+        report["train_seconds"] = round(time.time() - t, 1)
+        print(f"CRF trained on {len(sents)} sentences in {secs:.0f}s")
+    ens = out / ENSEMBLE_FILE
+    if args.no_nn:
+        if ens.exists():
+            ens.unlink()
+    else:
+        import neural
+        t = time.time()
+        neural.main([*NN_ARGS, "--lexicon", str(out / LEXICON_FILE), "--out", str(out / "nn.npz")])
+        report["nn_args"] = NN_ARGS
+        report["nn_train_seconds"] = round(time.time() - t, 1)
+        ens.write_text(json.dumps(ENSEMBLE, indent=1) + "\n", encoding="utf-8")
+        report["ensemble"] = ENSEMBLE
+    # test.tsv, exactly as `isnad eval ner` (chunks of 256 sentences, document=True)
+    from isnad.io.conll import tag_sentences
+    from isnad.models.ner import load_tagger
+    t = time.time()
+    tagger = load_tagger(str(out))
+    report["load_seconds"] = round(time.time() - t, 2)
     test = test_sents()
     t = time.time()
-    pred = tag_with(out / MODEL_FILE, res, test)
+    pred = tag_sentences(tagger, [[w for w, _ in x] for x in test])
     tag_s = time.time() - t
     s = score([[t for _, t in x] for x in test], pred)
     print("test.tsv:\n" + format_scores(s))

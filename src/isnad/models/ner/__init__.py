@@ -110,6 +110,18 @@ def write_resources(path: Path, res: Resources, gazet_entries) -> None:
             f.write(f"g\t{label}\t{phrase}\n")
 
 
+def _one_blas_thread():
+    """The LSTM's matrix products are small (batch 32 × 100 hidden units): a
+    multi-threaded BLAS spends more time synchronising than computing (4× the CPU
+    time measured on the shared 2-core machine), so they run on one thread."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:                      # optional: only speed depends on it
+        import contextlib
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 class Tagger:
     """BIO tags for tokenised sentences.  Thread-safe (one crfsuite tagger per thread).
 
@@ -180,11 +192,12 @@ class Tagger:
             return out
         ems = [np.zeros((len(w), len(TAGS))) for w in windows]
         order = sorted(range(len(windows)), key=lambda i: len(windows[i]))
-        for net, perm in zip(self.nets, self._perms):
-            for a in range(0, len(order), NN_BATCH):
-                idx = order[a:a + NN_BATCH]
-                for i, em in zip(idx, net.emissions_batch([windows[i] for i in idx])):
-                    ems[i] += em[:, perm]
+        with _one_blas_thread():
+            for net, perm in zip(self.nets, self._perms):
+                for a in range(0, len(order), NN_BATCH):
+                    idx = order[a:a + NN_BATCH]
+                    for i, em in zip(idx, net.emissions_batch([windows[i] for i in idx])):
+                        ems[i] += em[:, perm]
         out = []
         for w, em in zip(windows, ems):
             em = em / len(self.nets)
