@@ -17,10 +17,10 @@ Two parts:
    was first run on them -- the first run is in the report -- but then used to find gaps, so no
    longer held out); ``test2`` (20 more articles, seed 777, 14 on Syria/Iraq/Yemen topics and 6
    others, annotated after the last rule change and before the system saw them: the held-out
-   figure); ``blind2`` (30 more articles drawn by ``training/places/sample_blind2.py``, seed 4242,
+   figure); ``blind2`` (30 more articles drawn by ``training/places/sample_blind.py --split blind2``, seed 4242,
    stratified Saudi local / Gulf / Yemen / Iraq / Syria / world, annotated and committed before
    the system was run on them; run four times, then tuned on -- no longer held out); ``blind3`` (28 more
-   articles drawn by ``training/places/sample_blind3.py``, seed 53531, same strata, annotated and
+   articles drawn by ``training/places/sample_blind.py --split blind3``, seed 53531, same strata, annotated and
    committed before the system was run on them: the held-out split, run once at the end --
    ``--split all`` leaves it out).
 

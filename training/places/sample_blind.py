@@ -1,18 +1,21 @@
-"""Draw the `blind3` places evaluation sample from SaudiNewsNet (no article text is written).
+"""Draw a held-out places evaluation sample from SaudiNewsNet (no article text is written).
 
-28 articles, 500-2,200 characters, none already in `isnad eval places` (dev/test/test2/blind2) or in the
-attribution/times evaluation sets, stratified by topic keywords (counted on the article):
+    .venv/bin/python training/places/sample_blind.py --split blind2     # seed 4242, 30 articles
+    .venv/bin/python training/places/sample_blind.py --split blind3     # seed 53531, 28 articles
 
-    saudi 7 (Saudi local news: no Syria/Iraq/Yemen/Gulf-neighbour keyword), gulf 4, yemen 5,
-    iraq 5, syria 4, world 3
+Articles of 500-2,200 characters, stratified by topic keywords (whole words, with clitic
+prefixes): saudi (Saudi local news: no Syria/Iraq/Yemen/Gulf-neighbour keyword), gulf, yemen,
+iraq, syria, world; the quota per stratum is the split's.  Every article already in an evaluation
+set that existed when the split was drawn is excluded (the places splits before it, the
+attribution and times sets listed in its preset), so each draw reproduces exactly after later
+sets were added.  Republished duplicates (same text hash) are drawn once.  Each split was drawn
+once, annotated by hand and committed before the system was run on it.
 
-An article goes to the stratum with the most keyword hits (ties: the order above, Saudi last).
-Keywords match whole words (with clitic prefixes).  A copy of sample_blind2.py with a new seed and
-quota: seed 53531 (blind2 used 4242); every article already in the places gold (dev, test, test2,
-blind2) or in the attribution/times sets is excluded.  Drawn once, annotated by hand (2026-11-26) and
-committed before the system was run on it.  Prints "key<TAB>stratum<TAB>sha1[:12]" lines to stdout.
+A first version of the blind2 draw counted substrings (تعز in تعزيز, دبي in أدبي), which filled the
+Yemen and Gulf strata with unrelated articles; it was replaced after reading 14 of its articles and
+before anything was annotated, committed or run.
 
-    .venv/bin/python training/places/sample_blind3.py
+Prints "key<TAB>stratum<TAB>sha1[:12]" lines to stdout.
 """
 from __future__ import annotations
 
@@ -37,23 +40,25 @@ STRATA = {
     "world": ["أمريكا", "الأمريكية", "أوروبا", "بريطانيا", "فرنسا", "ألمانيا", "روسيا", "الصين", "اليابان",
               "الهند", "باكستان", "أفغانستان", "تركيا", "مصر", "ليبيا", "تونس", "لبنان", "الأردن", "إيران"],
 }
-QUOTA = {"saudi": 7, "gulf": 4, "yemen": 5, "iraq": 5, "syria": 4, "world": 3}
-SEED = 53531
-# evaluation files committed by others after the draw (tree c5d7728): skipped so the draw is reproducible
-# (none of them contains a blind3 article -- checked)
-DRAWN_AFTER = {"blind4.jsonl"}
+_BEFORE_2 = ("attribution/dev.jsonl", "attribution/test.jsonl", "attribution/holdout.jsonl",
+             "attribution/final.jsonl", "times/dev.jsonl", "times/test.jsonl")
+# per split: seed, quota, the places splits before it, the other evaluation files that existed
+PRESETS = {
+    "blind2": {"seed": 4242, "quota": {"saudi": 8, "gulf": 4, "yemen": 5, "iraq": 5, "syria": 4, "world": 4},
+               "places": ("dev", "test", "test2"), "files": _BEFORE_2},
+    "blind3": {"seed": 53531, "quota": {"saudi": 7, "gulf": 4, "yemen": 5, "iraq": 5, "syria": 4, "world": 3},
+               "places": ("dev", "test", "test2", "blind2"), "files": _BEFORE_2 + ("attribution/blind2.jsonl", "attribution/blind3.jsonl")},
+}
 
 
-def used_keys() -> set[str]:
+def used_keys(preset: dict) -> set[str]:
     data = ROOT / "src/isnad/evaluation/data"
     out = set()
     for ln in (data / "places/saudinewsnet.tsv").read_text(encoding="utf-8").splitlines():
-        if ln.startswith("#doc") and ln.split("\t")[1] != "blind3":   # reproducible after annotation
+        if ln.startswith("#doc") and ln.split("\t")[1] in preset["places"]:
             out.add(ln.split("\t")[2])
-    for p in list((data / "attribution").glob("*.jsonl")) + list((data / "times").glob("*.jsonl")):
-        if p.name in DRAWN_AFTER:
-            continue
-        for ln in p.read_text(encoding="utf-8").splitlines():
+    for name in preset["files"]:
+        for ln in (data / name).read_text(encoding="utf-8").splitlines():
             m = re.match(r'\{"key": "([0-9-]+)\.zip:(\d+):', ln)
             if m:
                 out.add(f"{m.group(1)}/{m.group(2)}")
@@ -77,8 +82,13 @@ def stratum(text: str) -> str:
     return best if hits[best] > 0 else "saudi"
 
 
-def main() -> None:
-    used = used_keys()
+def main(argv=None) -> None:
+    import argparse
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=sorted(PRESETS), required=True)
+    preset = PRESETS[ap.parse_args(argv).split]
+    QUOTA = preset["quota"]
+    used = used_keys(preset)
     pool: dict[str, list[tuple[str, str]]] = {s: [] for s in QUOTA}
     base = shared_data("saudinewsnet", "dataset")
     for z in sorted(glob.glob(str(base / "*.zip"))):
@@ -91,7 +101,7 @@ def main() -> None:
             if key in used or not 500 <= len(text) <= 2200:
                 continue
             pool[stratum(text)].append((key, hashlib.sha1(text.encode()).hexdigest()[:12]))
-    rng = random.Random(SEED)
+    rng = random.Random(preset["seed"])
     seen_sha = set()
     for s, q in QUOTA.items():
         cands = pool[s]
