@@ -46,7 +46,7 @@ def add_arguments(p) -> None:
                    help="document-level split to score (default: test, the held-out half)")
     p.add_argument("--data", choices=("gsr", "validation", "all", "news"), default="all",
                    help="gsr / validation / all (both); news: trigger precision on hand-judged SaudiNewsNet "
-                        "events (split dev = news_precision_dev.tsv, test = news_precision_heldout.tsv)")
+                        "events (split dev = news_precision_dev.tsv, test = news_precision_heldout{,2}.tsv)")
     p.add_argument("--types", default=",".join(TYPES), help="comma-separated PLOVER types (default ASSAULT,PROTEST)")
     p.add_argument("--fast", action="store_true",
                    help="run only normalize→tokenize→events (no entities: argument accuracy from phrases)")
@@ -269,7 +269,8 @@ def run(args) -> int:
 # not cover are counted as ``unjudged``.
 
 MAX_CHARS = 4000
-NEWS_FILES = {"dev": "news_precision_dev.tsv", "test": "news_precision_heldout.tsv"}
+NEWS_FILES = {"dev": ["news_precision_dev.tsv"],
+              "test": ["news_precision_heldout.tsv", "news_precision_heldout2.tsv"]}
 _KEY_RE = re.compile(r"(2015-\d\d-\d\d)(?:\.zip)?[/:](\d+)")
 _DAY_CACHE: dict = {}
 
@@ -312,7 +313,7 @@ def used_keys() -> set:
 def load_judgements(split: str) -> tuple[list[dict], list[str]]:
     """The judged events and the sampled article keys (``#doc`` lines) of a split."""
     from pathlib import Path
-    names = list(NEWS_FILES.values()) if split == "all" else [NEWS_FILES[split]]
+    names = [n for v in NEWS_FILES.values() for n in v] if split == "all" else NEWS_FILES[split]
     rows, docs = [], []
     for name in names:
         p = Path(__file__).resolve().parent / "data" / "events" / name
