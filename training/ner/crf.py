@@ -30,6 +30,21 @@ def gazet_entries() -> list[tuple[str, str]]:
     return out
 
 
+def registry_entries() -> list[tuple[str, str]]:
+    """Arabic names and unguarded aliases of the actor registry (src/isnad/resources/actors)
+    as gazetteer phrases, labelled with the actor's NER label (PERS / LOC / ORG)."""
+    from isnad.actors import load_raw
+    out = []
+    actors, _ = load_raw()
+    for a in actors:
+        for al in a.all_names():
+            if al.guard or not any("\u0600" <= c <= "\u06ff" for c in al.text):
+                continue
+            if a.label in GAZET_FILES:
+                out.append((al.text, a.label))
+    return out
+
+
 def read_clusters(path: Path, max_words: int | None = None, cols=None):
     clusters = {}
     with open(path, encoding="utf-8") as f:

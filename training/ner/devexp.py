@@ -39,6 +39,7 @@ def main(argv=None):
     ap.add_argument("--thetas", default="0.5")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--lexicon", default=None, help="resources from this lexicon.tsv.gz")
+    ap.add_argument("--opts", default=None, help="optional CRF feature groups the --crf model used")
     args = ap.parse_args(argv)
     if args.lexicon:
         from pathlib import Path
@@ -46,6 +47,8 @@ def main(argv=None):
         res = load_resources(Path(args.lexicon))
     else:
         res, *_ = make_resources(BUILD / "clusters.tsv", True)
+    if args.opts is not None:
+        res.opts = frozenset(o for o in args.opts.split(",") if o)
     _, dev = split_dev(train_sents())
     nets = []
     if args.nn:

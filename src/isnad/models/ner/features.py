@@ -234,17 +234,24 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _token_info(tok: str, res: Resources, window):
-    """Cached per token string: (clitic readings, own features, neighbour features by offset)."""
+    """Cached per token string: (clitic readings, own features, neighbour features by offset,
+    compact features).  Callers may ask for different windows (the CRF with ``w3``, the
+    network with ±2): missing offsets are added on demand."""
     cache = res.cache
     info = cache.get(tok)
-    if info is None:
+    if info is not None:
+        nb = info[2]
+        for o in window:
+            if o not in nb:
+                nb[o] = [f"{o}:{x}" for x in info[3]]
+    else:
         key = tok
         if not tok.isascii() and _SURROGATES.search(tok):
             tok = _SURROGATES.sub("\ufffd", tok)      # crfsuite encodes features to UTF-8
         n = normalize(tok) if len(tok) <= MAX_TOKEN else ""
         rd = _readings(n)
         b, c = token_base(tok, rd, res)
-        info = (rd, b, {o: [f"{o}:{x}" for x in c] for o in window})
+        info = (rd, b, {o: [f"{o}:{x}" for x in c] for o in window}, c)
         if len(cache) >= _CACHE_MAX:
             cache.clear()
         cache[key] = info
