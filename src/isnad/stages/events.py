@@ -11,7 +11,10 @@ For every sentence the stage
    and PLOVER auxiliary modes (future / hypothetical: ``extra["aux"]``);
 3. merges triggers of one type that meet in a sentence (``هجوم انتحاري بسيارة مفخخة`` is one
    event; toll words such as ``قتلى`` attach to it) and, where a sentence classifier is
-   packaged (``models/events/``), scores ASSAULT/PROTEST sentences (``extra["confidence"]``);
+   packaged (``models/events/``), scores ASSAULT/PROTEST sentences (``extra["confidence"]``,
+   ``extra["salient"]``); a trigger only the PETRARCH seed knows is salient only with the
+   classifier's support or an entity argument (issue #7: on general news its bare hits are
+   homographs);
 4. fills the **arguments** from what the other stages found, whichever ran:
    actor/target from ``doc.entities`` (word order, passive forms, the prepositions من/على/ضد/
    إلى/باتجاه/مع/بين, ``من قبل``), falling back to a noun-phrase span in
