@@ -2,13 +2,16 @@
 
     .venv/bin/python training/places/sample_blind.py --split blind2     # seed 4242, 30 articles
     .venv/bin/python training/places/sample_blind.py --split blind3     # seed 53531, 28 articles
+    .venv/bin/python training/places/sample_blind.py --split blind4     # seed 90417, 35 articles
 
 Articles of 500-2,200 characters, stratified by topic keywords (whole words, with clitic
 prefixes): saudi (Saudi local news: no Syria/Iraq/Yemen/Gulf-neighbour keyword), gulf, yemen,
 iraq, syria, world; the quota per stratum is the split's.  Every article already in an evaluation
 set that existed when the split was drawn is excluded (the places splits before it, the
 attribution and times sets listed in its preset), so each draw reproduces exactly after later
-sets were added.  Republished duplicates (same text hash) are drawn once.  Each split was drawn
+sets were added.  blind4 excludes every article key found in any file under
+src/isnad/evaluation/data/ at the time it was drawn (places, attribution incl. blind2-5 and IAA,
+times, events, dedup), listed in its preset by file name.  Republished duplicates (same text hash) are drawn once.  Each split was drawn
 once, annotated by hand and committed before the system was run on it.
 
 A first version of the blind2 draw counted substrings (تعز in تعزيز, دبي in أدبي), which filled the
@@ -48,6 +51,12 @@ PRESETS = {
                "places": ("dev", "test", "test2"), "files": _BEFORE_2},
     "blind3": {"seed": 53531, "quota": {"saudi": 7, "gulf": 4, "yemen": 5, "iraq": 5, "syria": 4, "world": 3},
                "places": ("dev", "test", "test2", "blind2"), "files": _BEFORE_2 + ("attribution/blind2.jsonl", "attribution/blind3.jsonl")},
+    "blind4": {"seed": 90417, "quota": {"saudi": 8, "gulf": 5, "yemen": 6, "iraq": 6, "syria": 6, "world": 4},
+               "places": ("dev", "test", "test2", "blind2", "blind3"),
+               "files": _BEFORE_2 + ("attribution/blind2.jsonl", "attribution/blind3.jsonl",
+                                     "attribution/blind4.jsonl", "attribution/blind4_iaa.jsonl",
+                                     "attribution/blind5.jsonl", "events/news_precision_dev.tsv",
+                                     "events/news_precision_heldout.tsv", "dedup/saudinewsnet_judgements.tsv")},
 }
 
 
@@ -62,6 +71,9 @@ def used_keys(preset: dict) -> set[str]:
             m = re.match(r'\{"key": "([0-9-]+)\.zip:(\d+):', ln)
             if m:
                 out.add(f"{m.group(1)}/{m.group(2)}")
+            elif not name.endswith(".jsonl"):    # TSVs: every day/index or day.zip:index key on the line
+                for d, i in re.findall(r"(20\d\d-\d\d-\d\d)(?:\.zip)?[/:](\d+)", ln):
+                    out.add(f"{d}/{i}")
     return out
 
 
