@@ -139,6 +139,7 @@ class PlacesStage(Stage):
         self.team_words = {key_of(k) for k in sp.get("team_words") or []}
         self.club_cities = {key_of(k) for k in sp.get("club_cities") or []}
         self.club_adjectives = {key_of(k) for k in sp.get("club_adjectives") or []}
+        self.transfer_words = {key_of(k) for k in sp.get("transfer_words") or []}
         self.event_heads = {key_of(k) for k in r.get("event_heads") or []}
         self.org_heads = {key_of(k) for k in r.get("org_heads") or []}
         self.function_words = {key_of(k) for k in r.get("function_words") or []}
@@ -425,6 +426,8 @@ class PlacesStage(Stage):
         if mt.prefix[-1:] == "ب":
             return True
         j = self._prev0(doc, mt)
+        if j >= 0 and doc.tokens[j].norm in _LEAD_VERBS and self._has_country(mt):
+            return True                        # التحالف الذي تقوده الولايات المتحدة: the state leads
         return j >= 0 and doc.tokens[j].start >= ent.start and doc.tokens[j].norm in ("في", "ب")
 
     def _mention_from_match(self, doc, m, pays) -> _Mention | None:
@@ -713,6 +716,10 @@ class PlacesStage(Stage):
             return True
         if sporty and mt.key in self.club_cities:
             locative = mt.prefix[-1:] == "ب" or not self.locatives.isdisjoint(prev)
+            if locative and j >= 0 and not mt.prefix:   # انتقاله إلى الخليج: a player's move
+                k = self._prev(doc, j)
+                if k >= 0 and not self.transfer_words.isdisjoint(self._stems(doc.tokens[k])):
+                    return True
             return not locative
         return False
 
@@ -1053,7 +1060,7 @@ class PlacesStage(Stage):
                 n = self._next(doc, t.i + 1)
                 if n >= 0 and toks[n].sent == t.sent and toks[n].kind == "word" and \
                         toks[n].norm.startswith("ال") and toks[n].norm.endswith(("يه", "ي")) and \
-                        spec.get("kind") == "country":
+                        toks[n].norm not in _RELATIVES and spec.get("kind") == "country":
                     break                              # البلاد العربية: "the Arab countries"
                 mt = _Mention(s, e, t.i, t.i + 1, stem, t.norm[:plen], how="anaphor",
                               anaphor=dict(spec))
@@ -1486,6 +1493,8 @@ class _Single(dict):
 
 _MISSING = object()
 _ACCUSATIVE_NISBA = frozenset({"سوريا"})         # a country name that is also a masculine accusative nisba
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
+_LEAD_VERBS = frozenset({"تقوده", "يقوده", "تقودها", "يقودها", "بقياده", "تتزعمه", "يتزعمه"})
 _SKIP_INSIDE = frozenset({'"', "'", "\u0640"})      # what the matcher skips inside a phrase
 _MAX_SHIFT_RADIUS_KM = 1500.0   # units larger than this are not shifted by a direction word
 
