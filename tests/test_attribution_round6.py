@@ -84,11 +84,44 @@ def test_announcing_a_ceasefire_is_a_deed(attr):
     assert cues(attr("وأعلن مسؤول تأجيل الزيارة إلى موعد آخر.")) == ["أعلن"]
 
 
-def test_family_name_after_a_short_person_entity():
+def test_family_name_after_a_short_person_entity(full):
     """NER may end a name one word early (عبد المالك | سلال أمس): a plain word before a
     boundary completes it."""
-    require_shared("saudinewsnet", "dataset")
-    from isnad.evaluation.attribution import pipeline, predict
     s = "أكد رئيس الوزراء الجزائري عبد المالك سلال أمس أن الوضع الأمني مستقر."
-    p = predict(pipeline(), s)
-    assert [s[a:b] for a, b in p["sources"]] == ["رئيس الوزراء الجزائري عبد المالك سلال"]
+    assert srcs(full, s) == ["رئيس الوزراء الجزائري عبد المالك سلال"]
+
+
+@pytest.fixture(scope="module")
+def full():
+    """The evaluation's pipeline (with NER, which gives person and place entities)."""
+    from isnad.evaluation.attribution import pipeline
+    return pipeline()
+
+
+def srcs(nlp, s):
+    from isnad.evaluation.attribution import predict
+    return [s[a:b] for a, b in predict(nlp, s)["sources"]]
+
+
+def test_wahuwa_aside_stays_in_source(full):
+    """قال X وهو رئيس جماعة … إن: the وهو-clause runs to the complementizer and stays in the
+    source span (like a relative clause)."""
+    s = "وقال عوديد فرايد وهو رئيس جماعة بارزة لحقوق الإنسان إن الهجوم لن يردع المنظمين."
+    assert srcs(full, s) == ["عوديد فرايد وهو رئيس جماعة بارزة لحقوق الإنسان"]
+
+
+def test_relative_clause_then_quote_without_colon(attr):
+    doc = attr('وقال المصدر الذي طلب عدم كشف اسمه، "تم تأجيل الزيارة إلى موعد لاحق بسبب الظروف".')
+    a = next(a for a in doc.attributions if a.cue.text == "قال")
+    m = a.extra["source_mention"]
+    assert doc.text[m["start"]:m["end"]] == "المصدر الذي طلب عدم كشف اسمه"
+    assert ctext(doc, a).startswith('"تم تأجيل')
+
+
+def test_cue_in_relative_clause_on_its_source(full):
+    s = "وجرى التفاوض بين واشنطن التي تتهم النظام السوري بشن الهجمات وموسكو التي تنفي وجود أدلة تثبت ذلك."
+    assert sorted(srcs(full, s)) == ["موسكو", "واشنطن"]
+
+
+def test_mimma_yuakkid_is_evidence(attr):
+    assert cues(attr("وشوهدت الملابس في الأسواق، مما يؤكد أنهم أحضروها معهم.")) == []

@@ -2097,8 +2097,11 @@ class _Run:
                     any(self.is_comp(k) for k in range(iend, commas[1])):
                 return None
         prev = self.norm(i - 1) if i > lo else ""
+        rel_head = None
         if i > lo and m.prefix == "" and _strip_al(prev) in self.lex.title_words:
             return None          # العميد روي الكبيتس: a name after a title
+        if prev in ("مما",) and m.prefix == "":
+            return None          # … مما يؤكد أنهم أحضروها: evidence, not a speaker (blind5)
         if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم", "عدم", "بعدم", "لعدم", "اثر", "عقب", "اثناء",
                     "رافضا", "رافضه", "رافضين", "طالبا", "طالبه", "مفضلا", "مفضله",
                     "جراء", "بسبب", "رغم", "برغم", "بعيد", "لدي", "حيال", "ازاء", "بشان", "حول") or \
@@ -2163,7 +2166,8 @@ class _Run:
                 not (len(self.norm(i)) > 4 and self.norm(i).endswith(("ه", "ها", "هم"))) and \
                 {"الذي": ("m",), "التي": ("f",), "الذين": ("mp",), "اللواتي": ("fp",),
                  "اللاتي": ("fp",)}.get(self.norm(i - 1), (e.agr,)).__contains__(e.agr):
-            j_first = True          # تنظيم داعش الذي أعلن الحرب: the relative's head is the subject          # وصفوا النص بأنه، قالوا لي: a plural verb has its subject before it
+            j_first = True          # تنظيم داعش الذي أعلن الحرب: the relative's head is the subject
+            rel_head = self._relative_head(i - 1, lo)
         strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين", "جزم", "قطع") or len(e.lemma.split()) > 1
         if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
@@ -2208,6 +2212,8 @@ class _Run:
                 subj, left = None, lk    # وكانت محكمة الاستئناف أكدت إدانته: SVO after كان
         if subj is None and not (e.agr == "1") and m.prefix == "":
             left = left or self.left_subject(i, lo)
+        if subj is None and left is None and rel_head is not None:
+            left = rel_head          # واشنطن التي تتهم النظام …، المجتمع الدولي الذي يعتبر …
         if strict and subj is None and left is None and not (j < hi and (self.is_comp(j) or self.norm(j) == ":")):
             return None
         # an impersonal form right before a complementizer is the outlet's voice or a hedge
@@ -2292,7 +2298,7 @@ class _Run:
                     not self._boundary_first(j, hi, e) and self._antecedent(e.agr, i, si) is not None:
                 lic = ("np", j, j)
             elif subj is None and left is not None and j < hi and self.toks[j].kind == "word" and \
-                    self.norm(j) not in _PREPOSITIONS and self.source_like(*left):
+                    self.norm(j) not in _PREPOSITIONS and (self.source_like(*left) or left == rel_head):
                 lic = ("np", j, j)
             elif subj is None and left is not None and stop is not None and stop > j and \
                     not (left[1] < i and self.norm(left[1]) in _REL_PRONOUNS and self._adjunct_at(j, hi, e)):
@@ -2389,6 +2395,27 @@ class _Run:
                     self._aside_done.add(aside)
                     self._pending.append(patt)
         return att
+
+    def _relative_head(self, r: int, lo: int) -> tuple[int, int] | None:
+        """The noun phrase a relative pronoun at token ``r`` hangs on, when it can speak
+        (واشنطن التي تتهم …، وموسكو التي تنفي …، المجتمع الدولي الذي يعتبر …): a head with its
+        definite adjectives, a source head, or a person/organisation/place entity."""
+        b = r
+        a = b - 1
+        if a < lo or self.toks[a].kind != "word":
+            return None
+        while a - 1 >= lo and self.toks[a - 1].kind == "word" and self.norm(a).startswith("ال") and \
+                self.norm(a).endswith(("ي", "يه")) and b - a < 4:
+            a -= 1                   # المجتمع الدولي
+        if not (self.source_like(a, b) or self._entity_end_at(a, b, ("PERS", "ORG", "LOC")) == b and b - a <= 3):
+            return None              # (an entity: واشنطن، موسكو — a capital for its government)
+        t = self.toks[a]
+        if self.norm(a) != self.bare(a) and not self.lex.heads.lookup(self.norm(a)) and \
+                (self.norm(a)[1:3] == "ال" and not self.norm(a).startswith(("والي", "والد")) or
+                 a - 1 >= lo and self.toks[a - 1].kind == "word" and
+                 self.norm(a - 1) not in _PREPOSITIONS | {"بين", "مع", "ضد", "عند", "لدي", "نحو", "تجاه"}):
+            self._conj_tok.add(a)    # … الهجمات وموسكو التي …: without the conjunction (not بين واشنطن)
+        return (a, b)
 
     def _performative(self, a: int, b: int, hi: int, announce: bool = False) -> bool:
         """A word of ``performative_np`` (cues.yaml; after أعلن also ``performative_after_announce``)
@@ -2581,7 +2608,8 @@ class _Run:
         complementizer (the relative clause stays in the source span, as the guidelines say)."""
         if "an" not in e.licence:
             return None
-        r = next((x for x in range(j + 1, min(sj + 1, hi)) if self.norm(x) in _REL_PRONOUNS), None)
+        r = next((x for x in range(j + 1, min(sj + 1, hi)) if self.norm(x) in _REL_PRONOUNS or
+                  (self.norm(x) in ("وهو", "وهي") and x == sj)), None)      # قال X وهو شاهد عيان …
         if r is None and sj < hi and self.bare(sj) in _ANON_VERBS and self.norm(sj + 1) in _ANON_OBJECTS:
             r = sj - 1        # مصدر أمني رفض الكشف عن اسمه إن …: an unmarked relative clause
             if r < j or not self.source_like(j, sj):
@@ -2599,14 +2627,20 @@ class _Run:
             return None
         q = r + 1
         while q < hi and q < r + 20:
+            if q > r + 2 and "quote" in e.licence and (
+                    self.is_quote(q) and q in self.opening and not self._quotes_a_name(q) or
+                    self.is_punct(q, {",", "،"}) and q + 1 < hi and self.is_quote(q + 1) and
+                    q + 1 in self.opening and not self._quotes_a_name(q + 1)):
+                return q if self.is_quote(q) else q + 1   # … الذي طلب عدم كشف اسمه، "…" / … القناة الثانية “…”
             if self.is_punct(q, _SENT_END | {":", ",", "،", ";", "؛"}) or \
                     (self.is_quote(q) and q in self.opening and not self._quotes_a_name(q)):
                 return None
             if self.is_comp(q):
                 return q if q > r + 1 else None
             ce = self.cue_entry_at(q, ("verb", "part", "prep", "nominal"))
-            if ce is not None and not ce[1].needs_word:
-                return None         # الذي أكد أن …: the complementizer belongs to that cue
+            if ce is not None and not ce[1].needs_word and \
+                    not (self.norm(q) in _ANON_OBJECTS and self.norm(q - 1) in _ANON_OBJECTS | _ANON_VERBS):
+                return None         # الذي أكد أن …: the complementizer belongs to that cue (not طلب عدم كشف)
             q += 1
         return None
 
