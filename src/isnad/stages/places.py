@@ -140,6 +140,10 @@ class PlacesStage(Stage):
         self.club_cities = {key_of(k) for k in sp.get("club_cities") or []}
         self.club_adjectives = {key_of(k) for k in sp.get("club_adjectives") or []}
         self.transfer_words = {key_of(k) for k in sp.get("transfer_words") or []}
+        mk = r.get("market") or {}
+        self.market_cues = {key_of(k) for k in mk.get("cues") or []}
+        self.market_min = int(mk.get("min_cues", 4))
+        self.market_names = {key_of(k) for k in mk.get("companies") or []}
         self.event_heads = {key_of(k) for k in r.get("event_heads") or []}
         self.org_heads = {key_of(k) for k in r.get("org_heads") or []}
         self.function_words = {key_of(k) for k in r.get("function_words") or []}
@@ -723,6 +727,14 @@ class PlacesStage(Stage):
             return not locative
         return False
 
+    def _is_company(self, doc, mt: _Mention) -> bool:
+        """A listed company named like a place in a stock-market report (no locative before it)."""
+        if mt.how != "gazetteer" or mt.key not in self.market_names or mt.feature is not None or \
+                mt.area is not None or mt.prefix[-1:] in ("ب", "ل"):
+            return False
+        j = self._prev0(doc, mt)
+        return not (j >= 0 and not self.locatives.isdisjoint(self._stems(doc.tokens[j])))
+
     def _is_adjective(self, doc, mt: _Mention) -> bool:
         """A nisba after a definite noun: الحكومة السعودية, الحدود السورية."""
         if mt.prefix or " " in mt.key or not mt.key.startswith("ال") or \
@@ -815,11 +827,15 @@ class PlacesStage(Stage):
         g = self.g
         toks = doc.tokens
         sporty = len(self._norm_set & self.sports_cues) >= self.sports_min
+        market = len(self._norm_set & self.market_cues) >= self.market_min
         # pass 1: what stands on its own
         event_keys = set(self._blocked_event_keys)
         for mt in mentions:
             if self._is_club(doc, mt, sporty):
                 mt.why = "club"
+                continue
+            if market and self._is_company(doc, mt):
+                mt.why = "company"                       # وعسير الأكثر ارتفاعا: a listed company
                 continue
             if self._head_before(doc, mt, self.event_heads) and \
                     all(g.entry(i).feature != "country" for i in mt.cands):
