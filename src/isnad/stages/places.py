@@ -140,6 +140,7 @@ class PlacesStage(Stage):
         self.club_cities = {key_of(k) for k in sp.get("club_cities") or []}
         self.club_adjectives = {key_of(k) for k in sp.get("club_adjectives") or []}
         self.transfer_words = {key_of(k) for k in sp.get("transfer_words") or []}
+        self._venue_heads = frozenset(key_of(k) for k in _VENUE_HEADS)
         mk = r.get("market") or {}
         self.market_cues = {key_of(k) for k in mk.get("cues") or []}
         self.market_min = int(mk.get("min_cues", 4))
@@ -727,6 +728,19 @@ class PlacesStage(Stage):
             return not locative
         return False
 
+    def _after_venue(self, doc, mt: _Mention) -> bool:
+        """Is the mention (with a clitic ب) the locality of a venue named just before it --
+        a venue head word (قاعة، مول، فندق ...) among the two words before, same sentence?"""
+        toks = doc.tokens
+        j = self._prev0(doc, mt)
+        for _ in range(2):
+            if j < 0 or toks[j].sent != toks[mt.t0].sent or toks[j].kind != "word":
+                return False
+            if not self._venue_heads.isdisjoint(self._stems(toks[j])):
+                return True
+            j = self._prev(doc, j)
+        return False
+
     def _is_company(self, doc, mt: _Mention) -> bool:
         """A listed company named like a place in a stock-market report (no locative before it)."""
         if mt.how != "gazetteer" or mt.key not in self.market_names or mt.feature is not None or \
@@ -920,7 +934,18 @@ class PlacesStage(Stage):
                     continue
                 if all(i in g.lexflag.get(mt.key, ()) for i in mt.cands) and self._nisba_after(doc, mt):
                     continue                             # على الثورة السورية: a noun and its adjective
-                if not explicit:                         # بوقف إطلاق النار: a clitic ب before a
+                if not explicit and mt.prefix[-1:] == "ب" and self._after_venue(doc, mt):
+                    # وقاعة أماسي بالطرف: a venue's locality, inside or near a unit named here
+                    units = [(g.entry(m.cands[0]).lat, g.entry(m.cands[0]).lon, g.entry(m.cands[0]).radius_km)
+                             for m in mentions if m.accepted and m.how != "anaphor" and len(m.cands) == 1
+                             and g.entry(m.cands[0]).feature in ("admin2", "region", "city")
+                             and g.entry(m.cands[0]).radius_km <= 80]
+                    keep = [i for i in mt.cands if g.entry(i).feature not in ("country", "admin1") and any(
+                        haversine(lat, lon, g.entry(i).lat, g.entry(i).lon) <= 10 + r for lat, lon, r in units)]
+                    if keep:
+                        mt.cands, mt.accepted, mt.why, changed = keep, True, "venue in a named unit", True
+                        continue
+                if not explicit:                       # بوقف إطلاق النار: a clitic ب before a
                     common = g.lexflag.get(mt.key, ())   # common word is no locative evidence
                     cands = [i for i in mt.cands if i not in common]
                     if not cands:
@@ -1510,6 +1535,8 @@ class _Single(dict):
 _MISSING = object()
 _ACCUSATIVE_NISBA = frozenset({"سوريا"})         # a country name that is also a masculine accusative nisba
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
+_VENUE_HEADS = ("قاعة", "قاعات", "مول", "فندق", "منتجع", "استراحة", "صالة", "مسرح", "منتزه", "حديقة",
+                "مستشفى", "مستوصف", "مدرسة", "جامع", "مسجد", "سوق", "ملعب", "استاد", "نادي", "مخيم")
 _LEAD_VERBS = frozenset({"تقوده", "يقوده", "تقودها", "يقودها", "بقياده", "تتزعمه", "يتزعمه"})
 _SKIP_INSIDE = frozenset({'"', "'", "\u0640"})      # what the matcher skips inside a phrase
 _MAX_SHIFT_RADIUS_KM = 1500.0   # units larger than this are not shifted by a direction word
