@@ -125,3 +125,15 @@ def test_cue_in_relative_clause_on_its_source(full):
 
 def test_mimma_yuakkid_is_evidence(attr):
     assert cues(attr("وشوهدت الملابس في الأسواق، مما يؤكد أنهم أحضروها معهم.")) == []
+
+
+def test_title_then_name_then_object(full):
+    """وصف + a title, a name that starts with ب, then the object: the name is no preposition and
+    the object is not part of the source."""
+    s = 'ووصف رئيس الوزراء الإسرائيلي بنيامين نتنياهو الهجوم بأنه "جريمة كراهية".'
+    assert srcs(full, s) == ["رئيس الوزراء الإسرائيلي بنيامين نتنياهو"]
+
+
+def test_definite_subject_then_indefinite_object(full):
+    s = "واتهم الإصدار حركة طالبان بأنها عميلة للمخابرات."
+    assert srcs(full, s) == ["الإصدار"]

@@ -1050,8 +1050,9 @@ class _Run:
                 if entry is not None and self._cue_object(j, end, entry):
                     break       # مضت المصادر بالقول، لفت الوزير الانتباه إلى، اختتم الوزير تصريحاته بالقول
                 if "ب" in preps and n.startswith("ب") and t.kind == "word" and len(n) > 3 and \
-                        not self._b_inside_np(j, end):
-                    break
+                        not self._b_inside_np(j, end) and not self._given(j) and \
+                        self._entity_end_at(j, end, ("PERS",)) == j:
+                    break       # (not a name: بنيامين نتنياهو)
                 if self.is_medium_at(j, end) or self.is_addressee_at(j, end):
                     if not (n in ("له", "لها", "لهم") and _strip_al(self.norm(j - 1)) in _ATTACHED_TO):
                         break       # … التابعة لها / الموالية له: a complement, not an addressee
@@ -1147,6 +1148,12 @@ class _Run:
                 if self._looks_like_name(a) or self.source_like(a, a + 1) or \
                         (self._plain_word(a) and not self._masdar_like(a)):
                     return a + 1      # تركيا، واشنطن، فورد: one word
+                n1 = self.norm(a + 1) if a + 1 < stop else ""
+                if self.norm(a).startswith("ال") and a + 1 < stop and self.toks[a + 1].kind == "word" and \
+                        not n1.startswith(("ال", "لل")) and n1 not in _PREPOSITIONS and n1 not in _NAME_CONNECTORS and \
+                        not self.is_comp(a + 1) and not self._time_at(a + 1) and not self.is_cue_tok(a + 1) and \
+                        not self._given(a + 1) and self._entity_end_at(a + 1, stop, ("PERS",)) == a + 1:
+                    return a + 1      # اتهم الإصدار | حركة طالبان: a noun with the article takes no genitive
                 return a
             j = self._apposed_title(j, stop)
         elif person:
@@ -1419,6 +1426,9 @@ class _Run:
             if self.is_comp(j) or self._time_at(j) or self.is_medium_at(j, stop) or \
                     (self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep", "nominal"))):
                 break
+            if person and j > hend and self._entity_end_at(j, stop, ("PERS",)) > j and \
+                    not self.norm(j).startswith("ال"):
+                break           # رئيس الوزراء الإسرائيلي | بنيامين نتنياهو: the name, then _name_end
             if n in self.lex.honorifics or self._accusative(j):
                 break
             if person and n == "في" and j > hend and j + 2 < stop:
@@ -2144,7 +2154,7 @@ class _Run:
             if k1 < hi and not self._boundary_first(self.skip_time(k1, hi), hi, e):
                 pre_via = self._via_between(j, k1, hi)
                 j = self.skip_time(k1, hi)
-        subj = full_subj = None
+        subj = full_subj = full_lic = None
         name_part = None            # the name of a subject with an apposed title (its identity)
         obj_after = False
         j_first = e.agr == "1"      # أكدنا، نقول: the quoted speaker, never a subject in the text
@@ -2288,6 +2298,8 @@ class _Run:
             lic = ("np", j, j)
         if lic is None and obj_after and subj is not None and stop is not None and stop == subj[1]:
             lic = ("np", stop, stop)
+            if e.role == "accuse" and full_lic is not None and full_lic[0] == "prep":
+                lic = full_lic       # اتهم الإصدار حركة طالبان بأنها …: the charge, after its preposition
         if lic is None and e.subject == "reporting" and inner is not None:
             lic = self._np_content(after, hi)
         if lic is None and e.np and not neg:
