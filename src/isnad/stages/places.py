@@ -1171,6 +1171,16 @@ class PlacesStage(Stage):
                 continue
             if not mt.cands:
                 continue
+            if doc is not None and len(mt.cands) == 1:
+                # one candidate: no rival, and the stage emits no score for it (no candidate
+                # list) -- skip the scoring (geocode() without a document still scores it)
+                best = g.entry(mt.cands[0])
+                mt.ranked = [(best, 0.0)]
+                mt.chosen = best
+                if best.idx in mt.readings:
+                    mt.start, mt.prefix, mt.key = mt.readings[best.idx]
+                resolved_before.append(best)
+                continue
             feats = mt.feature.value if mt.feature is not None else by_key_feature.get(mt.key)
             nbs = neighbours.get(id(mt), [])
             nb_feats = set()
