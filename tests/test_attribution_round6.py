@@ -137,3 +137,16 @@ def test_title_then_name_then_object(full):
 def test_definite_subject_then_indefinite_object(full):
     s = "واتهم الإصدار حركة طالبان بأنها عميلة للمخابرات."
     assert srcs(full, s) == ["الإصدار"]
+
+
+def test_quoted_place_inside_a_title(full):
+    s = "وقال مدير إعلام «أبين» ياسر باعزب: إن الجيش تقدم نحو المدينة."
+    assert srcs(full, s) == ["مدير إعلام «أبين» ياسر باعزب"]
+
+
+def test_naql_an_x_al_qawl(attr):
+    doc = attr("ونقلت الوكالة عن المسؤول القول إن الزيارة تأجلت إلى موعد آخر.")
+    a = next(a for a in doc.attributions if a.cue.text == "نقلت")
+    assert ctext(doc, a) == "الزيارة تأجلت إلى موعد آخر"
+    m = a.extra["source_mention"]
+    assert doc.text[m["start"]:m["end"]] == "المسؤول"

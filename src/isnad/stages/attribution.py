@@ -1066,8 +1066,8 @@ class _Run:
                 if self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep", "nominal")) and \
                         _strip_al(self.norm(j - 1)) not in self.lex.title_words:
                     break
-                if n in ("حول", "بشان", "بخصوص", "حيال"):
-                    break
+                if n in ("حول", "بشان", "بخصوص", "حيال", "القول"):
+                    break       # (نقلت الوكالة عن المسؤول القول إن …: the speech noun, not the source)
                 if self.bare(j) in self.lex.carried_by:
                     break
                 if self.bare(j) in self.lex.speaker_verbs and j > a + 1 and self.norm(j - 1) not in _NAME_CONNECTORS:
@@ -1120,7 +1120,9 @@ class _Run:
                 self.toks[nxt].sent != self.toks[q].sent:
             return True
         return c - q <= 3 and (self.is_addressee_at(nxt, len(self.toks)) or self.norm(nxt) in _PREPOSITIONS
-                               or self.is_medium_at(nxt, len(self.toks)))
+                               or self.is_medium_at(nxt, len(self.toks)) or
+                               self._given(nxt) or self._entity_end_at(nxt, len(self.toks), ("PERS",)) > nxt)
+        # (… or a person's name: مدير إعلام «أبين» ياسر باعزب)
 
     def np_end_for_name(self, a: int, end: int) -> int:
         """Where the mention of a cited person or body that starts at token ``a`` ends, when
@@ -2259,6 +2261,8 @@ class _Run:
                 if e2 > a2:
                     inner = (a2, e2)
                     after = e2
+                    if after < hi and self.norm(after) == "القول":
+                        after += 1       # نقلت الوكالة عن المسؤول القول إن …
             if inner is None:
                 who = subj or left
                 if who is None or not self._reporting_subject(*who):
