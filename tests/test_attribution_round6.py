@@ -150,3 +150,17 @@ def test_naql_an_x_al_qawl(attr):
     assert ctext(doc, a) == "الزيارة تأجلت إلى موعد آخر"
     m = a.extra["source_mention"]
     assert doc.text[m["start"]:m["end"]] == "المسؤول"
+
+
+def test_name_ending_in_alif_is_no_accusative(full):
+    s = "وقال أوباما أيضا إن أيا من الدولتين لا تتسم بالعاطفية."
+    assert srcs(full, s) == ["أوباما"]
+
+
+def test_subject_then_bare_noun_phrase_content(full):
+    s = "وأعلنت المقاومة الشعبية اليمنية بسط نفوذها على الوادي الاستراتيجي."
+    assert srcs(full, s) == ["المقاومة الشعبية اليمنية"]
+    s = "وأكدت قيادة عمليات بغداد مقتل سبعة إرهابيين وتفكيك عبوات."
+    assert srcs(full, s) == ["قيادة عمليات بغداد"]
+    s = "وقال محافظ عدن نايف البكري إن المدينة آمنة."
+    assert srcs(full, s) == ["محافظ عدن نايف البكري"]

@@ -428,6 +428,7 @@ class _Run:
         self._licence_nominals: set[int] = set()
         self._conj_tok: set[int] = set()
         self._ents_at: dict | None = None
+        self._ent_toks: set | None = None
         self.carriers: list[dict] = []
         # per-token views computed once (QA-4: these are read ~10^6 times on long inputs)
         self._norms = [t.norm for t in self.toks]
@@ -1226,10 +1227,36 @@ class _Run:
         n = self.norm(j)
         loose = len(n) > 3 and n.endswith("ا") and not n.startswith("ال") and \
             not n.endswith(("يا", "اا", "وا", "ءا", "ها", "نا", "هما")) and n not in self._NOUN_PLACES_IN_A and \
-            not self._given(j)
+            not self._given(j) and not self._in_name_entity(j)     # (not أوباما، أمريكا: an entity)
         if not strict or not loose:
             return loose
         return j + 1 < len(self.toks) and self._accusative(j + 1) and self.toks[j + 1].kind == "word"
+
+    def _np_object_start(self, k: int) -> bool:
+        """Token k may open a bare noun-phrase content right after a complete subject (بسط
+        نفوذها، مقتل سبعة، تأجيل الزيارة): an indefinite word, no article, conjunction,
+        preposition, time word or punctuation."""
+        if k >= self._ntok or self.toks[k].kind != "word":
+            return False
+        n = self.norm(k)
+        return not n.startswith(("ال", "و", "لل")) and n not in _PREPOSITIONS and not self._time_at(k) and \
+            not self.is_comp(k) and n not in _NAME_CONNECTORS and not self.is_cue_tok(k) and \
+            not self._given(k) and not self._in_name_entity(k)
+
+    def _in_name_entity(self, j: int) -> bool:
+        """Token j lies inside a person, organisation or place entity (ner/actors stages)."""
+        if self._ent_toks is None:
+            import bisect
+            starts = [t.start for t in self.toks]
+            self._ent_toks = set()
+            for ent in self.doc.entities:
+                if ent.label in ("PERS", "ORG", "LOC", "GPE") and ent.end > ent.start >= 0:
+                    k = max(0, bisect.bisect_right(starts, ent.start) - 1)
+                    while k < len(self.toks) and self.toks[k].start < ent.end:
+                        if self.toks[k].end > ent.start:
+                            self._ent_toks.add(k)
+                        k += 1
+        return j in self._ent_toks
 
     def _masdar_like(self, j: int, shape_only: bool = False) -> bool:
         """تصميم، تأكيد، استمرار، أهمية، ضرورة: a content noun rather than a name
@@ -1431,6 +1458,10 @@ class _Run:
             if person and j > hend and self._entity_end_at(j, stop, ("PERS",)) > j and \
                     not self.norm(j).startswith("ال"):
                 break           # رئيس الوزراء الإسرائيلي | بنيامين نتنياهو: the name, then _name_end
+            if not person and j > hend and self._in_name_entity(j - 1) and t.kind == "word" and \
+                    self._np_object_start(j) and not self._looks_like_name(j) and \
+                    not self.lex.heads.lookup(n):
+                break           # قيادة عمليات بغداد | مقتل سبعة …: a place closes the chain, a new noun opens
             if n in self.lex.honorifics or self._accusative(j):
                 break
             if person and n == "في" and j > hend and j + 2 < stop:
@@ -2210,6 +2241,10 @@ class _Run:
                         obj_after = full_lic[0] == "prep"      # حذر الشبلي عملاء إيران من …
                 elif e.np and self.source_like(j, sj):
                     subj = (j, min(sj, self.np_end_for_name(j, hi)))
+                elif e.np and j < self.np_end_for_name(j, hi) < sj and \
+                        self.source_like(j, self.np_end_for_name(j, hi)) and \
+                        self._np_object_start(self.np_end_for_name(j, hi)):
+                    subj = (j, self.np_end_for_name(j, hi))   # أعلنت المقاومة الشعبية اليمنية | بسط نفوذها …
                 elif not e.np:
                     subj = (j, sj)
                 elif sj - j <= 5 and sj < hi and (self._time_at(sj) or self.is_medium_at(sj, hi) or
