@@ -48,6 +48,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from itertools import compress
+from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -176,15 +177,16 @@ class PlacesStage(Stage):
         self._cand_cache: dict[int, dict] = {}
         self._pt_cache: dict[int, tuple] = {}
         self._prior_cache: dict[int, float] = {}
+        self._round_cache: dict[int, tuple] = {}
 
     # ------------------------------------------------------------------------------------
     def process(self, doc) -> None:
         doc.places = []
         if not doc.tokens or doc.norm is None:
             return
-        self._norms = [t.norm for t in doc.tokens]
+        self._norms = list(map(_NORM_OF, doc.tokens))
         self._norm_set = set(self._norms)
-        self._starts = [t.start for t in doc.tokens] if doc.entities else None
+        self._starts = list(map(_START_OF, doc.tokens)) if doc.entities else None
         if doc.lang == "en" or (doc.lang not in ("ar", "und") and
                                 not any(t.kind == "word" for t in doc.tokens[:200])):
             mentions = self._english(doc)
@@ -599,8 +601,9 @@ class PlacesStage(Stage):
     def _stem_in(self, tok, name: str, table):
         """The first clitic stem of ``tok`` that is a key of ``table`` (or None), memoised per
         token form."""
-        cache = self._word_caches.get(name)
-        if cache is None:
+        try:
+            cache = self._word_caches[name]
+        except KeyError:
             cache = self._word_caches[name] = {}
         key = tok.norm if tok.kind == "word" else "\x00" + tok.norm     # (a string key: no tuple)
         v = cache.get(key, _MISSING)
@@ -794,8 +797,8 @@ class PlacesStage(Stage):
         """Is the word right before the mention (no preposition or clitic between) one of heads?"""
         if mt.prefix:
             return False
-        j = self._prev0(doc, mt)
-        return j >= 0 and not heads.isdisjoint(self._pstems(doc, mt))
+        ps = mt.pstems if mt.pstems is not None else self._pstems(doc, mt)
+        return bool(ps) and not heads.isdisjoint(ps)
 
     def _org_name(self, doc, mt: _Mention) -> bool:
         """Part of an organisation's name: شركة X, صحيفة مكة, مجموعة بن لادن السعودية."""
@@ -1447,7 +1450,13 @@ class PlacesStage(Stage):
                                     "antecedent": ids.get(id(ant)) if ant is not None else None,
                                     "basis": mt.anaphor.get("basis") or "the last place of that kind"}
             unit, precision, lat, lon, radius = self._apply_modifier(e, mt)
-            extra.update({"uncertainty_km": round(radius, 1), "source": unit.source})
+            if unit is e and lat == e.lat and lon == e.lon and radius == e.radius_km:
+                rr = self._round_cache.get(e.idx)     # (the entry's own point: rounded once)
+                if rr is None:
+                    rr = self._round_cache[e.idx] = (round(lat, 5), round(lon, 5), round(radius, 1))
+            else:
+                rr = (round(lat, 5), round(lon, 5), round(radius, 1))
+            extra.update({"uncertainty_km": rr[2], "source": unit.source})
             if unit.kind:
                 extra["kind"] = unit.kind
             if unit is not e:
@@ -1455,8 +1464,8 @@ class PlacesStage(Stage):
             if mt.fuzzy_score is not None:
                 extra["fuzzy_score"] = round(mt.fuzzy_score, 1)
             alts = [c for c in cands if c["gazetteer_id"] != unit.id][:5]
-            places.append(Place(pid, mt.start, mt.end, text, name=unit.name, lat=round(lat, 5),
-                                lon=round(lon, 5), country=unit.country or None,
+            places.append(Place(pid, mt.start, mt.end, text, name=unit.name, lat=rr[0],
+                                lon=rr[1], country=unit.country or None,
                                 admin1=unit.admin1 if unit.feature != "admin1" else unit.name,
                                 admin2=unit.admin2 if unit.feature != "admin2" else unit.name,
                                 feature=unit.feature, precision=precision, gazetteer_id=unit.id,
@@ -1544,6 +1553,8 @@ class _Single(dict):
 
 _MISSING = object()
 _ACCUSATIVE_NISBA = frozenset({"سوريا"})         # a country name that is also a masculine accusative nisba
+_NORM_OF = attrgetter("norm")
+_START_OF = attrgetter("start")
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
 _VENUE_HEADS = ("قاعة", "قاعات", "مول", "فندق", "منتجع", "استراحة", "صالة", "مسرح", "منتزه", "حديقة",
                 "مستشفى", "مستوصف", "مدرسة", "جامع", "مسجد", "سوق", "ملعب", "استاد", "نادي", "مخيم")
