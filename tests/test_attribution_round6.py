@@ -164,3 +164,13 @@ def test_subject_then_bare_noun_phrase_content(full):
     assert srcs(full, s) == ["قيادة عمليات بغداد"]
     s = "وقال محافظ عدن نايف البكري إن المدينة آمنة."
     assert srcs(full, s) == ["محافظ عدن نايف البكري"]
+
+
+def test_relative_clause_with_its_own_subject(full):
+    s = "وتحدث عن الوضع في الصقلاوية التي قالت القوات العراقية: إنها سيطرت مؤخرا على مواقع فيها."
+    assert srcs(full, s) == ["القوات العراقية"]
+
+
+def test_wafqan_lima_jaa_fi_a_document(full):
+    s = "وأكد المسلحون أنهم جاؤوا بهدف القتال، وفقا لما جاء في الإصدار."
+    assert "الإصدار" in srcs(full, s)

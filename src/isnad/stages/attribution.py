@@ -2208,7 +2208,8 @@ class _Run:
         if i > lo and self.norm(i - 1) in _REL_PRONOUNS and m.prefix == "" and \
                 not (len(self.norm(i)) > 4 and self.norm(i).endswith(("ه", "ها", "هم"))) and \
                 {"الذي": ("m",), "التي": ("f",), "الذين": ("mp",), "اللواتي": ("fp",),
-                 "اللاتي": ("fp",)}.get(self.norm(i - 1), (e.agr,)).__contains__(e.agr):
+                 "اللاتي": ("fp",)}.get(self.norm(i - 1), (e.agr,)).__contains__(e.agr) and \
+                not self._explicit_subject_to_comp(j, hi):
             j_first = True          # تنظيم داعش الذي أعلن الحرب: the relative's head is the subject
             rel_head = self._relative_head(i - 1, lo)
         strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين", "جزم", "قطع") or len(e.lemma.split()) > 1
@@ -2446,6 +2447,15 @@ class _Run:
                     self._aside_done.add(aside)
                     self._pending.append(patt)
         return att
+
+    def _explicit_subject_to_comp(self, j: int, hi: int) -> bool:
+        """A source-like noun phrase at token j that runs straight into a colon or a
+        complementizer (الصقلاوية التي قالت القوات العراقية: إنها …): the relative clause has
+        its own subject."""
+        if j >= hi or self.toks[j].kind != "word":
+            return False
+        k = self.np_end(j, hi)
+        return j < k < hi and k - j <= 6 and (self.is_comp(k) or self.norm(k) == ":") and self.source_like(j, k)
 
     def _relative_head(self, r: int, lo: int) -> tuple[int, int] | None:
         """The noun phrase a relative pronoun at token ``r`` hangs on, when it can speak
@@ -3251,7 +3261,9 @@ class _Run:
             not self.is_cue_tok(src_a)
         if one_name and self.norm(src_a) not in self.lex.media_nouns:
             pass                 # …، بحسب دوغان.: a one-word name closing the clause is the source
-        elif not strip_l and (not self.source_like(src_a, src_b) or
+        elif not strip_l and not (verb_entry is not None and verb_entry.type == "docverb" and
+                                  src_b - src_a <= 4 and self.norm(src_a).startswith("ال")) and \
+                (not self.source_like(src_a, src_b) or
                             (self.head_of(src_a, src_b)[0] is None and e.lemma in ("وفق", "وفقا", "طبقا", "تبعا") and
                              not self._entity_end_at(src_a, src_b) > src_a and not self._given(src_a) and
                              not self._known_name_token(src_a) and not self.is_quote(src_a))):
