@@ -174,3 +174,13 @@ def test_relative_clause_with_its_own_subject(full):
 def test_wafqan_lima_jaa_fi_a_document(full):
     s = "وأكد المسلحون أنهم جاؤوا بهدف القتال، وفقا لما جاء في الإصدار."
     assert "الإصدار" in srcs(full, s)
+
+
+def test_li_anna_after_a_comma_is_a_reason(full):
+    s = "وأكد الرئيس الأميركي أمس أنه يرى بارقة أمل للحل السياسي في سورية، لأن حليفي النظام باتا يعتقدان ذلك."
+    assert srcs(full, s) == ["الرئيس الأميركي"]
+
+
+def test_hasila_with_construct_genitive(full):
+    s = "وقتل 30 شخصا بحسب حصيلة المرصد السوري لحقوق الإنسان."
+    assert srcs(full, s) == ["المرصد السوري لحقوق الإنسان"]

@@ -458,6 +458,8 @@ class _Run:
     def is_comp(self, i: int) -> bool:
         n = self.norm(i)
         if n in self.lex.complementizers or (len(n) > 2 and n[0] == "و" and n[1:] in self.lex.complementizers):
+            if n in ("لان", "ولان") and i > 0 and self.norm(i - 1) in (",", "،"):
+                return False    # …، لأن حليفي النظام …: a reason, not a complementizer
             return not (n in ("ان", "وان") and self.norm(i + 1) == "شاء")     # إن شاء الله
         return False
 
