@@ -169,6 +169,8 @@ class PlacesStage(Stage):
         self._word_caches: dict[str, dict] = {}
         self._dir_seconds = frozenset(k[1] for k in self.dir_words if len(k) == 2)
         self._dir_single = frozenset(k[0] for k in self.dir_words if len(k) == 1)
+        self._fwd_forms = frozenset({"العاصمه"} | {k[0] for k in self.dir_adjs})
+        self._role_cache: dict = {}
         self._title_seconds = frozenset(k[1] for k in self.titles if len(k) == 2)
         fcol = g._cols.index("feature")
         self._country_idx = frozenset(
@@ -613,10 +615,31 @@ class PlacesStage(Stage):
                 cache[key] = v
         return v
 
+    def _ctx_role(self, tok) -> bool:
+        """Can this token be a feature, area or direction word before a name?  (memoised per
+        form: most words before a name are none, and then :meth:`_context` has nothing to do)"""
+        key = tok.norm if tok.kind == "word" else "\x00" + tok.norm
+        v = self._role_cache.get(key)
+        if v is None:
+            v = (self._stem_in(tok, "feature", self.feature_words) is not None or
+                 self._stem_in(tok, "area", self.area_words) is not None or
+                 self._stem_in(tok, "dir1", self._dir_single) is not None or tok.norm in self._dir_seconds)
+            if len(self._role_cache) < 100000:
+                self._role_cache[key] = v
+        return v
+
     def _context(self, doc, mt: _Mention) -> None:
         toks = doc.tokens
         # the mention's own clitic may carry a feature word?  (وحيي غويران: separate token)
         j = self._prev0(doc, mt)
+        if j >= 0 and self._ctx_role(toks[j]):
+            self._context_before(doc, mt, j)
+        n = self._next1(doc, mt)
+        if n >= 0 and toks[n].norm in self._fwd_forms:
+            self._context_after(doc, mt)
+
+    def _context_before(self, doc, mt: _Mention, j: int) -> None:
+        toks = doc.tokens
         if j >= 0:
             s = self._stem_in(toks[j], "feature", self.feature_words)
             if s is not None:
@@ -655,6 +678,9 @@ class PlacesStage(Stage):
                     found = True
             if not found:
                 break
+
+    def _context_after(self, doc, mt: _Mention) -> None:
+        toks = doc.tokens
         # "الكويت العاصمة": the capital city, not the country named the same
         if mt.feature is None:
             n = self._next1(doc, mt)
