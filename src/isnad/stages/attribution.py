@@ -1229,7 +1229,7 @@ class _Run:
         n = self.norm(j)
         loose = len(n) > 3 and n.endswith("ا") and not n.startswith("ال") and \
             not n.endswith(("يا", "اا", "وا", "ءا", "ها", "نا", "هما")) and n not in self._NOUN_PLACES_IN_A and \
-            not self._given(j) and not self._in_name_entity(j)     # (not أوباما، أمريكا: an entity)
+            not self._given(j) and self._entity_end_at(j, j + 1, ("PERS",)) == j    # (not أوباما: a person)
         if not strict or not loose:
             return loose
         return j + 1 < len(self.toks) and self._accusative(j + 1) and self.toks[j + 1].kind == "word"
@@ -1241,6 +1241,8 @@ class _Run:
         if k >= self._ntok or self.toks[k].kind != "word":
             return False
         n = self.norm(k)
+        if len(n) > 3 and n[0] in ("ب", "ل", "ك") and not self._masdar_like(k, shape_only=True):
+            return False        # بمحافظة الضالع: a prepositional phrase of the subject (not بسط)
         return not n.startswith(("ال", "و", "لل")) and n not in _PREPOSITIONS and not self._time_at(k) and \
             not self.is_comp(k) and n not in _NAME_CONNECTORS and not self.is_cue_tok(k) and \
             not self._given(k) and not self._in_name_entity(k)
@@ -1329,8 +1331,9 @@ class _Run:
             # right before a boundary (time word, comma, complementizer, preposition …) belongs to it
             if k < stop and self._plain_word(k) and not self._accusative(k) and \
                     not self._masdar_like(k, shape_only=True) and self.norm(k)[:1] not in ("و", "ف") and \
-                    self._boundary_after_name(k + 1, stop) and self.norm(k - 1) not in _NAME_CONNECTORS:
-                return k + 1
+                    self._boundary_after_name(k + 1, stop) and self.norm(k - 1) not in _NAME_CONNECTORS and \
+                    not self._in_name_entity(k):
+                return k + 1     # (not another entity: اتهم … أردوغان | أوروبا أمس)
             return k
         start = j
         names = 0
