@@ -186,8 +186,7 @@ class PlacesStage(Stage):
         doc.places = []
         if not doc.tokens or doc.norm is None:
             return
-        self._norms = list(map(_NORM_OF, doc.tokens))
-        self._norm_set = set(self._norms)
+        self._norm_set = set(map(_NORM_OF, doc.tokens))
         self._starts = list(map(_START_OF, doc.tokens)) if doc.entities else None
         if doc.lang == "en" or (doc.lang not in ("ar", "und") and
                                 not any(t.kind == "word" for t in doc.tokens[:200])):
@@ -317,7 +316,6 @@ class PlacesStage(Stage):
         intersection finds the tokens that could (most tokens are not place names), and a name
         that needs a second word is tried only when a word that can follow comes next."""
         toks = doc.tokens
-        norms = self._norms
         hits = self._norm_set & self._scan_forms
         if not hits:
             return
@@ -344,11 +342,11 @@ class PlacesStage(Stage):
         orig_span = doc.norm.orig_span
         wcache = self._wform_cache
         i = 0
-        for i0 in compress(range(n), map(hits.__contains__, norms)):
+        for i0 in compress(range(n), map(hits.__contains__, map(_NORM_OF, toks))):
             if i0 < i:
                 continue
-            t = norms[i0]
             tok = toks[i0]
+            t = tok.norm
             if tok.kind == "word":                      # (most tokens: one key, no tuple)
                 info = wcache.get(t)
                 if info is None:
@@ -361,9 +359,9 @@ class PlacesStage(Stage):
             # can a phrase go on past this token?  (the next word, same sentence, may follow)
             if follow:
                 j = i0 + 1
-                while j < n and norms[j] in _SKIP_INSIDE:
+                while j < n and toks[j].norm in _SKIP_INSIDE:
                     j += 1
-                if j < n and norms[j] in follow and toks[j].sent == tok.sent:
+                if j < n and toks[j].norm in follow and toks[j].sent == tok.sent:
                     m = match_at(doc, i0)
                     if m is not None:
                         yield m
@@ -1113,7 +1111,7 @@ class PlacesStage(Stage):
             return []
         taken = [(m.start, m.end) for m in mentions] + list(blocked)
         out = []
-        for k in compress(range(len(toks)), map(hits.__contains__, self._norms)):
+        for k in compress(range(len(toks)), map(hits.__contains__, map(_NORM_OF, toks))):
             t = toks[k]
             if t.kind != "word":
                 continue
