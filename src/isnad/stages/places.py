@@ -1457,9 +1457,10 @@ class PlacesStage(Stage):
             extra: dict = {"match": mt.how, "evidence": mt.why or None}
             if mt.entity is not None:
                 extra["entity"] = mt.entity.id
-            mod = self._modifier(doc, mt)
-            if mod:
-                extra["modifier"] = mod
+            if mt.area is not None or mt.direction is not None:
+                mod = self._modifier(doc, mt)
+                if mod:
+                    extra["modifier"] = mod
             cands = [self._candidate(e, s) for e, s in mt.ranked[:6]] \
                 if mt.chosen is None or len(mt.ranked) > 1 else []      # (one candidate: no list)
             if mt.chosen is None:
@@ -1473,7 +1474,10 @@ class PlacesStage(Stage):
                 extra["anaphor"] = {"kind": mt.anaphor.get("kind"),
                                     "antecedent": ids.get(id(ant)) if ant is not None else None,
                                     "basis": mt.anaphor.get("basis") or "the last place of that kind"}
-            unit, precision, lat, lon, radius = self._apply_modifier(e, mt)
+            if mt.area is None and mt.direction is None:
+                unit, precision, lat, lon, radius = e, e.precision, e.lat, e.lon, e.radius_km
+            else:
+                unit, precision, lat, lon, radius = self._apply_modifier(e, mt)
             if unit is e and lat == e.lat and lon == e.lon and radius == e.radius_km:
                 rr = self._round_cache.get(e.idx)     # (the entry's own point: rounded once)
                 if rr is None:
