@@ -68,3 +68,22 @@ def test_venue_locality_near_a_named_governorate(nlp):
 def test_turkish_province_with_its_feature_word(nlp):
     doc = nlp("أطلق المسلحون الصواريخ على موقع عسكري بإقليم موش شرق تركيا.")
     assert "iso3166-2:TR-49" in _ids(doc)
+
+
+def test_idioms_and_indefinite_nouns_are_not_places(nlp):
+    # made after reading blind4's errors (not reflected in its figure)
+    for text in ("عثر على ايصالات في مسقط رأسه بلدة صغيرة",
+                 "تسلم المدير درعًا تذكاريًا من الاتحاد",
+                 "أن يعيد هذه المناسبة على وطننا باليمن والمسرات",
+                 "اندلعت اشتباكات في قريتي تل أعور والفريكة وسيطرت القوات على القريتين"):
+        assert not nlp(text).places, text
+
+
+def test_a_feature_word_carries_down_a_list_of_units(nlp):
+    doc = nlp("شنت طائرات التحالف غارات على مواقع في محافظات مأرب وعمران وحجة وصعدة والجوف.")
+    assert {"iso3166-2:YE-MA", "iso3166-2:YE-AM", "iso3166-2:YE-HJ", "iso3166-2:YE-SD",
+            "iso3166-2:YE-JA"} <= _ids(doc)
+
+
+def test_kurdish_town_names(nlp):
+    assert "geonames:172256" in _ids(nlp("قبل رحلة مقررة لبلدة كوباني في سوريا"))

@@ -273,6 +273,8 @@ class PlacesStage(Stage):
                 mentions.append(mt)
         mentions.sort(key=lambda x: x.start)
 
+        if "\u064b" in doc.text:                    # درعًا تذكاريًا: tanween, an indefinite noun
+            mentions = [mt for mt in mentions if "\u064b" not in doc.text[mt.start:mt.end]]
         for mt in mentions:
             self._context(doc, mt)
         self._accept(doc, mentions)
@@ -439,6 +441,8 @@ class PlacesStage(Stage):
 
     def _mention_from_match(self, doc, m, pays) -> _Mention | None:
         toks = doc.tokens
+        if "\u064b" in doc.text[m.start:m.end]:
+            return None                                # درعًا تذكاريًا: tanween, an indefinite noun
         first = toks[m.tok_start]
         if m.prefix and (first.norm in self.blocked_tokens or
                          (m.tok_end == m.tok_start + 1 and len(m.phrase) <= 2)):
@@ -883,6 +887,9 @@ class PlacesStage(Stage):
                 mt.why = "event"                         # اتفاق الطائف, مسار أستانا
                 event_keys.add(mt.key)
                 continue
+            if mt.key == "القريتين" and "قريتي" in self._norm_set and mt.feature is None:
+                mt.why = "function word"                 # قريتي X وY ... على القريتين: "the two villages"
+                continue
             if mt.key in self.function_words and not mt.prefix and mt.feature is None:
                 mt.why = "function word"                 # فإن, عنه
                 continue
@@ -1189,6 +1196,7 @@ class PlacesStage(Stage):
                 neighbours.setdefault(id(b), []).append(a)
 
         resolved_before: list[Entry] = []
+        inherited: dict[int, list] = {}                # feature words passed down a list
         score_memo: dict = {}                          # the same name with the same evidence
         for mt in mentions:
             if mt.how == "anaphor":
@@ -1198,6 +1206,20 @@ class PlacesStage(Stage):
                 continue
             if not mt.cands:
                 continue
+            feats = mt.feature.value if mt.feature is not None else by_key_feature.get(mt.key)
+            nbs = neighbours.get(id(mt), [])
+            nb_feats = set()
+            for nb in nbs:
+                fs = {g.entry(i).feature for i in nb.cands}
+                nb_feats |= fs & {"country"} if "country" in fs else (fs if len(fs) == 1 else set())
+                if feats is None and nb.start < mt.start:
+                    nf = nb.feature.value if nb.feature is not None else inherited.get(id(nb))
+                    if nf is not None and nf[0] in _UNIT_FEATURES:
+                        feats = nf                     # محافظات مأرب وعمران وحجة: down the list
+                    elif nb.feature is not None:
+                        feats = nb.feature.value       # محافظات صنعاء وعمران
+                    if feats is not None and mt.feature is None:
+                        inherited[id(mt)] = feats
             if doc is not None and len(mt.cands) == 1:
                 # one candidate: no rival, and the stage emits no score for it (no candidate
                 # list) -- skip the scoring (geocode() without a document still scores it)
@@ -1208,14 +1230,6 @@ class PlacesStage(Stage):
                     mt.start, mt.prefix, mt.key = mt.readings[best.idx]
                 resolved_before.append(best)
                 continue
-            feats = mt.feature.value if mt.feature is not None else by_key_feature.get(mt.key)
-            nbs = neighbours.get(id(mt), [])
-            nb_feats = set()
-            for nb in nbs:
-                fs = {g.entry(i).feature for i in nb.cands}
-                nb_feats |= fs & {"country"} if "country" in fs else (fs if len(fs) == 1 else set())
-                if feats is None and nb.feature is not None and nb.start < mt.start:
-                    feats = nb.feature.value           # محافظات صنعاء وعمران
             scored = []
             memo_key = (mt.key, tuple(mt.cands), tuple(feats) if feats else None) \
                 if mt.how != "fuzzy" else None
@@ -1581,6 +1595,7 @@ class _Single(dict):
 
 _MISSING = object()
 _ACCUSATIVE_NISBA = frozenset({"سوريا"})         # a country name that is also a masculine accusative nisba
+_UNIT_FEATURES = frozenset({"admin1", "admin2", "admin3", "region"})
 _NORM_OF = attrgetter("norm")
 _START_OF = attrgetter("start")
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللاتي", "اللواتي"})
