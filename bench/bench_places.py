@@ -15,9 +15,9 @@ Measures, each in a fresh interpreter where it matters:
 * the stage's CPU time (``time.process_time``), best of 3 passes: on a shared machine wall-clock
   figures swing with the other jobs, CPU time much less.
 
-Latest figures: training/places/EVAL_LOG.md (2026-11-26, third round, load average 5-7: load
-0.15-0.39 s + stage init 0.04-0.16 s, +46 MB RSS; full stage 15,300-17,400 mentions/s CPU time;
-geocoding alone 31,000-49,000 mentions/s).
+Latest figures: training/places/EVAL_LOG.md (2026-11-26, fourth round: load 0.11-0.18 s + stage
+init 0.03-0.07 s, +46 MB RSS; full stage 20,600 mentions/s CPU time at load average 1.8,
+18,400-19,700 under load 2-3.5; geocoding alone 57,000-94,000 mentions/s wall).
 
 Targets (issue 4): load <= 0.5 s, <= 150 MB RSS; >= 20,000 mentions/s.
 """
