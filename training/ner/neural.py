@@ -302,6 +302,9 @@ def main(argv=None):
                     help="clusters + gazetteer from this lexicon.tsv.gz (e.g. the shipped one, so the "
                          "network's feature bag matches the CRF it is ensembled with)")
     ap.add_argument("--bag", action="store_true", help="feature-bag input (the CRF's own-token features)")
+    ap.add_argument("--extra", default=None,
+                    help="pseudo-labelled CoNLL file (selftrain.py) added to the training sentences "
+                         "(vocabularies still come from the gold sentences only)")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     if args.lexicon:
@@ -317,6 +320,11 @@ def main(argv=None):
     fvocab = build_fvocab(tr, res) if args.bag else None
     print(f"vocab {len(vocab):,} chars {len(chars)} features {len(fvocab) if fvocab else 0:,}")
     t = time.time()
+    if args.extra:
+        from common import read_conll
+        extra = read_conll(args.extra)
+        print(f"+ {len(extra):,} pseudo-labelled sentences from {args.extra}")
+        tr = tr + extra
     net, hist = train(tr, vocab, emb, chars, res, epochs=args.epochs, bs=args.bs, lr=args.lr,
                       hidden=args.hidden, seed=args.seed, dev=dev, tune_emb=args.tune_emb,
                       dropout=args.dropout, fvocab=fvocab, eval_every=args.eval_every,

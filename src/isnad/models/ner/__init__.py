@@ -130,7 +130,8 @@ class Tagger:
     each tag under the feature CRF."""
 
     def __init__(self, model_path: Path, resources: Resources, nets=(), crf_lambda: float = 0.5,
-                 propagate_window: int = 0, propagate_theta: float = 0.5):
+                 propagate_window: int = 0, propagate_theta: float = 0.5,
+                 label_bias: dict | None = None):
         import pycrfsuite  # python-crfsuite
         self._pycrfsuite = pycrfsuite
         self.model_path = str(model_path)
@@ -139,6 +140,12 @@ class Tagger:
         self.crf_lambda = crf_lambda
         self.propagate_window = propagate_window
         self.propagate_theta = propagate_theta
+        self.label_bias = dict(label_bias or {})
+        self._bias = None
+        if self.nets and any(self.label_bias.values()):
+            import numpy as np
+            self._bias = np.array([self.label_bias.get(t[2:], 0.0) if t != "O" else 0.0
+                                   for t in TAGS])
         if self.nets:
             import numpy as np
             perms = [[net.tags.index(t) for t in TAGS] for net in self.nets]
@@ -203,6 +210,8 @@ class Tagger:
             em = em / len(self.nets)
             if self.crf_lambda:
                 em = em + self.crf_lambda * np.log(self._crf_marginals(w) + 1e-6)
+            if self._bias is not None:
+                em = em + self._bias
             best = viterbi(em, self._trans, self._start, self._end)
             if need_conf:
                 M = marginals(em, self._trans, self._start, self._end)
@@ -348,4 +357,5 @@ def load_tagger(folder: str | None = None) -> Tagger:
         from .neural import NeuralTagger
         nets = [NeuralTagger(d / name, res) for name in cfg["nn"]]
     return Tagger(model, res, nets, float(cfg.get("crf_lambda", 0.5)),
-                  int(cfg.get("propagate_window", 0)), float(cfg.get("propagate_theta", 0.5)))
+                  int(cfg.get("propagate_window", 0)), float(cfg.get("propagate_theta", 0.5)),
+                  cfg.get("label_bias"))

@@ -288,11 +288,35 @@ def slot_features(norms, res: Resources) -> list[list[str]]:
     return out
 
 
+# Optional "topic" features (opts "topic"): sentence-level cue words (normalised,
+# without ال) for sports / cars / business; every token gets the topic and its
+# conjunction with its gazetteer tags and coarse clusters, so that e.g. a city name in a
+# match report can be tagged ORG (a club), as ANERcorp does.
+TOPIC_CUES = {
+    "sport": "مباراه مباريات فريق فرق دوري لاعب لاعبين لاعبو هدف اهداف نادي منتخب بطوله "
+             "ملعب مدرب مهاجم حارس تعادل شوط مرمي ركله مونديال",
+    "car": "سياره سيارات محرك طراز موديل",
+    "biz": "شركه شركات سهم اسهم بورصه مصرف بنك",
+}
+_TOPIC_OF = {w: t for t, ws in TOPIC_CUES.items() for w in ws.split()}
+
+
+def _topics(norms) -> list[str]:
+    found = set()
+    for rd in norms:
+        for _, stem in rd:
+            t = _TOPIC_OF.get(_stem_noal(stem))
+            if t is not None:
+                found.add(t)
+    return sorted(found)
+
+
 def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
     window = (-3, -2, -1, 1, 2, 3) if "w3" in res.opts else (-2, -1, 1, 2)
     infos = [_token_info(tok, res, window) for tok in tokens]
     norms = [info[0] for info in infos]
     gz = _gazet_tags(norms, res)
+    topics = _topics(norms) if "topic" in res.opts else ()
     slots = slot_features(norms, res) if res.slot_cent else None
     n = len(tokens)
     out = []
@@ -310,6 +334,13 @@ def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
                     f.append(f"{o}:{g}")
             else:
                 f.append(f"{o}:BOS" if j < 0 else f"{o}:EOS")
+        for tp in topics:
+            f.append(f"tp={tp}")
+            for g in gz[i]:
+                f.append(f"tp={tp}|{g}")
+            for x in infos[i][1]:
+                if x.startswith(("k32=", "k128=", "stk32=", "stk128=")):
+                    f.append(f"tp={tp}|{x}")
         wi = norms[i][0][1]
         if i > 0:
             f.append(f"b-1={norms[i - 1][0][1]}|{wi}")
