@@ -713,10 +713,15 @@ def test_topic_frame_is_no_speaker_and_quoted_name_after_title(attr):
 
 
 def test_statements_carried_by_an_outlet_are_cited(attr):
+    # round 7 convention: the outlet that carried a statement is its via, not a second attribution
     doc = attr("وأكد المتحدث باسم الرئاسة خالد شواني في تصريحات نقلتها صحيفة «الشرق الأوسط» أن التصريحات شخصية.")
-    a, b = one(doc, "أكد"), one(doc, "نقلتها")
-    assert mention(doc, b) == "صحيفة «الشرق الأوسط»" and b.extra["role"] == "cite"
-    assert (a.content.start, a.content.end) == (b.content.start, b.content.end)
+    assert [x.cue.text for x in doc.attributions] == ["أكد"]
+    vias = [doc.text[v["start"]:v["end"]] for v in one(doc, "أكد").extra.get("via_mentions", [])]
+    assert "صحيفة «الشرق الأوسط»" in vias
+    doc = attr("ودانت المنامة بشدة في نبأ أوردته وكالة أنباء البحرين أمس استمرار التصريحات العدائية.")
+    assert [x.cue.text for x in doc.attributions] == []             # أوردته: a carrier; دانت: no cue
+    doc = attr("وأوردت الصحف التركية أن الشاب التحق بالتنظيم قبل شهرين.")
+    assert [x.cue.text for x in doc.attributions] == ["أوردت"]      # a carrier with its own content
     doc = attr("وقال الوزير في بيان نشرته وكالة الأنباء إن الوضع مستقر.")
     assert [x.cue.text for x in doc.attributions] == ["قال"]        # نشرته: a carrier (via), not a cue
 
@@ -747,4 +752,18 @@ def test_carrier_verb_between_subject_and_content(attr):
     doc = attr("وقالت الوزارة في بيان أوردته وكالة الأنباء الرسمية اليوم الأربعاء إن الأسعار ستتحرر. وأكد الوزير "
                "ذلك أيضا.")
     assert mention(doc, one(doc, "قالت")) == "الوزارة"
-    assert mention(doc, one(doc, "أوردته")) == "وكالة الأنباء الرسمية"
+    vias = [doc.text[v["start"]:v["end"]] for v in one(doc, "قالت").extra.get("via_mentions", [])]
+    assert "وكالة الأنباء الرسمية" in vias and "أوردته" not in [a.cue.text for a in doc.attributions]  # round 7
+
+
+def test_wasf_content_is_the_description(attr):
+    # round 7 convention: وصف X Y بـ/بأنه → the description, without Y and the preposition
+    doc = attr("ووصف المتحدث القتال بأنه «شرس» في ريف المدينة.")
+    a = one(doc, "وصف")
+    assert doc.text[a.content.start:a.content.end].startswith("«شرس»")
+    doc = attr("واستدعت الوزارة سفيرها بعد ما وصفته بتكرار التصريحات العدائية من جانب مسؤولين.")
+    a = one(doc, "وصفته")
+    assert doc.text[a.content.start:a.content.end].startswith("تكرار التصريحات")
+    doc = attr("ووصف وزير الخارجية نظام الأسد بـ«الفاقد للشرعية».")
+    a = one(doc, "وصف")
+    assert doc.text[a.content.start:a.content.end] == "«الفاقد للشرعية»"

@@ -158,11 +158,13 @@ _SAY_PRONOUN = {"قوله": "m", "قولها": "f", "قولهم": "mp", "تعب�
                 "روايته": "m", "روايتها": "f", "روايتهم": "mp"}
 
 
-# A statement "carried" by an outlet named right after (تصريحات نقلتها صحيفة …): a cite attribution
-# with the outlet as source, besides the verb's own.  بثته / نشرته are left out: dev, test and
-# blind2 annotate them as carriers only (4 spans), blind5 and blind6 as cues (2 spans) — a
-# convention clash still open (training/attribution/README.md, round 6).
-_CARRIER_CUES = frozenset({"نقلته", "نقلتها", "نقلها", "نقله"})
+# A statement "carried" by an outlet named right after (تصريحات نقلتها صحيفة …، بيان بثته وكالة …):
+# round 7 convention (GUIDELINES.md "Round 7 conventions"): not an attribution of its own, the
+# outlet is the ``via`` of the statement's attribution (_via_between), like the subject of نقل X عن Y.
+_CARRIER_CUES: frozenset = frozenset()
+# Speech nouns a carrier relative clause hangs on (نبأ أوردته، بيان بثته، تصريح نشرته …), normalised.
+_CARRIED_NOUNS = frozenset({"نبا", "بيان", "تصريح", "تصريحات", "خبر", "تقرير", "رساله", "كلمه",
+                            "حديث", "مقابله", "بلاغ", "تعميم", "اعلان"})
 
 
 @dataclass(frozen=True)
@@ -2148,6 +2150,9 @@ class _Run:
         rel_head = None
         if i > lo and m.prefix == "" and _strip_al(prev) in self.lex.title_words:
             return None          # العميد روي الكبيتس: a name after a title
+        if m.prefix == "" and self.bare(i) in self.lex.carried_by and i > lo and \
+                (prev in _CARRIED_NOUNS or (i - 2 >= lo and self.norm(i - 2) in _CARRIED_NOUNS)):
+            return None          # في نبأ أوردته وكالة …: a carrier, the agency is the via (round 7)
         if prev in ("مما",) and m.prefix == "":
             return None          # … مما يؤكد أنهم أحضروها: evidence, not a speaker (blind5)
         if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم", "عدم", "بعدم", "لعدم", "اثر", "عقب", "اثناء",
@@ -3117,13 +3122,36 @@ class _Run:
             c0 += 1
         if c0 >= hi and not (c0 < len(self.toks) and self.is_quote(c0)):
             return
+        skip = 0
+        if att.entry.lemma == "وصف":
+            c0, skip = self._wasf_description(c0, hi)
         end, q = self.content_end(c0, hi)
-        start = self.toks[c0].start
+        start = self.toks[c0].start + skip
         if end <= start:
             return
         att.content = self._trim_span(start, end) if q is None else (start, end)
         att.content_tok = c0
         att.quoted_to = q
+
+    def _wasf_description(self, c0: int, hi: int) -> tuple[int, int]:
+        """Round 7 convention: the content of وصف X بـ… / بأنه … is the description, without the
+        described object and the preposition (وصف القتال بأنه «شرس» → «شرس»، وصفته بتكرار … → تكرار …).
+        Returns the first content token and how many characters of it to skip (an attached بـ)."""
+        for k in range(c0, min(hi, c0 + 12)):
+            if self.toks[k].kind != "word":
+                if self.is_quote(k) or self.is_punct(k, {".", "،", ",", ":"}):
+                    break
+                continue
+            n = self.norm(k)
+            if self.is_comp(k) and not n.startswith("ب"):
+                break
+            if n in ("بانه", "بانها", "بانهم", "بانهما", "بان", "ب", "بـ"):
+                return (k + 1, 0) if k + 1 < hi else (c0, 0)
+            raw = self.doc.text[self.toks[k].start:self.toks[k].end]
+            if raw.startswith("ب") and len(n) > 2 and not self._in_name_entity(k) and \
+                    (k == c0 or n.startswith("بال")):
+                return k, 1 + (raw[1:2] == "ـ")
+        return c0, 0
 
     def _participle(self, m, e: CueEntry, lo: int, hi: int, si: int) -> _Att | None:
         i = m.tok_start
