@@ -216,10 +216,14 @@ class Lexicon:
         src = load_yaml("attribution/sources.yaml")
         hed = load_yaml("attribution/hedges.yaml")
         self.cues = PhraseMatcher()
+        extra = cues.get("verb_forms_extra") or {}     # generated agreement forms (cue_inventory.py)
         for v in cues["verbs"]:
             lic = frozenset(v.get("licence") or ("an", "colon", "quote"))
             preps = tuple(_n(p) for p in v.get("preps") or ())
-            for agr, forms in (v.get("forms") or {}).items():
+            all_forms: dict = {}
+            for agr, forms in list((v.get("forms") or {}).items()) + list((extra.get(v["lemma"]) or {}).items()):
+                all_forms.setdefault(str(agr), []).extend(forms or ())
+            for agr, forms in all_forms.items():
                 agr = str(agr)
                 typ = "part" if agr.startswith("p") else "verb"
                 e = CueEntry(typ, v["lemma"], v.get("role", "say"), agr, preps, bool(v.get("np")), lic,
@@ -233,7 +237,7 @@ class Lexicon:
             obj = p.get("object")
             self.cues.add(p["phrase"], CueEntry("prep", p["phrase"], "cite", obj=_n(obj) if obj else None,
                                                 with_verb=bool(p.get("verb"))))
-        for agr, forms in (cues.get("nominal") or {}).items():
+        for agr, forms in list((cues.get("nominal") or {}).items()) + list((cues.get("nominal_round7") or {}).items()):
             for f in forms:
                 self.cues.add(f, CueEntry("nominal", f, "say", str(agr)))
         for g in cues.get("nominal_genitive") or ():
@@ -245,6 +249,7 @@ class Lexicon:
             self.cues.add(f, CueEntry("docverb", f, "say"))
         for f in cues.get("light_nouns") or ():
             self.cues.add(f, CueEntry("light", f, "say"))
+        self.nominal_strict = tuple(_n(x) for x in cues.get("nominal_strict") or ("تصريح", "حديث", "قول"))
         self.light_verbs = {_n(x) for x in cues.get("light_verbs") or ()}
         self.speaker_verbs = {_n(x) for x in cues.get("speaker_verbs") or ()}
         self.editorial = PhraseMatcher((p, True) for p in (cues.get("editorial") or []) + (cues.get("idioms") or []))
@@ -3440,7 +3445,7 @@ class _Run:
         if c0 >= hi or (self.is_punct(c0, _SENT_END | {",", "،"})):
             return None
         stem = _n(self.text[m.start:m.end])
-        if stem.startswith(("تصريح", "حديث", "قول")):
+        if stem.startswith(self.lex.nominal_strict):
             k = self.skip_time(c0, hi)
             ok = k < hi and (self.is_comp(k) or self.norm(k) in (":", "عن") or
                              (self.is_quote(k) and k not in self.closing) or
