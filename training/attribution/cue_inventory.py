@@ -37,6 +37,14 @@ def inventory():
     return rows
 
 
+def excluded() -> set:
+    out = set()
+    for line in open(os.path.join(HERE, "cue_inventory.tsv"), encoding="utf-8"):
+        if line.startswith("#exclude\t"):
+            out |= {normalize(x) for x in line.split("\t", 1)[1].strip().split(",")}
+    return out
+
+
 def generated(past: str, present: str) -> dict:
     p, y = normalize(past), normalize(present)
     st = y[1:]
@@ -86,7 +94,7 @@ def main(argv=None) -> int:
             print(f"MISSING lemma {r['lemma']} ({r['status']})")
             continue
         if r["gen"]:
-            g = {a: [f for f in fs if f not in have[lem]] for a, fs in generated(r["lemma"], r["present"]).items()}
+            g = {a: [f for f in fs if f not in have[lem] and f not in excluded()] for a, fs in generated(r["lemma"], r["present"]).items()}
             g = {a: fs for a, fs in g.items() if fs}
             if g:
                 missing[r["lemma"]] = g
