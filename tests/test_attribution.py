@@ -767,3 +767,22 @@ def test_wasf_content_is_the_description(attr):
     doc = attr("ووصف وزير الخارجية نظام الأسد بـ«الفاقد للشرعية».")
     a = one(doc, "وصف")
     assert doc.text[a.content.start:a.content.end] == "«الفاقد للشرعية»"
+
+
+def test_norm_objects_of_prepositional_cues_are_not_sources(attr):
+    # round 7: وفقا لتوجيهات / استنادا إلى مقررات: a norm followed, not a source
+    assert [a.cue.text for a in attr("وفقاً لتوجيهات خادم الحرمين الشريفين تم صرف المساعدات.").attributions] == []
+    assert [a.cue.text for a in attr("واستنادا إلى مقررات القمة العربية بدأت الاستعدادات.").attributions] == []
+    assert [a.cue.text for a in attr("وقتل 12 شخصا، وفقا لمصادر طبية.").attributions] == ["وفقا"]
+
+
+def test_round7_inventory_verbs(attr):
+    doc = attr("في حين تصر روسيا على أنه لا يوجد دليل على تورط دمشق.")
+    assert [a.cue.text for a in doc.attributions] == ["تصر"]
+    assert [a.cue.text for a in attr("حيث أصر عناصر المقاومة على خروج كافة الانقلابيين.").attributions] == []
+    assert [a.cue.text for a in attr("وأكمل الوزير: «سنواصل العمل».").attributions] == ["أكمل"]
+    assert [a.cue.text for a in attr("وأكمل الفريق استعداداته للمباراة.").attributions] == []
+    assert [a.cue.text for a in attr("ونبه الوزير إلى أن الوضع خطير.").attributions] == ["نبه"]
+    assert [a.cue.text for a in attr("ونبهت الوزارة إلى تصريحات الوزير.").attributions] == []
+    assert [a.cue.text for a in attr("وأبان الصباغ أن المساعدات وصلت.").attributions] == ["أبان"]
+    assert [a.cue.text for a in attr("وأنكر المتهم أنه شارك في الهجوم.").attributions] == ["أنكر"]

@@ -257,6 +257,7 @@ class Lexicon:
         self.complementizers = {_n(x) for x in cues.get("complementizers") or ()}
         self.media_nouns = {_n(x) for x in cues.get("media_nouns") or ()}
         self.carried_by = {_n(x) for x in cues.get("carried_by") or ()}
+        self.norm_nouns = {_n(x) for x in cues.get("norm_nouns") or ()}
         self.performative_np = {_n(x) for x in cues.get("performative_np") or ()}
         self.performative_announce = {_n(x) for x in cues.get("performative_after_announce") or ()}
 
@@ -3277,6 +3278,8 @@ class _Run:
         # a speech noun + genitive (بحسب تصريحات مسؤولين أتراك، وفقا لبيان وزارة الداخلية)
         first = self.norm(a)[1:] if strip_l else self.norm(a)
         h_first = self.head_of(a, b)[0]
+        if _strip_al(first) in self.lex.norm_nouns or first in self.lex.norm_nouns:
+            return None          # وفقا لتوجيهات …، استنادا إلى مقررات …: a norm followed, not a source (round 7)
         if (_strip_al(first) in self.lex.media_nouns or first in self.lex.media_nouns) and \
                 not (h_first is not None and h_first.kind in ("outlet", "agency")) and \
                 not (verb_entry is not None and verb_entry.type == "docverb"):
