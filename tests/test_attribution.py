@@ -786,3 +786,9 @@ def test_round7_inventory_verbs(attr):
     assert [a.cue.text for a in attr("ونبهت الوزارة إلى تصريحات الوزير.").attributions] == []
     assert [a.cue.text for a in attr("وأبان الصباغ أن المساعدات وصلت.").attributions] == ["أبان"]
     assert [a.cue.text for a in attr("وأنكر المتهم أنه شارك في الهجوم.").attributions] == ["أنكر"]
+
+
+def test_light_verb_is_the_cue(attr):
+    # round 7 convention: جدد التأكيد على → the verb جدد is the cue
+    doc = attr("وجدد المتحدث باسم الوزارة التأكيد على أهمية احترام مبدأ حسن الجوار.")
+    assert "جدد" in [a.cue.text for a in doc.attributions]

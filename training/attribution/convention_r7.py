@@ -6,6 +6,7 @@
     أوردته / نقلتها وكالة X, تصريحات نقلتها صحيفة X) is not an attribution of its own; X is the
     ``via`` of the statement's attribution (the nearest annotated cue before it), like the subject
     of نقل X عن Y.
+(c) Light verbs: in جدد/كرر/أعاد + التأكيد/الدعوة/النفي … the verb is the cue (blind6; dev had the noun).
 (b) وصف: the content of وصف X بـ… / بأنه … is the description after بـ / بأنه (the described object
     and the preposition are outside it), like the content after a complementizer.
 
@@ -32,6 +33,8 @@ CARRIER = regex.compile(
     r"(?P<v>(?:بث|نشر|أورد|اورد|نقل|أذاع|اذاع)(?:ته|تها|ه|ها))\s+(?:\S+\s+){0,2}?"
     r"(?P<x>(?:وكالة|صحيفة|قناة|محطة|موقع|وسائل)[^،,.:\n]*?)(?=\s+(?:اليوم|أمس|امس|الليلة|أن|إن|ان|انه|أنه)\b|[،,.:]|\s+[«\"“]|$)")
 WASF = regex.compile(r"^(?:و|ف)?(?:وصف|يصف|تصف|واصف|وصفت|وصفه|وصفها|وصفته|وصفتها|يصفه|يصفها)")
+LIGHT = regex.compile(r"(?<![\p{L}])[وف]?(?P<v>جدد|جددت|أعاد|أعادت|اعاد|اعادت|كرر|كررت)\s+(?:[^\s.]+\s+){0,7}?"
+                      r"(?P<n>التأكيد|التاكيد|الدعوة|النفي|الإشارة|الاشارة|الرفض)(?![\p{L}])")
 BIANNA = regex.compile(r"(?:^|\s)بأن(?:ه|ها|هم|هما)?\s+")
 BI_MID = regex.compile(r"\s(?:بـ\s*|ب(?=ال)|ب(?=[«“\"]))")
 
@@ -64,6 +67,12 @@ def fix(r: dict, t: str, log) -> int:
                 g["via"] = via
                 n += 1
                 log(f"via of {t[g['cue']['start']:g['cue']['end']]!r} := {t[via['start']:via['end']]!r}")
+    for m in LIGHT.finditer(t):
+        for a in atts:
+            if a["cue"]["start"] == m.start("n") and a["cue"]["end"] == m.end("n"):
+                a["cue"] = span(t, m.start("v"), m.end("v"))
+                n += 1
+                log(f"light-verb cue {m.group('n')!r} -> {m.group('v')!r}")
     for a in atts:
         c = a["content"]
         if not c or not WASF.match(t[a["cue"]["start"]:a["cue"]["end"]]):

@@ -3545,7 +3545,10 @@ class _Run:
         if verb is None:
             return None
         a = self.skip_time(verb + 1, i)
-        att = _Att((m.start, m.end), (m.tok_start, m.tok_end), e, si, role="say", cue_type="nominal")
+        # round 7 convention: the light verb is the cue (جدد التأكيد على → جدد), like جدد موقفها
+        vt = self.toks[verb]
+        vs = vt.start + (1 if self.norm(verb) != self.bare(verb) else 0)
+        att = _Att((vs, vt.end), (verb, verb + 1), e, si, role="say", cue_type="nominal")
         if a < i:
             b = a
             while b < i and not self.is_punct(b):
