@@ -792,3 +792,13 @@ def test_light_verb_is_the_cue(attr):
     # round 7 convention: جدد التأكيد على → the verb جدد is the cue
     doc = attr("وجدد المتحدث باسم الوزارة التأكيد على أهمية احترام مبدأ حسن الجوار.")
     assert "جدد" in [a.cue.text for a in doc.attributions]
+
+
+def test_a_date_between_cue_and_content(attr):
+    # round 7: a day number and month (19 يوليو/ تموز) after the cue is a time adverb
+    doc = attr("وأعلنت وزارة الدفاع الأحد 19 يوليو/ تموز مقتل 9 جنود.")
+    a = one(doc, "أعلنت")
+    assert doc.text[a.content.start:a.content.end] == "مقتل 9 جنود"
+    doc = attr("وقال الوزير 19 يوليو إن الوضع مستقر.")
+    a = one(doc, "قال")
+    assert doc.text[a.content.start:a.content.end] == "الوضع مستقر"

@@ -208,6 +208,13 @@ _ADDRESSEE_STEMS = frozenset(_n(x) for x in ("وكالة", "صحيفة", "جري
                                              "إذاعة", "شبكة", "مراسل", "وسائل")) | _ADDRESSEE_PEOPLE
 
 
+# Month names (Gregorian and Levantine), normalised: a date after a cue is a time adverb.
+_MONTHS = frozenset(_n(x) for x in ("يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو",
+                                    "أغسطس", "اغسطس", "سبتمبر", "أكتوبر", "اكتوبر", "نوفمبر", "ديسمبر",
+                                    "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب",
+                                    "أيلول", "تشرين"))
+
+
 class Lexicon:
     """The attribution lexicons, compiled once per process (see :func:`lexicon`)."""
 
@@ -965,6 +972,8 @@ class _Run:
                 self.toks[k + 1].kind == "number":
             return k + 2                      # بداية عام 1987، في عام 2013
         ms = self.lex.time_words.matches_at(self.doc, j, offsets=False)
+        if k == j and not any(m.prefix in ("", "و") for m in ms) and self.toks[k].kind == "number":
+            return self._date_after(k)        # 19 يوليو/ تموز (round 7), when no time phrase matches
         for m in ms:
             if m.prefix in ("", "و"):
                 k = m.tok_end
@@ -972,8 +981,21 @@ class _Run:
                 while k < len(self.toks) and self.norm(k) in ("الماضي", "الماضيه", "المقبل", "الجاري",
                                                               "القادم", "الحالي", "نفسه", "ذاته"):
                     k += 1
+                if k < len(self.toks) and self.toks[k].kind == "number":
+                    k = self._date_after(k) or k      # الأحد 19 يوليو/ تموز (round 7)
                 return k
         return 0
+
+    def _date_after(self, k: int) -> int:
+        """A day number and a month name (19 يوليو، 19 يوليو/ تموز) at token k: the token after it,
+        else 0."""
+        n = len(self.toks)
+        if k + 1 >= n or self.bare(k + 1) not in _MONTHS:
+            return 0
+        k += 2
+        if k + 1 < n and self.norm(k) == "/" and self.bare(k + 1) in _MONTHS:
+            k += 2
+        return k
 
     def is_medium_at(self, j: int, end: int) -> bool:
         n = self.bare(j)
@@ -2159,6 +2181,9 @@ class _Run:
         if m.prefix == "" and self.bare(i) in self.lex.carried_by and i > lo and \
                 (prev in _CARRIED_NOUNS or (i - 2 >= lo and self.norm(i - 2) in _CARRIED_NOUNS)):
             return None          # في نبأ أوردته وكالة …: a carrier, the agency is the via (round 7)
+        if m.prefix == "" and prev in ("الذي", "التي") and i - 2 >= lo and \
+                self.norm(i - 2) in ("الامر", "والامر", "الشيء", "الوضع", "الحادث", "الخطوه", "القرار"):
+            return None          # …، الأمر الذي يشير إلى …: evidence, not a speaker (round 7, like مما يؤكد)
         if prev in ("مما",) and m.prefix == "":
             return None          # … مما يؤكد أنهم أحضروها: evidence, not a speaker (blind5)
         if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم", "عدم", "بعدم", "لعدم", "اثر", "عقب", "اثناء",
