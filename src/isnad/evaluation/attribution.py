@@ -18,8 +18,8 @@ Scores (precision / recall / F1), each **exact** (same offsets) and **overlap**
 * implicit — for gold attributions whose source is implicit (pro-drop, participle),
   the share whose predicted source has a mention overlapping the gold antecedent.
 
-    isnad eval attribution                 # the blind6 split: never tuned on, the figures to quote
-    isnad eval attribution --split all     # dev … blind5 (each tuned on in turn) and blind6
+    isnad eval attribution                 # the blind7 split: never tuned on, the figures to quote
+    isnad eval attribution --split all     # dev … blind6 (each tuned on in turn) and blind7
     isnad eval attribution --errors        # list misses and false alarms
     isnad eval attribution --split blind4 --gold-vs blind4_iaa   # inter-annotator agreement (12 articles)
 """
@@ -224,11 +224,11 @@ def evaluate(split: str, errors: bool = False, out=None, gold_vs: str | None = N
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--split", choices=("blind6", "blind5", "blind4", "blind3", "blind2", "final", "test", "dev",
+    parser.add_argument("--split", choices=("blind7", "blind6", "blind5", "blind4", "blind3", "blind2", "final", "test", "dev",
                                             "holdout", "all"),
-                        default="blind6",
-                        help="blind6 (default: annotated and committed before the system was run on it, after "
-                             "every other split had been tuned on; never tuned on), blind5, blind4, blind3, blind2, "
+                        default="blind7",
+                        help="blind7 (default: annotated and committed before the system was run on it, after "
+                             "every other split had been tuned on; never tuned on), blind6, blind5, blind4, blind3, blind2, "
                              "final, dev, test, holdout (rules tuned on their errors) or all")
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms (overlap)")
     parser.add_argument("--gold-vs", metavar="FILE",
@@ -239,7 +239,7 @@ def add_arguments(parser) -> None:
 
 def run(args) -> int:
     try:
-        splits = ["dev", "test", "holdout", "final", "blind2", "blind3", "blind4", "blind5", "blind6"] \
+        splits = ["dev", "test", "holdout", "final", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"] \
             if args.split == "all" \
             else [args.split]
         results = [evaluate(s, errors=args.errors, gold_vs=getattr(args, "gold_vs", None)) for s in splits]
