@@ -3360,12 +3360,10 @@ class _Run:
                 att.content_tok = c_start
                 return att
         if not at_start and self._clause_final(b, hi):
-            k2 = i - 1
-            while k2 >= lo and self.is_punct(k2, {",", "،", "-", "–"}):
-                k2 -= 1
-            c_start = self._content_start_at(lo)
-            if c_start is None or k2 < c_start:
+            span = self._clause_before(i, lo)
+            if span is None:
                 return None
+            c_start, k2 = span
             att.position = "before"
             att.content = self._trim_span(self.toks[c_start].start, self.toks[k2].end)
             att.content_tok = c_start
@@ -3386,6 +3384,18 @@ class _Run:
             att.content_tok = c0
         return att if att.content and att.content[1] > att.content[0] else None
 
+    def _clause_before(self, i: int, lo: int) -> tuple[int, int] | None:
+        """The clause a clause-final cue at token ``i`` reports: its first token (from
+        ``lo``) and its last one before the cue, less trailing commas and dashes; None
+        when nothing is left."""
+        k2 = i - 1
+        while k2 >= lo and self.is_punct(k2, {",", "،", "-", "–"}):
+            k2 -= 1
+        c_start = self._content_start_at(lo)
+        if c_start is None or k2 < c_start:
+            return None
+        return c_start, k2
+
     def _prep_said(self, m, e: CueEntry, k: int, lo: int, hi: int, si: int) -> _Att | None:
         """A prepositional cue whose object is a speech noun with a pronoun (…، حسب قوله.
         / … السورية على حد قوله): the clause before it, cited from the pronoun's referent
@@ -3399,12 +3409,10 @@ class _Run:
         src = self._antecedent(_SAY_PRONOUN[self.bare(k)], i, si)
         if src is None:
             return None
-        k2 = i - 1
-        while k2 >= lo and self.is_punct(k2, {",", "،", "-", "–"}):
-            k2 -= 1
-        c_start = self._content_start_at(lo)
-        if c_start is None or k2 < c_start:
+        span = self._clause_before(i, lo)
+        if span is None:
             return None
+        c_start, k2 = span
         whole = e.lemma == "على حد"
         tk = self.toks[k]
         att = _Att((m.start, tk.end if whole else m.end), (i, k + 1 if whole else m.tok_end), e, si,
