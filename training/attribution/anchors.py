@@ -23,8 +23,10 @@ offsets, labels and a 6-hex SHA-1 of each span, never article text:
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
+import os
 import sys
 
 import regex
@@ -131,6 +133,31 @@ def convert(key: str, entries: list[dict]) -> dict:
                     "source": span(text, src), "via": span(text, via), "antecedent": span(text, ante),
                     "kind": ent.get("kind"), "content": span(text, content)})
     return {"key": key, "h": h6(text), "attributions": out}
+
+
+GOLD_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "isnad",
+                        "evaluation", "data", "attribution")
+
+
+def realign_splits(fix, apply: bool, what: str) -> int:
+    """Run ``fix(record, article_text, log) -> number of changes`` over the records of every
+    split (``*.jsonl`` in the gold folder); with ``apply``, rewrite the files that changed.
+    The convention scripts (quote_convention.py, convention_r7.py) share it.  Exit status 0
+    when applied or nothing to change, 1 when changes are needed."""
+    total = 0
+    for f in sorted(glob.glob(os.path.join(GOLD_DIR, "*.jsonl"))):
+        out, n = [], 0
+        name = os.path.basename(f)
+        for line in open(f, encoding="utf-8"):
+            r = json.loads(line)
+            n += fix(r, article_text(r["key"]), lambda msg, key=r["key"]: print(f"{name} {key} {msg}"))
+            out.append(json.dumps(r, ensure_ascii=False))
+        total += n
+        if apply and n:
+            with open(f, "w", encoding="utf-8") as fh:
+                fh.write("\n".join(out) + "\n")
+    print(f"{total} {what} {'applied' if apply else 'needed'}")
+    return 0 if (apply or not total) else 1
 
 
 def main(argv=None) -> int:

@@ -15,19 +15,14 @@
 """
 from __future__ import annotations
 
-import glob
-import json
 import os
 import sys
 
 import regex
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from anchors import h6  # noqa: E402
+from anchors import h6, realign_splits  # noqa: E402
 
-from isnad.evaluation.attribution import article_text  # noqa: E402
-
-DATA = os.path.join(os.path.dirname(__file__), "..", "..", "src", "isnad", "evaluation", "data", "attribution")
 CARRIER = regex.compile(
     r"(?:بيان|تصريح\w*|نبأ|تقرير|خبر|رسالة|كلمة)\s+(?:\S+\s+){0,2}?"
     r"(?P<v>(?:بث|نشر|أورد|اورد|نقل|أذاع|اذاع)(?:ته|تها|ه|ها))\s+(?:\S+\s+){0,2}?"
@@ -99,21 +94,7 @@ def fix(r: dict, t: str, log) -> int:
 
 
 def main(argv=None) -> int:
-    apply = "--apply" in (argv or sys.argv[1:])
-    total = 0
-    for f in sorted(glob.glob(os.path.join(DATA, "*.jsonl"))):
-        out, n = [], 0
-        for line in open(f, encoding="utf-8"):
-            r = json.loads(line)
-            t = article_text(r["key"])
-            n += fix(r, t, lambda msg: print(f"{os.path.basename(f)} {r['key']} {msg}"))
-            out.append(json.dumps(r, ensure_ascii=False))
-        total += n
-        if apply and n:
-            with open(f, "w", encoding="utf-8") as fh:
-                fh.write("\n".join(out) + "\n")
-    print(f"{total} change(s) {'applied' if apply else 'needed'}")
-    return 0 if (apply or not total) else 1
+    return realign_splits(fix, "--apply" in (argv or sys.argv[1:]), "change(s)")
 
 
 if __name__ == "__main__":
