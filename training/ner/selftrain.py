@@ -45,6 +45,9 @@ def main(argv=None):
     ap.add_argument("--max-extra", type=int, default=2000)
     ap.add_argument("--lexicon", default=str(MODEL_DIR / "lexicon.tsv.gz"))
     ap.add_argument("--out", default=None)
+    ap.add_argument("--novel", action="store_true",
+                    help="then keep only sentences with an entity (normalised string) that the gold "
+                         "training sentences do not have")
     ap.add_argument("--no-crf", action="store_true", help="only write the pseudo-labelled file")
     args = ap.parse_args(argv)
     res = load_resources(Path(args.lexicon))
@@ -65,6 +68,16 @@ def main(argv=None):
             labs = {x[2:] for x in tags if x != "O"}
             (rich if labs & {"ORG", "MISC"} else plain).append(list(zip(toks, tags)))
     extra = (rich + plain[:args.max_plain])[:args.max_extra]
+    if args.novel:
+        from common import fix_bio
+        from isnad.models.ner import _entity_runs
+        from isnad.text.normalize import normalize
+
+        def names(sent, tags):
+            t = [normalize(w) for w, _ in sent]
+            return {" ".join(t[a:b]) for _, a, b in _entity_runs(tags)}
+        known = set().union(*(names(g, fix_bio([x for _, x in g])) for g in gold))
+        extra = [x for x in extra if names(x, [t for _, t in x]) - known]
     from collections import Counter
     cnt = Counter(x[2:] for s in extra for _, x in s if x.startswith("B-"))
     print(f"tagged {len(paras)} paragraphs in {time.time() - t:.0f}s; kept rich {len(rich)} "
