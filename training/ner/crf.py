@@ -30,6 +30,15 @@ def gazet_entries() -> list[tuple[str, str]]:
     return out
 
 
+def orgs_misc_entries() -> list[tuple[str, str]]:
+    """The club / brand / company / tournament supplement
+    (src/isnad/resources/lexicons/ner_orgs_misc.tsv) as ``(phrase, label)`` gazetteer pairs
+    (label ORG or MISC; MISC only reaches the CRF and the network's feature bag)."""
+    from isnad.resources.catalogue import load_tsv
+    return [(r["phrase"], r["label"]) for r in load_tsv("lexicons/ner_orgs_misc.tsv")
+            if r.get("phrase") and r.get("label") in ("ORG", "MISC")]
+
+
 def registry_entries() -> list[tuple[str, str]]:
     """Arabic names and unguarded aliases of the actor registry (src/isnad/resources/actors)
     as gazetteer phrases, labelled with the actor's NER label (PERS / LOC / ORG)."""

@@ -3,6 +3,9 @@
     python training/ner/train.py            # everything (≈25-35 min on 2 cores)
     python training/ner/train.py --dev      # also report the dev-slice scores (tuning view)
     python training/ner/train.py --nn-only  # keep model.crfsuite + lexicon.tsv.gz, retrain the network
+    python training/ner/train.py --lexicon src/isnad/models/ner/lexicon.tsv.gz --orgs-misc
+        # reuse that file's clusters + gazetteer (no word2vec / k-means), add the
+        # club/brand/tournament supplement (resources/lexicons/ner_orgs_misc.tsv)
 
 Steps:
 1. unlabelled.py: tokenise + normalise SaudiNewsNet (and train.tsv tokens) →
@@ -28,10 +31,23 @@ from pathlib import Path
 
 import unlabelled
 from common import BUILD, MODEL_DIR, fix_bio, split_dev, test_sents, train_sents
-from crf import featurise, make_resources, tag_with, train_crf
+from crf import featurise, make_resources, orgs_misc_entries, tag_with, train_crf
 
 from isnad.evaluation.ner import format_scores, score
-from isnad.models.ner import ENSEMBLE_FILE, LEXICON_FILE, MODEL_FILE, write_resources
+from isnad.models.ner import ENSEMBLE_FILE, LEXICON_FILE, MODEL_FILE, load_resources, write_resources
+from isnad.models.ner.features import build_gazet
+
+
+def lexicon_gazet(path) -> list[tuple[str, str]]:
+    """The ``(phrase, label)`` gazetteer rows stored in a lexicon.tsv.gz."""
+    import gzip
+    out = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("g\t"):
+                label, _, phrase = line.rstrip("\n")[2:].partition("\t")
+                out.append((phrase, label))
+    return out
 
 CONFIG = {
     "clusters": "clusters.tsv",          # k32,k128,k512,k2048,k4096 over word2vec
@@ -52,18 +68,34 @@ def main(argv=None):
     ap.add_argument("--nn-only", action="store_true",
                     help="keep the CRF and lexicon in --out; (re)train the network and the ensemble")
     ap.add_argument("--no-nn", action="store_true", help="CRF only (no network, no ensemble.json)")
+    ap.add_argument("--lexicon", default=None,
+                    help="take the cluster table + gazetteer from this lexicon.tsv.gz (skips word2vec/k-means)")
+    ap.add_argument("--orgs-misc", action="store_true",
+                    help="add resources/lexicons/ner_orgs_misc.tsv (clubs, brands, tournaments) to the gazetteer")
     args = ap.parse_args(argv)
     t_all = time.time()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    unlabelled.main([])
-    report = {"config": CONFIG}
+    if not args.lexicon:
+        unlabelled.main([])
+    config = dict(CONFIG)
+    if args.orgs_misc:
+        config["gazetteer"] = "ANERGazet + resources/lexicons/ner_orgs_misc.tsv"
+    report = {"config": config}
     old = out / "scores.json"
     if args.nn_only and old.exists():
         report = json.loads(old.read_text(encoding="utf-8"))
     sents = train_sents()
     if not args.nn_only:
-        res, clusters, names, gaz = make_resources(BUILD / CONFIG["clusters"], True)
+        if args.lexicon:
+            lex = Path(args.lexicon).resolve()
+            res, gaz = load_resources(lex), lexicon_gazet(lex)
+            gaz = [g for g in gaz if g[1] in ("LOC", "ORG", "PERS")] if args.orgs_misc else gaz
+        else:
+            res, clusters, names, gaz = make_resources(BUILD / CONFIG["clusters"], True)
+        if args.orgs_misc:
+            gaz = gaz + orgs_misc_entries()
+            res.gazet, res.gazet_max = build_gazet(gaz)
         if args.dev:
             tr, dev = split_dev(sents)
             X, y = featurise(tr, res)

@@ -23,6 +23,7 @@ from .features import MAX_TOKEN, Resources, _gazet_tags, _readings, _token_info,
 SHAPES = ("ar", "lat", "Lu", "num", "punct", "mixed", "sym", "long", "empty")
 GAZ_FEATS = ("gz=B-LOC", "gz=I-LOC", "gz=B-ORG", "gz=I-ORG", "gz=B-PERS", "gz=I-PERS", "gz=multi")
 N_FEATS = len(SHAPES) + len(GAZ_FEATS) + 8
+_GAZ_INDEX = {g: i for i, g in enumerate(GAZ_FEATS)}   # other gazetteer tags (gz=B-MISC) only reach the bag
 MAX_CHARS = 20
 PAD, UNK = 0, 1
 
@@ -74,7 +75,9 @@ def encode(tokens: list[str], vocab: dict[str, int], chars: dict[str, int], res:
         sh = shape(tok)
         feats[i, SHAPES.index(sh)] = 1.0
         for g in gz[i]:
-            feats[i, g0 + GAZ_FEATS.index(g)] = 1.0
+            k = _GAZ_INDEX.get(g)
+            if k is not None:
+                feats[i, g0 + k] = 1.0
         if sh in ("num",):
             w = "0" * min(len(w), 4)
         v = vocab.get(w)
