@@ -30,13 +30,25 @@ def gazet_entries() -> list[tuple[str, str]]:
     return out
 
 
-def orgs_misc_entries() -> list[tuple[str, str]]:
+ORGS_MISC_GROUPS = {"car_maker": "BRAND", "tech": "BRAND", "company": "BRAND", "airline": "BRAND"}
+
+
+def orgs_misc_entries(typed: bool = False) -> list[tuple[str, str]]:
     """The club / brand / company / tournament supplement
-    (src/isnad/resources/lexicons/ner_orgs_misc.tsv) as ``(phrase, label)`` gazetteer pairs
-    (label ORG or MISC; MISC only reaches the CRF and the network's feature bag)."""
+    (src/isnad/resources/lexicons/ner_orgs_misc.tsv) as ``(phrase, label)`` gazetteer pairs.
+    Labels are the file's ORG / MISC (MISC only reaches the CRF and the network's feature
+    bag); with ``typed`` the ORG rows get their own gazetteer labels (CLUB for club_* rows,
+    BRAND for makers / companies / airlines, ORG for the rest), README row 61."""
     from isnad.resources.catalogue import load_tsv
-    return [(r["phrase"], r["label"]) for r in load_tsv("lexicons/ner_orgs_misc.tsv")
-            if r.get("phrase") and r.get("label") in ("ORG", "MISC")]
+    out = []
+    for r in load_tsv("lexicons/ner_orgs_misc.tsv"):
+        label, typ = r.get("label"), r.get("type") or ""
+        if not r.get("phrase") or label not in ("ORG", "MISC"):
+            continue
+        if typed and label == "ORG":
+            label = "CLUB" if typ.startswith("club") else ORGS_MISC_GROUPS.get(typ, "ORG")
+        out.append((r["phrase"], label))
+    return out
 
 
 def registry_entries() -> list[tuple[str, str]]:

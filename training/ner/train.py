@@ -72,6 +72,8 @@ def main(argv=None):
                     help="take the cluster table + gazetteer from this lexicon.tsv.gz (skips word2vec/k-means)")
     ap.add_argument("--orgs-misc", action="store_true",
                     help="add resources/lexicons/ner_orgs_misc.tsv (clubs, brands, tournaments) to the gazetteer")
+    ap.add_argument("--typed", action="store_true",
+                    help="with --orgs-misc: CLUB / BRAND gazetteer labels instead of ORG")
     args = ap.parse_args(argv)
     t_all = time.time()
     out = Path(args.out)
@@ -94,7 +96,7 @@ def main(argv=None):
         else:
             res, clusters, names, gaz = make_resources(BUILD / CONFIG["clusters"], True)
         if args.orgs_misc:
-            gaz = gaz + orgs_misc_entries()
+            gaz = gaz + orgs_misc_entries(args.typed)
             res.gazet, res.gazet_max = build_gazet(gaz)
         if args.dev:
             tr, dev = split_dev(sents)
