@@ -1807,22 +1807,21 @@ def _future_verb_before(toks, idx: list[int], cu: dict) -> bool:
     return False
 
 
-def _written_final_ha(doc, end: int) -> bool:
-    """The original text's last letter before ``end`` (diacritics and tatweel skipped) is ه."""
+def _written_last_letter(doc, end: int) -> str:
+    """The original text's last letter before ``end``, diacritics and tatweel skipped ('' if none)."""
     k = end - 1
     text = doc.text
     while k >= 0 and (0x064B <= ord(text[k]) <= 0x065F or text[k] in "\u0670\u0640"):
         k -= 1
-    return k >= 0 and text[k] == "ه"
+    return text[k] if k >= 0 else ""
+
+
+def _written_final_ha(doc, end: int) -> bool:
+    return _written_last_letter(doc, end) == "ه"
 
 
 def _written_ta_marbuta(doc, end: int) -> bool:
-    """The original text's last letter before ``end`` (diacritics and tatweel skipped) is ة."""
-    k = end - 1
-    text = doc.text
-    while k >= 0 and (0x064B <= ord(text[k]) <= 0x065F or text[k] in "\u0670\u0640"):
-        k -= 1
-    return k >= 0 and text[k] == "ة"
+    return _written_last_letter(doc, end) == "ة"
 
 
 _ON = frozenset({normalize("على")})
