@@ -200,10 +200,7 @@ def cmd_analyze(args) -> int:
                 writers.write_json(recs, out)
             elif args.format == "pretty":
                 from .io.pretty import write_pretty
-                rtl = args.rtl
-                if rtl == "auto":
-                    rtl = "visual" if out is sys.stdout and sys.stdout.isatty() else "logical"
-                write_pretty(recs, out, rtl=rtl)
+                write_pretty(recs, out, rtl=_rtl(args.rtl, out))
             else:
                 from .io.html import write_html
                 write_html(recs, out)
@@ -247,21 +244,18 @@ def _load_records(paths, published, stats):
     from .runner import analyze_inputs
     nlp = None
     for p in paths:
-        path = Path(p)
-        if path.is_file() and path.suffix in (".json", ".jsonl"):
-            raw = path.read_text(encoding="utf-8", errors="replace").strip()
-            head = raw[:200]
-            if '"schema": "isnad/1"' in head or '"schema":"isnad/1"' in head:
-                lines = [raw] if raw.startswith("{") and "\n{" not in raw else raw.splitlines()
-                for n, line in enumerate(lines, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        yield json.loads(line)
-                    except json.JSONDecodeError as e:
-                        stats.failed += 1
-                        print(f"isnad: {p}:line {n}: malformed record: {e.msg}", file=sys.stderr)
-                continue
+        if _is_record_file(p):
+            raw = Path(p).read_text(encoding="utf-8", errors="replace").strip()
+            lines = [raw] if raw.startswith("{") and "\n{" not in raw else raw.splitlines()
+            for n, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as e:
+                    stats.failed += 1
+                    print(f"isnad: {p}:line {n}: malformed record: {e.msg}", file=sys.stderr)
+            continue
         nlp = nlp or load()
         for rec in analyze_inputs(readers.read_inputs([p]), nlp, published=published, stats=stats):
             _report_error(rec)
@@ -294,7 +288,7 @@ def _is_record_file(p: str) -> bool:
         return False
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
-            head = f.read(200)
+            head = f.read(4096).lstrip()[:200]
     except OSError:
         return False
     return '"schema": "isnad/1"' in head or '"schema":"isnad/1"' in head
@@ -391,10 +385,16 @@ def cmd_search(args) -> int:
     return 0
 
 
+def _rtl(rtl: str, out) -> str:
+    """--rtl auto: visual order when writing to a terminal, logical otherwise."""
+    if rtl != "auto":
+        return rtl
+    return "visual" if out is sys.stdout and sys.stdout.isatty() else "logical"
+
+
 def _print_rtl(lines, rtl: str) -> None:
     from .io.pretty import _display
-    if rtl == "auto":
-        rtl = "visual" if sys.stdout.isatty() else "logical"
+    rtl = _rtl(rtl, sys.stdout)
     for line in lines:
         print(_display(line, rtl))
 
@@ -487,6 +487,10 @@ def cmd_resources(args) -> int:
     return 0
 
 
+_COMMANDS = {"analyze": cmd_analyze, "tag": cmd_tag, "export": cmd_export, "resources": cmd_resources,
+             "ingest": cmd_ingest, "search": cmd_search, "stories": cmd_stories, "serve": cmd_serve}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -494,22 +498,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
-        if args.command == "analyze":
-            return cmd_analyze(args)
-        if args.command == "tag":
-            return cmd_tag(args)
-        if args.command == "export":
-            return cmd_export(args)
-        if args.command == "resources":
-            return cmd_resources(args)
-        if args.command == "ingest":
-            return cmd_ingest(args)
-        if args.command == "search":
-            return cmd_search(args)
-        if args.command == "stories":
-            return cmd_stories(args)
-        if args.command == "serve":
-            return cmd_serve(args)
+        handler = _COMMANDS.get(args.command)
+        if handler is not None:
+            return handler(args)
         if args.command == "eval":
             if not args.task:
                 parser.parse_args(["eval", "--help"])
