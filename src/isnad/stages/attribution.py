@@ -1065,7 +1065,8 @@ class _Run:
                         j = q + 1     # وكالة ( دوغان ) التركية للأنباء
                         continue
                 if n == _QUOTE and j in self.opening and j > a and j in self.partner and \
-                        self.partner[j] - j <= 8 and (self._quotes_a_name(j) or self._short_quoted_name(j)):
+                        self.partner[j] - j <= 8 and (self._quotes_a_name(j) or self._short_quoted_name(j)) and \
+                        not (entry is not None and self._closing_quotation(j, end, entry)):
                     j = self.partner[j] + 1
                     continue
                 if n == _QUOTE and j == a and j in self.partner and self.partner[j] - j <= 8:
@@ -1099,7 +1100,7 @@ class _Run:
                 if self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep", "nominal")) and \
                         _strip_al(self.norm(j - 1)) not in self.lex.title_words:
                     break
-                if n in ("حول", "بشان", "بخصوص", "حيال", "القول"):
+                if n in ("حول", "بشان", "بخصوص", "حيال", "القول") or n in _SAY_PRONOUN:
                     break       # (نقلت الوكالة عن المسؤول القول إن …: the speech noun, not the source)
                 if self.bare(j) in self.lex.carried_by:
                     break
@@ -1125,6 +1126,21 @@ class _Run:
             return True               # بارزون، بريطانيا، بلاده: ب is part of the word
         ms = self.lex.heads.matches_at(self.doc, j, self.toks[min(end, j + 4) - 1].end, offsets=False)
         return any(m.prefix == "ب" and not m.payloads[0].title for m in ms)
+
+    def _closing_quotation(self, q: int, end: int, entry: CueEntry) -> bool:
+        """A short quotation that ends the sentence after a direct-speech verb and its subject
+        (وقال المعهد “نحن محايدون”.): the words said, not a quoted name — unless it is a
+        name (an entity) or an addressee (لـ«عكاظ»)."""
+        c = self.partner.get(q)
+        if c is None or entry.lemma not in _DIRECT_SPEECH or "quote" not in entry.licence:
+            return False
+        if not (c + 1 >= end or self.is_punct(c + 1, _SENT_END)) or c - q < 3:
+            return False
+        if q > 0 and self.norm(q - 1) in ("ل", "لـ", "الي", "الى", "عن", "من", "في"):
+            return False
+        if self.doc.entities and self._entity_end_at(q + 1, c, ("PERS", "ORG", "LOC", "GPE", "MISC")) > q + 1:
+            return False
+        return True
 
     def _quotes_a_name(self, q: int) -> bool:
         """An opening quote right after a naming head (وكالة “سبوتنيك”، قناة “العربية”)."""
@@ -1775,7 +1791,7 @@ class _Run:
             if n == _QUOTE and k in self.opening:
                 if k in self.partner and (self._quotes_a_name(k) or self._short_quoted_name(k)) and \
                         self.partner[k] - k <= 5 and not self.is_punct(self.partner[k] + 1, {":"}) and \
-                        not (entry.lemma == "عد" and k == j):
+                        not (entry.lemma == "عد" and k == j) and not self._closing_quotation(k, end, entry):
                     k = self.partner[k] + 1
                     after_comma = False
                     continue
@@ -1902,8 +1918,9 @@ class _Run:
                 while q < end and q < k + (12 if adjunct else 25):
                     if (self.is_punct(q, {",", "،", ":"} | _SENT_END) and not self._abbrev_dot(q)) or self.is_comp(q):
                         break
-                    if self.is_quote(q) and q in self.opening and not self._quotes_a_name(q) and \
-                            not self._short_quoted_name(q):
+                    if self.is_quote(q) and q in self.opening and (not self._quotes_a_name(q) and
+                                                                   not self._short_quoted_name(q) or
+                                                                   self._closing_quotation(q, end, entry)):
                         break
                     if self.is_cue_tok(q) and self.cue_entry_at(q, ("part", "verb", "prep")):
                         break
@@ -2329,9 +2346,9 @@ class _Run:
         after = told[1] if told else subj[1] if subj else j
         inner = None
         if e.subject == "reporting":
-            k = after
+            k = self.skip_time(after, hi)          # نقلت الوكالة اليوم السبت عن …: a time adverb first
             if k < hi and self.is_punct(k, {",", "،"}):
-                k += 1
+                k = self.skip_time(k + 1, hi)
             if k < hi and self.norm(k) == e.inner:
                 a2 = k + 1
                 e2 = self.np_end(a2, hi, entry=CueEntry("verb", "_inner", licence=e.licence))
