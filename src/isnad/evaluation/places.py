@@ -24,7 +24,10 @@ Two parts:
    committed before the system was run on them; run once, then tuned on); ``blind4`` (35 more
    articles drawn by ``training/places/sample_blind.py --split blind4``, seed 90417, same strata,
    excluding every article in any evaluation file; annotated and committed before the system was
-   run on them: the held-out split, run once at the end -- ``--split all`` leaves it out).
+   run on them: the held-out split, run once at the end -- ``--split all`` leaves it out); ``blind5``
+   (35 more articles drawn by ``training/places/sample_blind.py --split blind5``, seed 61125, same
+   strata and exclusions; annotated and committed before the system was run on them; held out
+   like blind4 -- ``--split all`` leaves it out).
 
    A gold mention is *correct* when a predicted place overlaps it and is resolved to the gold
    unit (id) -- or, for point-like gold (settlements, neighbourhoods, facilities, coordinates),
@@ -36,7 +39,7 @@ Two parts:
    English names and P-codes, an independent source); and, document level, whether the gold
    governorate is among the places the English path finds in the article.
 
-    isnad eval places [--split dev|test|test2|blind2|blind3|blind4|all] [--details] [--skip-fakes]
+    isnad eval places [--split dev|test|test2|blind2|blind3|blind4|blind5|all] [--details] [--skip-fakes]
 """
 from __future__ import annotations
 
@@ -62,8 +65,8 @@ FAKES_GOLD = {"aleppo": "SY02", "damascus": "SY01", "idlib": "SY07", "deir ezzor
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--split", choices=["dev", "test", "test2", "blind2", "blind3", "blind4", "all"], default="all",
-                   help="all = dev + test + test2 + blind2 + blind3 (blind4 only when asked for by name)")
+    p.add_argument("--split", choices=["dev", "test", "test2", "blind2", "blind3", "blind4", "blind5", "all"], default="all",
+                   help="all = dev + test + test2 + blind2 + blind3 (blind4, blind5 only when asked for by name)")
     p.add_argument("--details", action="store_true", help="print every gold and predicted place")
     p.add_argument("--skip-fakes", action="store_true")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -75,7 +78,7 @@ def _pipeline():
     return isnad.load([s for s in STAGES if s in REGISTRY])
 
 
-HELD_OUT = ("blind4",)          # never part of "all" (blind2 and blind3 are now tuned on)
+HELD_OUT = ("blind4", "blind5")  # never part of "all" (blind2 and blind3 are now tuned on)
 
 
 def _in_split(split: str, sp: str) -> bool:
