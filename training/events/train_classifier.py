@@ -69,7 +69,7 @@ def validation_positives(etype: str, known: set[str]) -> list[tuple[str, int, st
         text = (s.findtext("Text") or "").strip()
         if not gid or split_of(gid) != "dev" or not text or text in known:
             continue
-        out.append((text, 1, "validation"))
+        out.append((text, 1, "validation", None))
     return out
 
 
@@ -89,7 +89,7 @@ def load(etype: str, ambiguous: bool, validation: bool = False):
             y = int(int(r["accept"]) > int(r["reject"]))
         else:
             y = int(lab == "yes")
-        out.append((r["text"], y, lab))
+        out.append((r["text"], y, lab, r["id"]))
     return out
 
 
@@ -104,6 +104,9 @@ def main(argv=None) -> int:
                     help="add dev-half PETRARCH validation sentences the crowd CSV does not score as positives")
     ap.add_argument("--seeds", type=int, default=5, help="5-fold CV splits whose out-of-fold scores are averaged")
     ap.add_argument("--dry-run", action="store_true", help="print dev CV figures, write nothing")
+    ap.add_argument("--oof", metavar="PATH",
+                    help="write the out-of-fold scores of CV split 0 (id, label, score, lexicon hit, shipped "
+                         "threshold) as JSON lines: the dev errors the label audit samples from")
     args = ap.parse_args(argv)
 
     import gzip
@@ -122,7 +125,7 @@ def main(argv=None) -> int:
     evtoks: dict[str, str] = {}
     hits: dict[str, set] = {}
     for t in TYPES:
-        for text, _, _ in data[t]:
+        for text, *_ in data[t]:
             if text in texts:
                 continue
             doc = nlp(text)
@@ -162,6 +165,7 @@ def main(argv=None) -> int:
         # median: one split's threshold moves by ± 0.02 FP between seeds with 49 PROTEST positives
         pos, neg = (y == 1) & evaluable, (y == 0) & evaluable
         thrs, recs, fps = [], [], []
+        oof0 = None
         for seed in range(args.seeds):
             p_cv = np.zeros(len(rows))
             for tr, te in StratifiedKFold(5, shuffle=True, random_state=seed).split(np.zeros(len(y)), y):
@@ -173,6 +177,8 @@ def main(argv=None) -> int:
                 if ((p_cv >= t) & hit & pos).sum() / max(1, pos.sum()) >= args.recall:
                     t_s = float(t)
             thrs.append(t_s)
+            if oof0 is None:
+                oof0 = p_cv.copy()
             pr = (p_cv >= t_s) & hit
             recs.append((pr & pos).sum() / max(1, pos.sum()))
             fps.append((pr & neg).sum() / max(1, neg.sum()))
@@ -198,6 +204,12 @@ def main(argv=None) -> int:
         mine = np.array([sc.score(etype, sc.features(r[0], evtoks[r[0]].split())) for r in rows])
         rep["scorer_max_abs_diff"] = float(np.max(np.abs(full - mine)))
         print(etype, json.dumps(rep), flush=True)
+        if args.oof:
+            with open(args.oof, "a", encoding="utf-8") as f:
+                for r, p_, h in zip(rows, oof0, hit):
+                    if r[3]:
+                        f.write(json.dumps({"type": etype, "id": r[3], "label": r[2], "p": round(float(p_), 4),
+                                            "hit": bool(h), "threshold": round(thr, 3)}) + "\n")
     model["seconds"] = round(time.time() - t0, 1)
     model["params"] = {"C": args.C, "recall": args.recall, "min_df": args.min_df, "cv_seeds": args.seeds,
                        "event_scale": args.event_scale, "ambiguous": args.ambiguous,
