@@ -44,3 +44,25 @@ def test_short_quotation_closing_the_sentence(attr):
     doc = attr("وقال المعهد «نحن محايدون».")
     a = one(doc, "قال")
     assert src(doc, a) == "المعهد" and ctext(doc, a) == "«نحن محايدون»"
+
+
+def test_title_chain_running_into_an_is_the_subject(attr):
+    # a cue that takes a noun-phrase content (أكد): a noun phrase running straight into a bare
+    # أن/إن is all subject, not subject + object
+    doc = attr("وأكد وكيل أمين منطقة المدينة المنورة للدراسات المهندس سعد الحربي أن المشروع اكتمل.")
+    a = one(doc, "أكد")
+    assert src(doc, a) == "وكيل أمين منطقة المدينة المنورة للدراسات المهندس سعد الحربي"
+    assert ctext(doc, a) == "المشروع اكتمل"
+    doc = attr("وأكد بيان البيت الأبيض أن البلدين سيبقيان موحدين.")
+    assert src(doc, one(doc, "أكد")) == "بيان البيت الأبيض"
+    # an object before أن is still an object when the verb describes (وصف X Y بأنه)
+    doc = attr("ووصف الوزير القرار بأنه خاطئ.")
+    assert src(doc, one(doc, "وصف")) == "الوزير"
+
+
+def test_envoy_title_with_lada(attr):
+    # لدى after سفير/مندوب is part of the title, not a medium
+    doc = attr("وقالت مندوبة الولايات المتحدة لدى الأمم المتحدة سارة جونز إن واشنطن قلقة.")
+    assert src(doc, one(doc, "قالت")) == "مندوبة الولايات المتحدة لدى الأمم المتحدة سارة جونز"
+    doc = attr("وقال الوزير لدى وصوله إلى المطار إن الزيارة ناجحة.")
+    assert src(doc, one(doc, "قال")) == "الوزير"

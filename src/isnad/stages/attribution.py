@@ -1087,7 +1087,9 @@ class _Run:
                         not self._b_inside_np(j, end) and not self._given(j) and \
                         self._entity_end_at(j, end, ("PERS",)) == j:
                     break       # (not a name: بنيامين نتنياهو)
-                if self.is_medium_at(j, end) or self.is_addressee_at(j, end):
+                if (self.is_medium_at(j, end) or self.is_addressee_at(j, end)) and \
+                        not (n == "لدي" and any(_strip_al(self.bare(x)) in _ENVOYS for x in range(a, j))):
+                    # (سفير المملكة لدى تركيا، مندوبة الولايات المتحدة لدى الأمم المتحدة: part of the title)
                     if not (n in ("له", "لها", "لهم") and _strip_al(self.norm(j - 1)) in _ATTACHED_TO):
                         break       # … التابعة لها / الموالية له: a complement, not an addressee
                 if n in ("دون", "بدون", "خلال", "اثناء", "وهو", "وهي", "وهم", "وهما", "عقب", "اثر", "اي") or \
@@ -2773,6 +2775,12 @@ class _Run:
             return True
         if self._accusative(ne):
             return True
+        if e.np and lic[0] == "an" and e.lemma not in ("حذر", "وصف", "اتهم", "نسب", "عد") and \
+                (lic[2] == sj or (lic[2] == sj + 1 and self.is_punct(sj, {",", "،"}))) and \
+                not self.norm(lic[2]).startswith(("ب", "ف", "ل")) and \
+                not any(self.norm(x) in _REL_PRONOUNS or self.is_cue_tok(x) for x in range(ne, sj)):
+            return False                      # round 8: وكيل أمين منطقة …، سفير خادم الحرمين الشريفين لدى …
+            # … أن: a noun phrase running straight into a bare أن/إن is the subject, not an object
         if (lic[0] == "prep" or e.np) and (e.np or e.lemma in ("حذر", "وصف", "اتهم", "نسب")):
             n = self.norm(ne)
             if n in _PREPOSITIONS or n.startswith(("ب", "ل")) and not self._masdar_like(ne) or \
@@ -4021,6 +4029,7 @@ _NISBA_OK = frozenset({"نفسها", "ذاتها"})
 _MANNER = frozenset({"بلهجه", "بنبره", "بصوت", "بشده", "بوضوح", "بحزم", "بصراحه", "بثقه", "بغضب", "بحسره",
                      "بمراره", "بتهكم", "بسخريه", "بحماس", "بهدوء", "باختصار", "بايجاز", "بدوره", "بدورها"})
 # adjectives that take a ل- complement (التابعة لها، الموالية له): not an addressee
+_ENVOYS = frozenset({"سفير", "سفيره", "مندوب", "مندوبه", "ممثل", "ممثله", "قنصل", "ملحق", "مبعوث", "مبعوثه"})
 _ATTACHED_TO = frozenset({"تابع", "تابعه", "موالي", "مواليه", "موالين", "مقرب", "مقربه", "معارض", "معارضه",
                           "مؤيد", "مؤيده", "مناهض", "مناهضه", "خاضع", "خاضعه", "مساند", "مسانده"})
 # words after which عن is part of the noun phrase (بيان صادر عن الوزارة، المسؤول عن الملف)
