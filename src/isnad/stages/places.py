@@ -159,6 +159,7 @@ class PlacesStage(Stage):
         self._minor_cache: dict[int, bool] = {}
         self.fuzzy_cutoff = float(config.get("fuzzy_cutoff", 88.0))
         self._geocode_country = None
+        self._sporty = False
         self._blocked_event_keys: set[str] = set()
         self._starts: list[int] | None = None
         self._coloc_cache: dict[tuple, bool] = {}
@@ -187,6 +188,7 @@ class PlacesStage(Stage):
         if not doc.tokens or doc.norm is None:
             return
         self._norm_set = set(map(_NORM_OF, doc.tokens))
+        self._sporty = len(self._norm_set & self.sports_cues) >= self.sports_min
         self._starts = list(map(_START_OF, doc.tokens)) if doc.entities else None
         if doc.lang == "en" or (doc.lang not in ("ar", "und") and
                                 not any(t.kind == "word" for t in doc.tokens[:200])):
@@ -508,6 +510,8 @@ class PlacesStage(Stage):
             return True
         first = set(self._stems(toks[mt.t0]))
         heads = self.org_heads | self._no_place_heads
+        if mt.t1 == mt.t0 + 1:                         # الريف، المدينة: a bare context word
+            first |= {x[2:] for x in first if x.startswith("ال")}
         if first & heads or (mt.t1 == mt.t0 + 1 and first & (set(self.feature_words) | self.g.stop_names)):
             return True
         j = self._prev0(doc, mt)
@@ -728,7 +732,38 @@ class PlacesStage(Stage):
         if n >= 0 and toks[n].sent == toks[mt.t1 - 1].sent and (
                 toks[n].norm in self.followers or toks[n].norm in ("الجنسيه", "الاصل")):
             return True                                # a person, or سورية الجنسية
+        n = mt.t1
+        if n + 2 < len(toks) and toks[n].norm == "(" and toks[n + 1].kind == "number" \
+                and toks[n + 2].norm in _AGE_WORDS:
+            return True                                # تشيك (33 عاما): a person's age
+        if self._sporty and self._player_after_nisba(doc, mt):
+            return True
         return False
+
+    def _player_after_nisba(self, doc, mt: _Mention) -> bool:
+        """In a sports story, a name right after a masculine nationality adjective -- or after one
+        more word that is no place, preposition or context word -- is a player: نادي الاتحاد
+        الروماني سان مارتن, للمنتخب الإماراتي مناعي الرويس."""
+        if mt.prefix or mt.feature is not None or mt.how == "anaphor":
+            return False
+        toks = doc.tokens
+        j = mt.t0 - 1
+        if j < 0 or toks[j].kind != "word" or toks[j].sent != toks[mt.t0].sent:
+            return False
+        if self._nisba_word(toks[j].norm):
+            return True
+        if mt.cands and any(self.g.entry(i).feature in ("country", "admin1") for i in mt.cands):
+            return False                               # المنتخب السعودي يواجه الكويت: a team, said so
+        t = toks[j].norm
+        if j < 1 or len(t) < 3 or t in self._scan_forms or t in self.function_words or \
+                t in self._teamish_sport or not self.locatives.isdisjoint(self._stems(toks[j])) or \
+                t in self.g.stop_names or toks[j - 1].sent != toks[j].sent:
+            return False
+        return self._nisba_word(toks[j - 1].norm)
+
+    def _nisba_word(self, t: str) -> bool:
+        return len(t) >= 6 and t.startswith("ال") and t.endswith("ي") and t not in _NOT_NISBA and \
+            t not in self.g.stop_names and (t,) not in self.dir_adjs
 
     def _is_club(self, doc, mt: _Mention, sporty: bool) -> bool:
         """A sports club named after its city: برشلونة in a sports story, فريق الكويت, أزميت
@@ -871,7 +906,7 @@ class PlacesStage(Stage):
     def _accept(self, doc, mentions: list[_Mention]) -> None:
         g = self.g
         toks = doc.tokens
-        sporty = len(self._norm_set & self.sports_cues) >= self.sports_min
+        sporty = self._sporty
         market = len(self._norm_set & self.market_cues) >= self.market_min
         # pass 1: what stands on its own
         event_keys = set(self._blocked_event_keys)
@@ -1328,7 +1363,9 @@ class PlacesStage(Stage):
                 s -= 2.0
         near = 0.0
         ax = self._anchor_index
-        if ({e.admin1_id, e.admin2_id, e.admin3_id, e.parent} & ax["ids"]) or (e.id in ax["containers"]) \
+        if {e.admin1_id, e.admin2_id, e.admin3_id, e.parent} & ax["ids"]:
+            near = 4.0                                 # inside a unit the document names
+        elif (e.id in ax["containers"]) \
                 or (e.feature == "country" and e.country in ax["countries"] and e.id not in ax["ids"]):
             near = 3.0
         else:
@@ -1594,6 +1631,8 @@ class _Single(dict):
 
 
 _MISSING = object()
+_AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "عاما)"})
+_NOT_NISBA = frozenset({"العربي", "الاسلامي", "الدولي", "الماضي", "الحالي", "الثاني", "الذي"})
 _ACCUSATIVE_NISBA = frozenset({"سوريا"})         # a country name that is also a masculine accusative nisba
 _UNIT_FEATURES = frozenset({"admin1", "admin2", "admin3", "region"})
 _NORM_OF = attrgetter("norm")
