@@ -2777,7 +2777,8 @@ class _Run:
             return True
         if e.np and lic[0] == "an" and e.lemma not in ("حذر", "وصف", "اتهم", "نسب", "عد") and \
                 (lic[2] == sj or (lic[2] == sj + 1 and self.is_punct(sj, {",", "،"}))) and \
-                not self.norm(lic[2]).startswith(("ب", "ف", "ل")) and \
+                not self.norm(lic[2]).startswith(("ف", "ل")) and \
+                not (self.norm(lic[2]).startswith("ب") and "ب" in e.preps) and \
                 not any(self.norm(x) in _REL_PRONOUNS or self.is_cue_tok(x) for x in range(ne, sj)):
             return False                      # round 8: وكيل أمين منطقة …، سفير خادم الحرمين الشريفين لدى …
             # … أن: a noun phrase running straight into a bare أن/إن is the subject, not an object
