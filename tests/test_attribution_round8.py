@@ -66,3 +66,16 @@ def test_envoy_title_with_lada(attr):
     assert src(doc, one(doc, "قالت")) == "مندوبة الولايات المتحدة لدى الأمم المتحدة سارة جونز"
     doc = attr("وقال الوزير لدى وصوله إلى المطار إن الزيارة ناجحة.")
     assert src(doc, one(doc, "قال")) == "الوزير"
+
+
+def test_occasion_after_the_source_is_not_in_its_span(attr):
+    # في + a possessed noun (في تسويغه، في عددها) or a phase (في بداية …) and غداة + an event are
+    # the occasion of the speech, not a PP of the source; an organisational PP stays
+    doc = attr("يقول الشاعر في تسويغه للعنوان «الكتابة حياة أخرى».")
+    assert src(doc, one(doc, "يقول")) == "الشاعر"
+    doc = attr("وقال الأمير في بداية الاستقبال: «أهلا بكم في بلدكم».")
+    assert src(doc, one(doc, "قال")) == "الأمير"
+    doc = attr("وقال الوزير غداة لقائه نظيره الروسي «بحثنا الملف السوري».")
+    assert src(doc, one(doc, "قال")) == "الوزير"
+    doc = attr("وأعلنت دائرة العلاقات الخارجية في حكومة الإقليم أمس أن المكتب سيفتتح قريبا.")
+    assert src(doc, one(doc, "أعلنت")) == "دائرة العلاقات الخارجية في حكومة الإقليم"

@@ -999,17 +999,29 @@ class _Run:
 
     def is_medium_at(self, j: int, end: int) -> bool:
         n = self.bare(j)
-        if n in ("في", "خلال", "عبر", "اثناء", "ضمن", "امام", "وسط", "بعد", "قبل", "لدي", "عقب", "علي"):
+        if n == "في" and j + 1 < end and self._possessed_occasion(j + 1):
+            return True                       # يقول الشاعر في تسويغه للعنوان، اعترفت المجلة في عددها الأخير
+        if n in ("في", "خلال", "عبر", "اثناء", "ضمن", "امام", "وسط", "بعد", "قبل", "لدي", "عقب", "علي", "غداه"):
             k = j + 1
             if k + 1 < end and self.norm(k) in ("احدث", "اخر", "اول", "احد", "اخري"):
                 k += 1                        # في أحدث تقرير لها، في آخر تصريحاته
             if k < end and (_strip_al(self.norm(k)) in self.lex.media_nouns or self.norm(k) in self.lex.media_nouns):
                 return True
-            if n in ("عبر", "امام", "لدي", "عقب"):
+            if n in ("عبر", "امام", "لدي", "عقب", "غداه"):
                 return True
         if n == "من" and j + 1 < end and self.norm(j + 1) == "خلال":
             return True
         return False
+
+    def _possessed_occasion(self, k: int) -> bool:
+        """A noun with a possessive pronoun after في (في تسويغه، في عددها، في حديثه): the
+        occasion of the speech, not an organisational PP of the source (مصادر في الجيش)."""
+        t = self.toks[k]
+        n = self.norm(k)
+        surface = self.text[t.start:t.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+        return t.kind == "word" and len(n) >= 5 and not n.startswith(("ال", "لل")) and \
+            surface.endswith(("ه", "ها", "هم", "هما")) and not n.endswith(("يه", "جهه", "جهته")) and \
+            n not in self.lex.honorifics and not self._given(k)
 
     def is_addressee_at(self, j: int, end: int) -> bool:
         t = self.toks[j]
@@ -2791,7 +2803,7 @@ class _Run:
                 n.startswith("ال") and not n.endswith(("ي", "يه"))
         n = self.norm(ne)
         person_end = self._name_end(ne - 1, ne, after_title=True) == ne or self._known_name_token(ne - 1) or \
-            self._given(ne - 1) or self._entity_end_at(j, hi, ("PERS",)) == ne
+            self._given(ne - 1) or any(self._entity_end_at(x, hi, ("PERS",)) == ne for x in range(j, ne))
         if person_end and self.toks[ne].kind == "word" and (n in ("في", "من", "علي", "مع") or
                                                             (n.startswith("ل") and not n.startswith("لل") and
                                                              len(n) > 3 and (self.head_of(ne, sj)[0] is None or
