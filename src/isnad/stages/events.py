@@ -249,8 +249,10 @@ def cues() -> dict:
                 "negation_before_verb", "negation_before_noun", "denial_cues", "future_cues",
                 "hypothetical_cues", "irrealis_cues", "function_words", "noun_context", "clause_breaks",
                 "member_heads", "perpetrators", "perpetrator_not_after", "future_after", "negation_quantifiers", "future_prefix_exclude",
-                "against_on", "against_bi", "against_li", "against_bare", "against_site", "exposure", "not_targets"):
+                "against_on", "against_bi", "against_li", "against_bare", "against_site", "exposure", "not_targets",
+                "responsibility_verbs", "responsibility_nouns", "against_addressee"):
         out[key] = _n(c.get(key))
+    out["agent_after"] = _n_phrases(c.get("agent_after"))
     out["boundaries"] = frozenset(normalize(b) for b in c["boundaries"])
     size = c["size"]
     out["size_window"] = int(size.get("window", 3))
@@ -833,6 +835,46 @@ class EventsStage(Stage):
         t = best[1]
         return {"start": t.start, "end": t.end, "text": doc.text[t.start:t.end], "entity": None}
 
+    def _agent(self, doc, ctx: "_DocContext", c: "_Cand", window) -> dict | None:
+        """The doer an ASSAULT names explicitly: the phrase after an agent cue (``cues.yaml``
+        ``agent_after``: من قبل، على يد، شنه، نفذته …) at most six words after the trigger or one
+        of its mentions, not across punctuation; else the subject of a claim of responsibility
+        (``responsibility_verbs`` with a ``responsibility_nouns`` word within three words) earlier
+        in the clause window: after the verb (تبنت حركة طالبان مسؤوليتها) or before it."""
+        cu, toks = self.cues, doc.tokens
+        for o in [c] + list(c.mentions) + list(c.casualties):
+            k = o.tok_end
+            while k in window and k - o.tok_end < 6:
+                t = toks[k]
+                if t.kind == "punct" and t.norm not in _QUOTES:
+                    break
+                for ph in cu["agent_after"]:
+                    n = len(ph)
+                    if k + n - 1 not in window:
+                        continue
+                    first = _readings(t.norm) | {t.norm.lstrip("و")}
+                    if ph[0] in first and all(toks[k + x].norm == ph[x] for x in range(1, n)):
+                        sp = _np_span(doc, k + n, window, cu, 3, numbers=False)
+                        if sp is not None:
+                            return self._arg(doc, ctx, sp), ph in _PASSIVE_AGENT
+                k += 1
+        for k in window:
+            if k >= c.tok_start:
+                break
+            t = toks[k]
+            if t.kind != "word" or not (_readings(t.norm) & cu["responsibility_verbs"]):
+                continue
+            nxt = [i for i in range(k + 1, min(k + 5, c.tok_start)) if toks[i].kind == "word"]
+            if not any(_readings(toks[i].norm) & cu["responsibility_nouns"] for i in nxt[:4]):
+                continue
+            if nxt and not (_readings(toks[nxt[0]].norm) & cu["responsibility_nouns"]):
+                sp = _np_span(doc, nxt[0], window, cu, 4, numbers=False)
+            else:
+                sp = _np_back(doc, k, window, cu, 3)
+            if sp is not None:
+                return self._arg(doc, ctx, sp), False
+        return None
+
     # -- recipients --------------------------------------------------------------------------
     def _arg(self, doc, ctx: "_DocContext", sp: tuple[int, int]) -> dict:
         """The phrase of tokens [i, j) as an argument; an entity starting inside it links it."""
@@ -857,6 +899,7 @@ class EventsStage(Stage):
             r = _readings(t.norm)
             nxt = k + 1
             start = None
+            site = 0
             if r & cu["against_on"]:
                 if nxt in window and toks[nxt].norm in _ON:
                     start = nxt + 1
@@ -870,14 +913,20 @@ class EventsStage(Stage):
             elif r & _SITE_PREPS:
                 if nxt in window and _readings(toks[nxt].norm) & cu["against_site"]:
                     start = nxt
+            if start is None and r & cu["against_addressee"] and nxt in window and toks[nxt].kind == "word" \
+                    and not toks[nxt].norm.startswith(("ب", "ل")) and len(toks[nxt].norm) > 2:
+                start = nxt         # مطالبين رئيس الوزراء بفتح تحقيق: whom they make demands of
+                site = -1
             if start is None or (c.tok_start <= start < c.tok_end):
                 continue
             sp = _np_span(doc, start, window, cu, 4)
             if sp is not None:
-                found.append((0 if k >= c.tok_start else 1, abs(k - c.tok_start), sp))
+                # whom the protesters make demands of comes first (it names the recipient); the
+                # other cues keep their order: nearest after the trigger, then before it
+                found.append((site, 0 if k >= c.tok_start else 1, abs(k - c.tok_start), sp))
         if not found:
             return None
-        return self._arg(doc, ctx, min(found)[2])
+        return self._arg(doc, ctx, min(found)[3])
 
     def _counted_subject(self, doc, ctx: "_DocContext", c: _Cand, window) -> dict | None:
         """A number and the noun it counts right after the verb (qualifiers نحو/حوالي/أكثر من
@@ -916,9 +965,15 @@ class EventsStage(Stage):
         cur = [t for t in target if t.get("entity") or not (_readings(normalize(t["text"].split()[0] if t["text"].split()
                                                                                   else "")) & cu["not_targets"])]
         # an object phrase of an attack verb (استهدف دورية) stays
-        if cur and c.kind in _VERBAL and c.entry.outcome not in ("dead", "injured"):
+        if cur and c.kind in _VERBAL and c.entry.outcome not in ("dead", "injured") and \
+                not _readings(toks[c.tok_start].norm) & cu["exposure"]:
             return cur
-        # 1. exposure / escape before the trigger
+        # 1. exposure / escape before the trigger — or the trigger's own first word (النزلاء
+        # تعرضوا للضرب: the subject before it)
+        if _readings(toks[c.tok_start].norm) & cu["exposure"]:
+            sp = _np_back(doc, c.tok_start, window, cu, 3)
+            if sp is not None and not device(sp):
+                return [self._arg(doc, ctx, sp)]
         for k in range(c.tok_start - 1, max(window.start, c.tok_start - 9) - 1, -1):
             if toks[k].kind == "punct" and toks[k].norm not in ('"', "'"):
                 break
@@ -1061,14 +1116,24 @@ class EventsStage(Stage):
         # roles the anchor leaves empty may come from the other triggers of the event, verbs
         # first: "أصيب ثلاثة من عناصر القوة في انفجار عبوة" (the toll verb has the victims)
         if not _linked(actor) or not _linked(target):
+            ph_actor = ph_target = None
             for o in sorted(c.mentions + c.casualties, key=lambda x: (x.kind not in _VERBAL, x.tok_start)):
                 oa = _Arguments(doc, ctx, self.cues, o, window, *bounds, sentence=sent_toks)
                 if not _linked(actor) and _linked(oa.actor):
                     actor = oa.actor
                 if not _linked(target) and _linked(oa.target):
                     target = oa.target
+                if o.kind in _VERBAL:
+                    # a verb mention's phrase when the anchor has none (انتحاريان فجرا نفسيهما
+                    # مما أدى إلى مقتل …: the result phrase names the event, the verb its doer)
+                    ph_actor = ph_actor or oa.actor
+                    ph_target = ph_target or oa.target
                 if _linked(actor) and _linked(target):
                     break
+            if not actor and ph_actor:
+                actor = ph_actor
+            if not target and ph_target:
+                target = ph_target
         # the people a toll word names (المتظاهرون) act in the event when the entry says so —
         # also when the word is the trigger itself; they come before a name found by position
         # and replace an unlinked phrase guess (the subject slot of هتف، قطع الطريق is them)
@@ -1113,9 +1178,27 @@ class EventsStage(Stage):
                 _readings(normalize((a.get("text") or " ").split()[0] if (a.get("text") or "").split() else ""))
                 & self.cues["not_targets"])]
         if e.type == "ASSAULT" and not _linked(actor):
-            perp = self._perpetrator(doc, c, window, target)
-            if perp is not None:
-                actor = [perp]
+            # an explicit doer (هجوم شنه متمردون، من قبل قوات الدرك، تبنت حركة طالبان مسؤوليتها
+            # عن الهجوم) beats a phrase guessed by position
+            ag = self._agent(doc, ctx, c, window)
+            if ag is not None:
+                ag, passive_agent = ag
+                actor = [ag]
+                target = [t for t in target if not (t["start"] < ag["end"] and ag["start"] < t["end"])]
+                if passive_agent and c.kind == "verb" and not _linked(target):
+                    # خطف عبد الحنان من منزله على يد مسلحين: a doer after من قبل/على يد makes
+                    # the verb passive, its subject before it the victim
+                    k = c.tok_start
+                    prev = _prev_words(doc, k, window, 1)
+                    if prev and doc.tokens[prev[0]].norm in ("قد", "لقد"):
+                        k = prev[0]
+                    sp = _np_back(doc, k, window, self.cues, 3)
+                    if sp is not None:
+                        target = [self._arg(doc, ctx, sp)]
+            else:
+                perp = self._perpetrator(doc, c, window, target)
+                if perp is not None:
+                    actor = [perp]
         actor_ids = {a.get("entity") for a in actor}
         target = [t for t in target if not t.get("entity") or t.get("entity") not in actor_ids]
         place_id, place_extra = args.place()
@@ -1562,20 +1645,34 @@ class _Arguments:
             trig = toks[c.tok_end - 1].norm
             svo = any(stem.endswith(("وا", "ون")) for _, stem in clitic_splits(trig)[:1]) or \
                 any(stem.endswith(("وا", "ون")) for _, stem in clitic_splits(trig))
+            before = c.tok_start
+            prev = _prev_words(doc, c.tok_start, self.window, 1)
+            if prev and toks[prev[0]].norm in ("قد", "لقد"):
+                # وكانت فرقة من القوات قد قتلت …: a subject before قد, so the verb is SVO
+                svo, before = True, prev[0]
             if role == "actor":
                 if svo:
-                    np = self._np_before(c.tok_start)
+                    np = self._np_before(before)
                     return self._span(np) if np else None
                 np = self._np_at(c.tok_end)
                 return self._span(np) if np else None
             # target: after the subject (VSO) or right after the verb (SVO), or after على/ضد
             i = c.tok_end
-            if not svo:
+            j0 = self._next_content(i)
+            on_prep = j0 is not None and any(self.preps.get(x) == "target" for x in _readings(toks[j0].norm))
+            if not svo and not on_prep:
+                # (انفجرت على دورية: no subject after the verb, the target follows على)
                 first = self._np_at(i)
                 if first is None:
                     return None
                 i = first[1]
             nxt = self._next_content(i)
+            # time words between the verb and its object (قتلت أول من أمس أربعة من المتهمين)
+            steps = 0
+            while nxt is not None and steps < 4 and (
+                    _readings(toks[nxt].norm) & cu["not_subjects"] or toks[nxt].norm == "من" and steps):
+                nxt = self._next_content(nxt + 1)
+                steps += 1
             if nxt is None:
                 return None
             rp = [x for x in _readings(toks[nxt].norm) if x in self.preps]
@@ -1664,7 +1761,9 @@ class _Arguments:
             n = toks[j].norm
             if toks[j].kind not in ("word", "latin") or self._is_function(n):
                 break
-            if not (n.startswith("ال") or n.endswith(("ون", "ين", "يه", "يين", "ه")) and toks[j - 1].norm.endswith(n[-2:])):
+            nisba = not n.startswith("ال") and not toks[j - 1].norm.startswith("ال") and len(n) > 4 and (
+                n.endswith("ي") or n.endswith("يا") and toks[j - 1].norm.endswith("ا"))   # مفجر انتحاري، جنديا باكستانيا
+            if not (n.startswith("ال") or nisba or n.endswith(("ون", "ين", "يه", "يين", "ه")) and toks[j - 1].norm.endswith(n[-2:])):
                 break
             j += 1
         return i, j
@@ -1832,6 +1931,7 @@ _WAW_WORDS = _n(["وزارة", "وزارات", "وزير", "وزراء", "ولا
                  "وطنية", "وسط", "واشنطن", "وادي", "ولي", "والي", "وثيقة", "وضع", "وقف", "وجود", "وصول", "وعد"])
 _SITE_PREPS = _n(["أمام", "إلى", "الى", "قبالة", "حول", "نحو", "باتجاه", "قرب", "خارج", "حتى"])
 _QUOTES = ('"', "'")
+_PASSIVE_AGENT = frozenset(tuple(normalize(x).split()) for x in ("من قبل", "على يد", "على أيدي", "بيد", "من جانب"))
 
 
 def _np_back(doc, i: int, window, cu: dict, maxw: int = 3) -> tuple[int, int] | None:
