@@ -51,3 +51,17 @@ def test_a_town_inside_the_named_governorate_beats_a_bigger_namesake(nlp):
     assert "geonames:172994" in _ids(doc)           # Ariha of Idlib, not Jericho
     doc = nlp("زار الوفد مدينة أريحا في الضفة الغربية.")
     assert "geonames:172994" not in _ids(doc)
+
+
+def test_a_saudi_governorate_named_after_its_seat(nlp):
+    doc = nlp("نقلت المساعدات من المستودعات بمحافظة شرورة إلى عدن.")
+    assert "isnad:sa-sharurah" in _ids(doc)
+    doc = nlp("وقع الحادث في منطقة سدير شمال الرياض.")
+    assert "isnad:sa-region-sudair" in _ids(doc)
+
+
+def test_a_big_city_is_not_abstained_for_a_small_namesake(nlp):
+    doc = nlp("وصل وزير الخارجية إلى فيينا أمس لحضور المفاوضات.")
+    assert "geonames:2761369" in _ids(doc)           # Vienna, not ف + يينا (Jena)
+    doc = nlp("وصل الفريق إلى مدينة شنغهاي الصينية.")
+    assert "geonames:1796236" in _ids(doc)           # a spelling alias

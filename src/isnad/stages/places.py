@@ -944,7 +944,7 @@ class PlacesStage(Stage):
                 continue
             fitting = mt.feature is not None and any(
                 g.entry(i).feature in mt.feature.value or (g.entry(i).kind or "") in mt.feature.value
-                for i in mt.cands)
+                or self._seat_of_governorate(g.entry(i), mt.feature.value) for i in mt.cands)
             ner_ok = mt.entity is not None and not all(
                 i in g.lexflag.get(mt.key, ()) or self._minor_foreign(i) for i in mt.cands)
             supported = fitting or ner_ok or \
@@ -1047,6 +1047,12 @@ class PlacesStage(Stage):
                     for lat, lon, r in acc_points)]
                 if keep:
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "near a named place", True
+
+    @staticmethod
+    def _seat_of_governorate(e: Entry, feats) -> bool:
+        """A Saudi governorate is named after its seat town (محافظة شرورة): the town fits the
+        feature word محافظة."""
+        return e.country == "SA" and e.feature in ("city", "village") and "governorate" in feats
 
     def _in_container(self, doc, mentions: list[_Mention], k: int) -> list[int]:
         """X بـY / X بولاية Y: the candidates of X that lie in the accepted unit Y named right
@@ -1294,7 +1300,7 @@ class PlacesStage(Stage):
             best_s, best = scored[0]
             mt.ranked = [(e, s) for s, e in scored]
             # abstain when a far-away candidate is within the margin
-            rival = next(((s, e) for s, e in scored[1:] if _rivals(best, e)), None) \
+            rival = next(((s, e) for s, e in scored[1:] if _rivals(best, e) and not _dwarfs(best, e)), None) \
                 if len(scored) > 1 else None
             if rival is not None and best_s - rival[0] < _MARGIN:
                 mt.no_match_reason = (f"ambiguous: {best.name} ({best.country}) and {rival[1].name} "
@@ -1672,6 +1678,14 @@ def _rivals(a: Entry, b: Entry) -> bool:
     if (a.feature in settle) != (b.feature in settle):
         return False
     return haversine(a.lat, a.lon, b.lat, b.lon) > 50 + a.radius_km + b.radius_km
+
+
+def _dwarfs(a: Entry, b: Entry) -> bool:
+    """Is ``a`` a city of a million or more and ``b`` a town at least 15 times smaller?  Then the
+    name stands for the big city unless the context scores the town higher (فيينا: Vienna, not
+    ف + يينا Jena; موسكو: Moscow, not a GeoNames alternate name of Mesquite, Texas)."""
+    return a.feature == "city" and a.population >= 1_000_000 and b.feature in ("city", "village") \
+        and b.population * 15 <= a.population
 
 
 def _demonym(key: str) -> bool:
