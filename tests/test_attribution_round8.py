@@ -79,3 +79,12 @@ def test_occasion_after_the_source_is_not_in_its_span(attr):
     assert src(doc, one(doc, "قال")) == "الوزير"
     doc = attr("وأعلنت دائرة العلاقات الخارجية في حكومة الإقليم أمس أن المكتب سيفتتح قريبا.")
     assert src(doc, one(doc, "أعلنت")) == "دائرة العلاقات الخارجية في حكومة الإقليم"
+
+
+def test_noun_phrase_content_after_a_titled_subject(attr):
+    # أكد/اعتبر X + a noun-phrase content: a demonstrative after a definite subject opens the
+    # content; a demonstrative genitive (أصحاب هذه المبادرة) stays in the subject
+    doc = attr("واعتبر الدكتور الزياني هذه التصريحات استفزازية.")
+    assert src(doc, one(doc, "اعتبر")) == "الدكتور الزياني"
+    doc = attr("وقال أصحاب هذه المبادرة: إنها تهدف إلى التضامن.")
+    assert src(doc, one(doc, "قال")) == "أصحاب هذه المبادرة"

@@ -1016,10 +1016,14 @@ class _Run:
     def _possessed_occasion(self, k: int) -> bool:
         """A noun with a possessive pronoun after في (في تسويغه، في عددها، في حديثه): the
         occasion of the speech, not an organisational PP of the source (مصادر في الجيش)."""
+        return len(self.norm(k)) >= 5 and self._possessed(k)
+
+    def _possessed(self, k: int) -> bool:
+        """A noun with a possessive pronoun suffix (written ه, not ة): بلاده، عددها، تسويغه."""
         t = self.toks[k]
         n = self.norm(k)
         surface = self.text[t.start:t.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-        return t.kind == "word" and len(n) >= 5 and not n.startswith(("ال", "لل")) and \
+        return t.kind == "word" and len(n) >= 4 and not n.startswith(("ال", "لل")) and \
             surface.endswith(("ه", "ها", "هم", "هما")) and not n.endswith(("يه", "جهه", "جهته")) and \
             n not in self.lex.honorifics and not self._given(k)
 
@@ -1114,7 +1118,10 @@ class _Run:
                 if self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep", "nominal")) and \
                         _strip_al(self.norm(j - 1)) not in self.lex.title_words:
                     break
-                if n in ("حول", "بشان", "بخصوص", "حيال", "القول") or n in _SAY_PRONOUN:
+                if n in ("حول", "بشان", "بخصوص", "حيال", "القول") or n in _SAY_PRONOUN or \
+                        (n in ("هذا", "هذه", "هذين", "هاتين", "هولاء", "ذلك", "تلك") and
+                         (self.norm(j - 1).startswith("ال") or self._in_name_entity(j - 1))):
+                    # (اعتبر الدكتور الزياني | هذه التصريحات …; not أصحاب هذه المبادرة, a genitive)
                     break       # (نقلت الوكالة عن المسؤول القول إن …: the speech noun, not the source)
                 if self.bare(j) in self.lex.carried_by:
                     break
@@ -1444,6 +1451,10 @@ class _Run:
                                      self._known_name_token(j + 1))) or
                                    (not after_title and self._looks_like_name(j))):
                 break
+            if names == 0 and after_title and self.doc.entities and not self._given(j) and \
+                    not self._known_name_token(j) and not self._in_name_entity(j) and j + 1 < stop and \
+                    self._possessed(j + 1):
+                break                 # round 8: أكد الوزير الأردني | موقف بلاده: no entity, no given name
             if names >= 3 and not self._given(j - 1):
                 break
             if names and not self._given(j) and not self._known_name_token(j) and j + 1 < stop and \
