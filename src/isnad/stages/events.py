@@ -83,6 +83,9 @@ class Entry:
     sense_next: frozenset = frozenset()
     sense_prefixes: tuple = ()
     sense_window: int = 6
+    # contexts (cues.yaml `contexts`: accident, medical, sport) in which this trigger is no event of
+    # its type: an event all of whose triggers list a context found near it is dropped
+    not_in_context: frozenset = frozenset()
 
 
 def _n(words) -> frozenset:
@@ -193,7 +196,8 @@ class Lexicon:
             sense_forms=frozenset(normalize(str(w)) for w in (raw.get("sense") or {}).get("forms") or ()),
             sense_next=frozenset(normalize(str(w)) for w in (raw.get("sense") or {}).get("next") or ()),
             sense_prefixes=tuple(normalize(str(w)) for w in (raw.get("sense") or {}).get("next_prefixes") or ()),
-            sense_window=int((raw.get("sense") or {}).get("window", 6)))
+            sense_window=int((raw.get("sense") or {}).get("window", 6)),
+            not_in_context=frozenset(str(x) for x in raw.get("not_in_context") or ()))
 
     def _add(self, form: str, payload: tuple, keys: set | None) -> None:
         form = form.strip()
@@ -253,6 +257,8 @@ def cues() -> dict:
                 "responsibility_verbs", "responsibility_nouns", "against_addressee"):
         out[key] = _n(c.get(key))
     out["agent_after"] = _n_phrases(c.get("agent_after"))
+    out["contexts"] = {k: _n_phrases(v) for k, v in (c.get("contexts") or {}).items()}
+    out["context_window"] = int(c.get("context_window", 20))
     out["boundaries"] = frozenset(normalize(b) for b in c["boundaries"])
     size = c["size"]
     out["size_window"] = int(size.get("window", 3))
@@ -515,7 +521,7 @@ class EventsStage(Stage):
                 continue
             self._modality(doc, c, sent_toks)
             kept.append(c)
-        events = self._merge(kept)
+        events = [c for c in self._merge(kept) if not self._out_of_context(doc, c, sent_tokens.get(c.sent, range(0)))]
         by_sent: dict[int, list[_Cand]] = {}
         for c in events:
             by_sent.setdefault(c.sent, []).append(c)
@@ -550,6 +556,32 @@ class EventsStage(Stage):
                 doc.events.append(ev)
                 new.append(ev)
         self._corefer(doc, new)
+
+    def _out_of_context(self, doc, c: _Cand, sent_toks: range) -> bool:
+        """An event all of whose triggers are words that are no event of their type in some context
+        (``triggers.yaml`` ``not_in_context``) with a word of that context (``cues.yaml``
+        ``contexts``: a traffic accident, a disease, a football match) within ``context_window``
+        tokens in its sentence — إصابة 66 شخصا in a report of ambulance calls, وفاة … بالفيروس,
+        الإصابة منعته من المشاركة في المباراة.  A negated toll word with no event to attach to
+        (دون وقوع أية إصابات) reports no event either."""
+        group = [c] + list(c.mentions) + list(c.casualties)
+        if c.entry.casualty and c.negated and all(o.entry.casualty for o in group):
+            return True
+        ctxs = frozenset.intersection(*(o.entry.not_in_context for o in group))
+        if not ctxs:
+            return False
+        toks = doc.tokens
+        w = self.cues["context_window"]
+        lo, hi = max(sent_toks.start, c.tok_start - w), min(sent_toks.stop, c.tok_end + w)
+        for name in ctxs:
+            phrases = self.cues["contexts"].get(name) or ()
+            for k in range(lo, hi):
+                r = _readings(toks[k].norm)
+                for ph in phrases:
+                    if ph[0] in r and all(k + x < hi and toks[k + x].norm in _readings_tuple(ph[x])
+                                          for x in range(1, len(ph))):
+                        return True
+        return False
 
     def _classify(self, doc, sent: int, built: list) -> list:
         """Score the sentence for the types the classifier knows (ASSAULT, PROTEST): the score
@@ -1995,6 +2027,11 @@ def _readings(norm: str) -> frozenset:
         if stem.startswith("ال") and len(stem) > 3:
             out.add(stem[2:])
     return frozenset(out)
+
+
+def _readings_tuple(w: str) -> tuple:
+    """A later word of a context phrase: as written, or with ال (حادث سير / الحادث السير)."""
+    return (w, "ال" + w) if not w.startswith("ال") else (w, w[2:])
 
 
 def _strip_al(s: str) -> str:
