@@ -88,3 +88,18 @@ def test_noun_phrase_content_after_a_titled_subject(attr):
     assert src(doc, one(doc, "اعتبر")) == "الدكتور الزياني"
     doc = attr("وقال أصحاب هذه المبادرة: إنها تهدف إلى التضامن.")
     assert src(doc, one(doc, "قال")) == "أصحاب هذه المبادرة"
+
+
+def test_link_label_holds_no_cue(attr):
+    # round 8 convention: a رابط الخبر line is a linked headline, not reported speech
+    doc = attr("وقال الوزير إن الاتفاق قريب.\nرابط الخبر بصحيفة الوئام: الوزير: الاتفاق قريب")
+    assert [a.cue.text for a in doc.attributions] == ["قال"]
+    doc = attr("وقال الوزير إن الاتفاق قريب.\nرابط الخبر بصحيفة الوئام: الرئيسان يؤكدان أهمية الاتفاق")
+    assert [a.cue.text for a in doc.attributions] == ["قال"]
+
+
+def test_announcing_a_state_is_a_deed(attr):
+    doc = attr("وكانت الأمم المتحدة أعلنت الدرجة الثالثة من حالة الطوارئ في اليمن.")
+    assert [a.cue.text for a in doc.attributions] == []
+    doc = attr("وأعلنت الحكومة حالة الطوارئ في البلاد.")
+    assert [a.cue.text for a in doc.attributions] == []

@@ -139,7 +139,7 @@ GOLD_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", 
                         "evaluation", "data", "attribution")
 
 
-def realign_splits(fix, apply: bool, what: str) -> int:
+def realign_splits(fix, apply: bool, what: str, skip: tuple = ()) -> int:
     """Run ``fix(record, article_text, log) -> number of changes`` over the records of every
     split (``*.jsonl`` in the gold folder); with ``apply``, rewrite the files that changed.
     The convention scripts (quote_convention.py, convention_r7.py) share it.  Exit status 0
@@ -148,6 +148,8 @@ def realign_splits(fix, apply: bool, what: str) -> int:
     for f in sorted(glob.glob(os.path.join(GOLD_DIR, "*.jsonl"))):
         out, n = [], 0
         name = os.path.basename(f)
+        if name[:-len(".jsonl")] in skip:
+            continue
         for line in open(f, encoding="utf-8"):
             r = json.loads(line)
             n += fix(r, article_text(r["key"]), lambda msg, key=r["key"]: print(f"{name} {key} {msg}"))

@@ -455,6 +455,7 @@ class _Run:
         self._last_aside: int | None = None     # a prepositional cue the last licence() skipped as an aside
         self._aside_done: set[int] = set()
         self._pending: list = []                # attributions made on the way (an aside's own)
+        self._link_label: set = set()
 
     # -- helpers over tokens ------------------------------------------------
     def norm(self, i: int) -> str:
@@ -904,9 +905,25 @@ class _Run:
         return start, end
 
     # -- cue candidates -------------------------------------------------------
+    def _link_label_toks(self) -> set:
+        """Tokens of a link label line (رابط الخبر بصحيفة الوئام: السيسي وهادي يؤكدان …): the
+        headline of a linked story, not reported speech (guidelines: link labels are no cues)."""
+        out = set()
+        for t in self.toks:
+            if t.kind == "word" and self.bare(t.i) == "رابط" and t.i + 1 < self._ntok and \
+                    self.norm(t.i + 1) == "الخبر":
+                lb = _LINE_BREAKS.search(self.text, t.end)
+                line_end = lb.start() if lb else len(self.text)
+                k = t.i
+                while k < self._ntok and self.toks[k].start < line_end:
+                    out.add(k)
+                    k += 1
+        return out
+
     def _find_cues(self) -> None:
         ed = self.lex.editorial.find(self.doc)
-        blocked = set()
+        blocked = self._link_label_toks()
+        self._link_label = blocked
         for m in ed:
             blocked.update(range(m.tok_start, m.tok_end))
         for m in self.lex.cues.find(self.doc, overlapping=True):
@@ -3675,7 +3692,7 @@ class _Run:
             if a > 0 and not (self.is_punct(a - 1) or self.toks[a - 1].sent != self.toks[a].sent or
                               _LINE_BREAKS.search(self.text, self.toks[a - 1].end, self.toks[a].start)):
                 continue
-            if any(s <= t.start < e for s, e in taken):
+            if any(s <= t.start < e for s, e in taken) or i in self._link_label:
                 continue
             first = self.bare(a)
             line_start = max(self.text.rfind(c, 0, t.start) for c in "\n\r\u2028\u2029") + 1
