@@ -103,3 +103,13 @@ def test_announcing_a_state_is_a_deed(attr):
     assert [a.cue.text for a in doc.attributions] == []
     doc = attr("وأعلنت الحكومة حالة الطوارئ في البلاد.")
     assert [a.cue.text for a in doc.attributions] == []
+
+
+def test_a_subject_that_cannot_speak(attr):
+    # non_speaker_heads (sources.yaml): a situation or evidence "confirms" — no reported speech
+    doc = attr("وأضاف الوزير أن الوضع في المنطقة يؤكد أن الخطر حقيقي.")
+    assert [a.cue.text for a in doc.attributions] == ["أضاف"]
+    doc = attr("لكن خبرتنا السابقة تقول إن الاتفاق لن يصمد.")
+    assert [a.cue.text for a in doc.attributions] == []
+    doc = attr("والوزارة تؤكد أن الخطر حقيقي.")
+    assert [a.cue.text for a in doc.attributions] == ["تؤكد"]

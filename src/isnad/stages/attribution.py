@@ -290,6 +290,7 @@ class Lexicon:
                 if len(phrase_key(p)) == 1:
                     self.qualifier_words.add(_n(p))
         self.honorifics = {_n(x) for x in src.get("honorific_pronouns") or ()}
+        self.non_speaker_heads = {_strip_al(_n(x)) for x in src.get("non_speaker_heads") or ()}
         names = load_yaml("attribution/names.yaml")
         self.given_names = {_n(x) for x in (names.get("male") or []) + (names.get("female") or [])}
         self.name_connectors = {_n(x) for x in names.get("connectors") or ()}
@@ -2368,6 +2369,8 @@ class _Run:
         if subj is None and left is None and _n(self.text[m.start:m.end]) in self.lex.impersonal and \
                 iend < hi and (self.is_comp(iend) or (self.norm(iend) in ("الي", "الى") and self.is_comp(iend + 1))):
             return None
+        if self._non_speaker(subj or left or rel_head):
+            return None          # round 8: الوضع في اليمن يؤكد أن …: evidence, not a speaker
         via: list = []
         told = None
         if e.addressee and subj is not None:
@@ -2840,6 +2843,14 @@ class _Run:
                                                                              not self.norm(ne - 1).startswith("ال")))):
             return not any(self.is_comp(x) for x in range(ne, sj))
         return False
+
+    def _non_speaker(self, span) -> bool:
+        """The subject's first word is a head that cannot speak (``non_speaker_heads``)."""
+        if span is None or span[0] >= span[1] or self.toks[span[0]].kind != "word":
+            return False
+        w = _strip_al(self.bare(span[0]))
+        return w in self.lex.non_speaker_heads or \
+            (w[:1] in ("ب", "ل") and _strip_al(w[1:]) in self.lex.non_speaker_heads)
 
     def _reporting_subject(self, a: int, b: int) -> bool:
         if self.is_quote(a) and self.partner.get(a) == b - 1 and 1 < b - a <= 6:
