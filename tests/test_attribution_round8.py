@@ -113,3 +113,20 @@ def test_a_subject_that_cannot_speak(attr):
     assert [a.cue.text for a in doc.attributions] == []
     doc = attr("والوزارة تؤكد أن الخطر حقيقي.")
     assert [a.cue.text for a in doc.attributions] == ["تؤكد"]
+
+
+def test_material_between_subject_and_quotation(attr):
+    # an unmarked anonymity clause, then a quotation without a colon: the clause stays in the source
+    doc = attr("وصرح مسؤول أمني رفض الكشف عن هويته «نؤكد أن المنفذ رجل في العشرين».")
+    a = one(doc, "صرح")
+    assert src(doc, a) == "مسؤول أمني رفض الكشف عن هويته"
+    assert ctext(doc, a).startswith("«نؤكد")
+    # an aside وهو … running to the colon is outside the source
+    doc = attr("وقال النائب سعد الحربي رئيس لجنة الشؤون الخارجية وهو مستقل: نحن نملك النفوذ.")
+    a = one(doc, "قال")
+    assert src(doc, a) == "النائب سعد الحربي رئيس لجنة الشؤون الخارجية"
+    assert ctext(doc, a) == "نحن نملك النفوذ"
+    # a prepositional cue between dashes after the medium
+    doc = attr('وقالت الوزارة في بيان -بحسب وكالة الأنباء الرسمية- "نرحب بالقرار".')
+    a = one(doc, "قالت")
+    assert src(doc, a) == "الوزارة" and ctext(doc, a) == '"نرحب بالقرار"'

@@ -1948,7 +1948,9 @@ class _Run:
                 k = max(self.np_end(k, end, allow_pp=False), k + 1)
                 continue
             adjunct = self._adjunct_at(k, end, entry)
-            if n in ("وهو", "وهي", "وهم", "وهما") and k > j:
+            if n in ("وهو", "وهي", "وهم", "وهما") and (k > j or (k > 0 and not self.is_cue_tok(k - 1) and
+                                                              self._next_punct(k, end) == ":")):
+                # (round 8: قال السناتور X وهو جمهوري: …; before إن the clause stays in the source)
                 adjunct = "aside"             # منير إبراهيم وهو من القامشلي … إلى أن
             if self.is_medium_at(k, end) or self.bare(k) in self.lex.carried_by:
                 adjunct = None if adjunct != "without" else adjunct
@@ -1961,6 +1963,9 @@ class _Run:
                 while q < end and q < k + (12 if adjunct else 25):
                     if (self.is_punct(q, {",", "،", ":"} | _SENT_END) and not self._abbrev_dot(q)) or self.is_comp(q):
                         break
+                    if q > k + 1 and self.is_punct(q, {"-", "–", "—"}) and q + 1 < end and \
+                            self.cue_entry_at(q + 1, ("prep",)):
+                        break                 # في بيان -بحسب وكالة …- "…": an aside between dashes
                     if self.is_quote(q) and q in self.opening and (not self._quotes_a_name(q) and
                                                                    not self._short_quoted_name(q) or
                                                                    self._closing_quotation(q, end, entry)):
@@ -2014,6 +2019,15 @@ class _Run:
                     k = q
                     continue
             return ("stop", k, k)
+        return None
+
+    def _next_punct(self, k: int, end: int, reach: int = 12) -> str | None:
+        """The first clause punctuation or complementizer ("an") within ``reach`` tokens of k."""
+        for q in range(k, min(end, k + reach)):
+            if self.is_comp(q):
+                return "an"
+            if self.is_punct(q):
+                return self.norm(q)
         return None
 
     def _abbrev_dot(self, q: int) -> bool:
@@ -2781,6 +2795,11 @@ class _Run:
             r = sj - 1 if sj - 1 > j else j
             q = sj
             while q < hi and q < sj + 12:
+                if self.is_quote(q) and q in self.opening and "quote" in e.licence and q > sj + 2 and \
+                        not self._quotes_a_name(q):
+                    return q          # round 8: صرح مسؤول تركي رفض الكشف عن هويته «…»
+                if self.is_punct(q, {":"}) and "colon" in e.licence and q > sj + 2:
+                    return q          # … رفض الكشف عن اسمه: …
                 if self.is_punct(q, _SENT_END | {":", ",", "،", ";", "؛"}) or self.is_quote(q):
                     return None
                 if self.is_comp(q):
