@@ -130,3 +130,24 @@ def test_material_between_subject_and_quotation(attr):
     doc = attr('وقالت الوزارة في بيان -بحسب وكالة الأنباء الرسمية- "نرحب بالقرار".')
     a = one(doc, "قالت")
     assert src(doc, a) == "الوزارة" and ctext(doc, a) == '"نرحب بالقرار"'
+
+
+def test_wafq_ma_naqalathu(attr):
+    doc = attr("وعقد الوزراء اجتماعا تنسيقيا مساء الأحد، وفق ما نقلته وكالة الأنباء الرسمية.")
+    a = one(doc, "وفق ما نقلته")
+    assert src(doc, a) == "وكالة الأنباء الرسمية"
+    # a carrier relative clause is still no cue (round 7 convention)
+    doc = attr("وقال الرئيس في تصريحات نقلتها صحيفة الحياة إن الوضع مستقر.")
+    assert [a.cue.text for a in doc.attributions] == ["قال"]
+
+
+def test_passive_carrier_is_the_via(attr):
+    doc = attr("وقالت القيادة العامة في بيان بث على وكالة الأنباء الرسمية إن الجنود قتلوا.")
+    a = one(doc, "قالت")
+    assert src(doc, a) == "القيادة العامة" and vias(doc, a) == ["وكالة الأنباء الرسمية"]
+
+
+def test_honorific_after_a_participle(attr):
+    doc = attr("وأشاد الأمير بجهود الجنود، مشيرًا سموّه إلى أن العملية نجحت.")
+    a = one(doc, "مشيرًا")
+    assert ctext(doc, a) == "العملية نجحت"

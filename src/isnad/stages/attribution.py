@@ -1936,8 +1936,9 @@ class _Run:
             if tw:
                 k = tw
                 continue
-            if n in _ADVERBS or n in _MEDIA_OBJECTS or self._cue_object(k, end, entry):
-                k += 1
+            if n in _ADVERBS or n in _MEDIA_OBJECTS or self._cue_object(k, end, entry) or \
+                    (k == j and k > 0 and self.bare(k) in self.lex.honorifics and self.cue_entry_at(k - 1, ("part",))):
+                k += 1                # (round 8: مشيرًا سموّه إلى أن …: the honorific repeats the subject)
                 continue
             if self._accusative(k) and n.startswith("م") and len(n) >= 5 and not self.is_cue_tok(k):
                 k += 1                # مستهجنا، مستشهدا: a circumstantial participle before the content
@@ -3054,6 +3055,17 @@ class _Run:
                 out.append((iv[0], "told", iv[1]))
                 k = iv[2]
                 continue
+            if self.bare(k) in ("بث", "نشر", "اذيع") and k > a and self.norm(k - 1) in _CARRIED_NOUNS and \
+                    self.norm(k + 1) in ("علي", "عبر") and k + 2 < hi:
+                s0 = k + 2                    # round 8: في بيان بُثّ على وكالة X (a passive carrier)
+                e0 = self.np_end(s0, hi, allow_pp=False)
+                h = self.head_of(s0, e0)[0] if e0 > s0 else None
+                if h is not None and h.kind in ("agency", "outlet"):
+                    vs = self.resolve_mention(s0, e0)
+                    vs.extra["_via_last"] = True
+                    out.append((vs, "carried", self._span(s0, e0)))
+                    k = e0
+                    continue
             if self.bare(k) in self.lex.carried_by and self.norm(k + 1) in ("علي", "في", "عبر"):
                 k += 1                        # نشره على موقعه على الإنترنت: a place, not a carrier
                 continue
