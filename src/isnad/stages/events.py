@@ -254,9 +254,10 @@ def cues() -> dict:
                 "hypothetical_cues", "irrealis_cues", "function_words", "noun_context", "clause_breaks",
                 "member_heads", "perpetrators", "perpetrator_not_after", "future_after", "negation_quantifiers", "future_prefix_exclude",
                 "against_on", "against_bi", "against_li", "against_bare", "against_site", "exposure", "not_targets",
-                "responsibility_verbs", "responsibility_nouns", "against_addressee"):
+                "responsibility_verbs", "responsibility_nouns", "against_addressee", "organizer_verbs", "against_removal", "agent_verbs"):
         out[key] = _n(c.get(key))
     out["agent_after"] = _n_phrases(c.get("agent_after"))
+    out["organizer_after"] = _n_phrases(c.get("organizer_after"))
     out["contexts"] = {k: _n_phrases(v) for k, v in (c.get("contexts") or {}).items()}
     out["context_window"] = int(c.get("context_window", 20))
     out["boundaries"] = frozenset(normalize(b) for b in c["boundaries"])
@@ -867,6 +868,46 @@ class EventsStage(Stage):
         t = best[1]
         return {"start": t.start, "end": t.end, "text": doc.text[t.start:t.end], "entity": None}
 
+    def _organizer(self, doc, ctx: "_DocContext", c: "_Cand", window) -> dict | None:
+        """Who organised a protest: the phrase after ``organizer_after`` (مسيرات نظمتها اتحادات
+        العمال), or the subject of an ``organizer_verbs`` verb just before the protest word —
+        between them (نظمت خمسة أحزاب مسيرات) or before the verb (الأحزاب نظمت مسيرة)."""
+        cu, toks = self.cues, doc.tokens
+        k = c.tok_end
+        while k in window and k - c.tok_end < 6:
+            t = toks[k]
+            if t.kind == "punct" and t.norm not in _QUOTES:
+                break
+            for ph in cu["organizer_after"]:
+                n = len(ph)
+                if k + n - 1 in window and ph[0] in (_readings(t.norm) | {t.norm.lstrip("و")}) and \
+                        all(toks[k + x].norm == ph[x] for x in range(1, n)):
+                    sp = _np_span(doc, k + n, window, cu, 3, numbers=False)
+                    if sp is not None:
+                        return self._arg(doc, ctx, sp)
+            k += 1
+        return self._support_subject(doc, ctx, c, window, cu["organizer_verbs"], 7)
+
+    def _support_subject(self, doc, ctx: "_DocContext", c: "_Cand", window, verbs: frozenset,
+                         gap: int) -> dict | None:
+        """The subject of a support verb (نظم، نفذ، شن، قام) at most ``gap`` words before a noun
+        trigger, no punctuation between: the phrase between them (VSO: نفذت إسرائيل ضربة) or, when
+        the trigger follows the verb directly, the phrase before the verb (SVO: المتمردين شنوا الهجوم)."""
+        cu, toks = self.cues, doc.tokens
+        for k in range(c.tok_start - 1, max(window.start, c.tok_start - gap) - 1, -1):
+            t = toks[k]
+            if t.kind == "punct" and t.norm not in _QUOTES:
+                return None
+            if t.kind != "word" or not (_readings(t.norm) & verbs):
+                continue
+            sp = None
+            if k + 1 < c.tok_start:
+                sp = _np_span(doc, k + 1, range(k + 1, c.tok_start), cu, 4)
+            if sp is None:
+                sp = _np_back(doc, k, window, cu, 3)
+            return self._arg(doc, ctx, sp) if sp is not None else None
+        return None
+
     def _agent(self, doc, ctx: "_DocContext", c: "_Cand", window) -> dict | None:
         """The doer an ASSAULT names explicitly: the phrase after an agent cue (``cues.yaml``
         ``agent_after``: من قبل، على يد، شنه، نفذته …) at most six words after the trigger or one
@@ -905,6 +946,11 @@ class EventsStage(Stage):
                 sp = _np_back(doc, k, window, cu, 3)
             if sp is not None:
                 return self._arg(doc, ctx, sp), False
+        if c.kind in ("noun", "phrase"):
+            ag = self._support_subject(doc, ctx, c, window, cu["agent_verbs"], 9)
+            if ag is not None and not (_readings(normalize(ag["text"].split()[0]) if ag["text"].split() else "")
+                                       & (cu["not_targets"] | cu["not_subjects"])):
+                return ag, False
         return None
 
     # -- recipients --------------------------------------------------------------------------
@@ -945,6 +991,10 @@ class EventsStage(Stage):
             elif r & _SITE_PREPS:
                 if nxt in window and _readings(toks[nxt].norm) & cu["against_site"]:
                     start = nxt
+            if (r & cu["against_addressee"] or r & cu["against_bi"]) and nxt + 1 in window and \
+                    toks[nxt].norm.startswith("ب") and _readings(toks[nxt].norm) & cu["against_removal"]:
+                start = nxt + 1     # للمطالبة باستقالة الائتلاف الحاكم: whom they want gone
+                site = -1
             if start is None and r & cu["against_addressee"] and nxt in window and toks[nxt].kind == "word" \
                     and not toks[nxt].norm.startswith(("ب", "ل")) and len(toks[nxt].norm) > 2:
                 start = nxt         # مطالبين رئيس الوزراء بفتح تحقيق: whom they make demands of
@@ -1180,6 +1230,11 @@ class EventsStage(Stage):
             crowd = self._counted_subject(doc, ctx, c, window)
             if crowd is not None and not any(a["start"] == crowd["start"] for a in actor):
                 actor = [crowd] + [a for a in actor if not (a["start"] < crowd["end"] and crowd["start"] < a["end"])]
+        if e.type == "PROTEST":
+            # who organised it (نظمتها اتحادات العمال، نظمت خمسة أحزاب مسيرات) comes first
+            org = self._organizer(doc, ctx, c, window)
+            if org is not None and not any(a["start"] < org["end"] and org["start"] < a["end"] for a in actor):
+                actor = [org] + actor
         if e.type == "PROTEST":
             # what the protest is against, by its cue words, before a name found by position
             pt = self._protested(doc, ctx, c, window)
