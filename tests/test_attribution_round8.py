@@ -151,3 +151,12 @@ def test_honorific_after_a_participle(attr):
     doc = attr("وأشاد الأمير بجهود الجنود، مشيرًا سموّه إلى أن العملية نجحت.")
     a = one(doc, "مشيرًا")
     assert ctext(doc, a) == "العملية نجحت"
+
+
+def test_bihasab_document_fa_inna(attr):
+    # بحسب القرار فإن …: a document before فإن is cited, its content runs to the sentence end
+    doc = attr("وبحسب القرار فإن الفريق سيحدد المسؤولين عن الهجمات.")
+    a = one(doc, "بحسب")
+    assert src(doc, a) == "القرار" and ctext(doc, a) == "الفريق سيحدد المسؤولين عن الهجمات"
+    # a norm followed is still no source
+    assert [a.cue.text for a in attr("وحسب الأولوية فإن الفريق سيبدأ بالمدارس.").attributions] == []

@@ -3411,6 +3411,10 @@ class _Run:
         # a speech noun + genitive (بحسب تصريحات مسؤولين أتراك، وفقا لبيان وزارة الداخلية)
         first = self.norm(a)[1:] if strip_l else self.norm(a)
         h_first = self.head_of(a, b)[0]
+        # round 8: بحسب القرار فإن …: a document before فإن at the clause start is what is cited
+        fa_inna = b < hi and self.norm(b) in ("فان", "فانه", "فانها", "فانهم") and \
+            (self._clause_start(i, lo) or (i > lo and self.is_punct(i - 1, {",", "،", ";", "؛"}))) and \
+            b - a <= 3 and self.norm(a).startswith("ال")
         if _strip_al(first) in self.lex.norm_nouns or first in self.lex.norm_nouns:
             return None          # وفقا لتوجيهات …، استنادا إلى مقررات …: a norm followed, not a source (round 7)
         if (_strip_al(first) in self.lex.media_nouns or first in self.lex.media_nouns) and \
@@ -3435,8 +3439,8 @@ class _Run:
             not self.is_cue_tok(src_a)
         if one_name and self.norm(src_a) not in self.lex.media_nouns:
             pass                 # …، بحسب دوغان.: a one-word name closing the clause is the source
-        elif not strip_l and not (verb_entry is not None and verb_entry.type == "docverb" and
-                                  src_b - src_a <= 4 and self.norm(src_a).startswith("ال")) and \
+        elif not strip_l and not fa_inna and not (verb_entry is not None and verb_entry.type == "docverb" and
+                                                  src_b - src_a <= 4 and self.norm(src_a).startswith("ال")) and \
                 (not self.source_like(src_a, src_b) or
                             (self.head_of(src_a, src_b)[0] is None and e.lemma in ("وفق", "وفقا", "طبقا", "تبعا") and
                              not self._entity_end_at(src_a, src_b) > src_a and not self._given(src_a) and
@@ -3481,7 +3485,7 @@ class _Run:
             c0 += 1
         if c0 >= hi:
             return None
-        if at_start:
+        if at_start or fa_inna:
             self._set_content(att, c0, hi, si)
         else:
             end_tok = self._next_comma(c0, hi)
