@@ -160,3 +160,18 @@ def test_bihasab_document_fa_inna(attr):
     assert src(doc, a) == "القرار" and ctext(doc, a) == "الفريق سيحدد المسؤولين عن الهجمات"
     # a norm followed is still no source
     assert [a.cue.text for a in attr("وحسب الأولوية فإن الفريق سيبدأ بالمدارس.").attributions] == []
+
+
+def test_weekday_as_a_family_name(attr):
+    doc = attr("وأكد أمين عام الاتحاد أحمد الخميس أن القرار نهائي. وقال الخميس في تصريح خاص إن البطولة ستقام. "
+               "وأعلن الجيش الخميس مقتل عشرة مسلحين.")
+    assert src(doc, one(doc, "أكد")) == "أمين عام الاتحاد أحمد الخميس"
+    assert src(doc, one(doc, "قال")) == "الخميس"
+    assert src(doc, one(doc, "أعلن")) == "الجيش"
+
+
+def test_paper_given_a_copy_is_the_via(attr):
+    doc = attr("وأكدت الجبهة في بيان صحافي زودت «الرياض» بنسخة منه أمس بأن حملة الاعتقال مستمرة.")
+    a = one(doc, "أكدت")
+    assert src(doc, a) == "الجبهة" and vias(doc, a) == ["الرياض"]
+    assert ctext(doc, a) == "حملة الاعتقال مستمرة"

@@ -981,10 +981,15 @@ class _Run:
             j = k
         return j
 
+    _WEEKDAYS = frozenset({"الخميس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء"})
+
     def _time_at(self, j: int) -> int:
         if j >= len(self.toks) or self.toks[j].kind not in ("word", "number"):
             return 0
         n = self.bare(j)
+        if n in self._WEEKDAYS and j > 0 and (self._given(j - 1) or
+                                              (self.is_cue_tok(j - 1) and self._known_name_token(j))):
+            return 0                      # round 8: أحمد الخميس (a family name); later وقال الخميس …
         k = j + 1 if n in ("بدايه", "نهايه", "منتصف", "مطلع", "اواخر", "اوائل", "خلال", "في", "منذ") else j
         if k < len(self.toks) and self.norm(k) in ("عام", "سنه", "العام") and k + 1 < len(self.toks) and \
                 self.toks[k + 1].kind == "number":
@@ -1967,6 +1972,11 @@ class _Run:
                     if q > k + 1 and self.is_punct(q, {"-", "–", "—"}) and q + 1 < end and \
                             self.cue_entry_at(q + 1, ("prep",)):
                         break                 # في بيان -بحسب وكالة …- "…": an aside between dashes
+                    if self.bare(q) in ("زودت", "زود", "زودنا"):
+                        r = next((x for x in range(q + 1, min(end, q + 7)) if self.norm(x) in ("بنسخه", "بنص", "بنسخته")), None)
+                        if r is not None:     # … زودت «الرياض» بنسخة منه: the paper that got a copy
+                            q = r + 2 if r + 1 < end and self.norm(r + 1) in ("منه", "منها") else r + 1
+                            continue
                     if self.is_quote(q) and q in self.opening and (not self._quotes_a_name(q) and
                                                                    not self._short_quoted_name(q) or
                                                                    self._closing_quotation(q, end, entry)):
@@ -3055,6 +3065,20 @@ class _Run:
                 out.append((iv[0], "told", iv[1]))
                 k = iv[2]
                 continue
+            if self.bare(k) in ("زودت", "زود", "زودنا") and k + 2 < hi:
+                # round 8: في بيان صحافي زودت «الرياض» بنسخة منه: the paper that received it is the via
+                q = k + 1
+                while q < hi and q < k + 7 and self.norm(q) not in ("بنسخه", "بنص", "بنسخته"):
+                    q += 1
+                if q < hi and self.norm(q) in ("بنسخه", "بنص", "بنسخته"):
+                    qs = [x for x in range(k + 1, q) if self.is_quote(x) and x in self.partner and self.partner[x] < q]
+                    s0, e0 = (qs[0] + 1, self.partner[qs[0]]) if qs else (k + 1, q)
+                    if e0 > s0:
+                        vs = self.resolve_mention(s0, e0)
+                        vs.extra["_via_last"] = True
+                        out.append((vs, "told", self._span(s0, e0)))
+                    k = q + 1
+                    continue
             if self.bare(k) in ("بث", "نشر", "اذيع") and k > a and self.norm(k - 1) in _CARRIED_NOUNS and \
                     self.norm(k + 1) in ("علي", "عبر") and k + 2 < hi:
                 s0 = k + 2                    # round 8: في بيان بُثّ على وكالة X (a passive carrier)
