@@ -868,6 +868,16 @@ class EventsStage(Stage):
         t = best[1]
         return {"start": t.start, "end": t.end, "text": doc.text[t.start:t.end], "entity": None}
 
+    def _after_target_prep(self, doc, o: "_Cand", arg: dict) -> bool:
+        """The argument phrase follows a target preposition (على، ضد) close after the trigger
+        ``o``: عبوة ناسفة على دورية."""
+        toks = doc.tokens
+        i = next((k for k in range(o.tok_end, min(len(toks), o.tok_end + 12)) if toks[k].start == arg["start"]), None)
+        if i is None or i == 0:
+            return False
+        prev = doc.tokens[i - 1]
+        return any(self.cues["preps"].get(x) == "target" for x in _readings(prev.norm))
+
     def _organizer(self, doc, ctx: "_DocContext", c: "_Cand", window) -> dict | None:
         """Who organised a protest: the phrase after ``organizer_after`` (مسيرات نظمتها اتحادات
         العمال), or the subject of an ``organizer_verbs`` verb just before the protest word —
@@ -1205,10 +1215,13 @@ class EventsStage(Stage):
                     actor = oa.actor
                 if not _linked(target) and _linked(oa.target):
                     target = oa.target
+                # a mention's phrase when the anchor has none, verbs first (انتحاريان فجرا نفسيهما
+                # مما أدى إلى مقتل …: the result phrase names the event, the verb its doer;
+                # انفجرت عبوة ناسفة على دورية: the noun mention has the target)
                 if o.kind in _VERBAL:
-                    # a verb mention's phrase when the anchor has none (انتحاريان فجرا نفسيهما
-                    # مما أدى إلى مقتل …: the result phrase names the event, the verb its doer)
                     ph_actor = ph_actor or oa.actor
+                    ph_target = ph_target or oa.target
+                elif oa.target and self._after_target_prep(doc, o, oa.target[0]):
                     ph_target = ph_target or oa.target
                 if _linked(actor) and _linked(target):
                     break
@@ -1280,6 +1293,8 @@ class EventsStage(Stage):
                     if prev and doc.tokens[prev[0]].norm in ("قد", "لقد"):
                         k = prev[0]
                     sp = _np_back(doc, k, window, self.cues, 3)
+                    if sp is None:      # خطف الصحفي على يد مسلحين: the victim follows the verb
+                        sp = _np_span(doc, c.tok_end, window, self.cues, 3)
                     if sp is not None:
                         target = [self._arg(doc, ctx, sp)]
             else:
@@ -1769,6 +1784,9 @@ class _Arguments:
                 nxt = self._next_content(nxt + 1)
                 if nxt is None:
                     return None
+            elif any(len(st) >= 5 and st.startswith(("ان", "تن")) for _, st in clitic_splits(trig)[:1]):
+                # a form-VII verb (انفجر، انهار) takes no object: only a target after على/ضد
+                return None
             np = self._np_at(nxt)
             return self._span(np) if np else None
         want_after = (role == "target" and self.passive) or \
@@ -1850,7 +1868,9 @@ class _Arguments:
                 break
             nisba = not n.startswith("ال") and not toks[j - 1].norm.startswith("ال") and len(n) > 4 and (
                 n.endswith("ي") or n.endswith("يا") and toks[j - 1].norm.endswith("ا"))   # مفجر انتحاري، جنديا باكستانيا
-            if not (n.startswith("ال") or nisba or n.endswith(("ون", "ين", "يه", "يين", "ه")) and toks[j - 1].norm.endswith(n[-2:])):
+            fem = n.endswith("ه") and len(n) > 3 and toks[j - 1].norm.endswith("ه") and not toks[j - 1].norm.startswith("ال")
+            if not (n.startswith("ال") or nisba or fem or
+                    n.endswith(("ون", "ين", "يه", "يين", "ه")) and toks[j - 1].norm.endswith(n[-2:])):
                 break
             j += 1
         return i, j
