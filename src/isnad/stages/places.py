@@ -160,6 +160,8 @@ class PlacesStage(Stage):
         self.fuzzy_cutoff = float(config.get("fuzzy_cutoff", 88.0))
         self._geocode_country = None
         self._sporty = False
+        self._tanween = True
+        self._norms: list = []
         self._blocked_event_keys: set[str] = set()
         self._starts: list[int] | None = None
         self._coloc_cache: dict[tuple, bool] = {}
@@ -187,7 +189,8 @@ class PlacesStage(Stage):
         doc.places = []
         if not doc.tokens or doc.norm is None:
             return
-        self._norm_set = set(map(_NORM_OF, doc.tokens))
+        self._norms = norms = list(map(_NORM_OF, doc.tokens))   # (one pass over the tokens)
+        self._norm_set = set(norms)
         self._sporty = len(self._norm_set & self.sports_cues) >= self.sports_min
         self._starts = list(map(_START_OF, doc.tokens)) if doc.entities else None
         if doc.lang == "en" or (doc.lang not in ("ar", "und") and
@@ -203,17 +206,26 @@ class PlacesStage(Stage):
         toks = doc.tokens
         blocked_spans: list[tuple[int, int]] = []
         mentions: list[_Mention] = []
-        for m in self._scan(doc):
-            pays = [p for p in m.payloads if isinstance(p, int)]
-            if len(pays) < len(m.payloads):          # a blocking phrase
+        self._tanween = "\u064b" in doc.text
+        fwords = self.function_words
+        for m, pays in self._scan(doc):
+            if pays is None:
+                pays = tuple(p for p in m.payloads if isinstance(p, int))
+                if len(pays) < len(m.payloads):          # a blocking phrase
+                    blocked_spans.append((m.start, m.end))
+                    continue
+            elif not pays:
                 blocked_spans.append((m.start, m.end))
                 continue
+            if m.phrase in fwords and not m.prefix and m.tok_end == m.tok_start + 1 and \
+                    self._bare_function_word(doc, m):
+                continue                               # فإن, عنه: _accept would drop it (no context)
             mention = self._mention_from_match(doc, m, pays)
             if mention is not None and m.tok_end == m.tok_start + 1:
                 self._add_alt_readings(doc, mention, m)
             if mention is None:                       # blocked clitic reading: try the shorter ones
                 for alt in g.matcher.matches_at(doc, m.tok_start):
-                    alt_pays = [p for p in alt.payloads if isinstance(p, int)]
+                    alt_pays = tuple(p for p in alt.payloads if isinstance(p, int))
                     if alt_pays and len(alt_pays) == len(alt.payloads):
                         mention = self._mention_from_match(doc, alt, alt_pays)
                         if mention is not None:
@@ -301,6 +313,9 @@ class PlacesStage(Stage):
         self._single = _Single(root)                 # first words that end a name (lazy)
         self._seconds = _Seconds(root)               # second words after a first word (lazy)
         self._scan_forms = frozenset(forms)
+        self._scan_open = set(forms)                 # scan forms not (yet) found dead
+        self._known_forms: set[str] = set()          # scan forms found live
+        self._multi_keys: set[str] = set()           # live forms that only start longer names
         self._form_cache: dict = {}
         self._live_forms: dict[str, bool] = {}
         self._dead_forms: set[str] = set()
@@ -320,24 +335,26 @@ class PlacesStage(Stage):
         intersection finds the tokens that could (most tokens are not place names), and a name
         that needs a second word is tried only when a word that can follow comes next."""
         toks = doc.tokens
-        hits = self._norm_set & self._scan_forms
+        hits = self._norm_set & self._scan_open      # (forms found dead are dropped from it)
         if not hits:
             return
-        hits = hits - self._dead_forms               # forms that never start a name by themselves
-        live = self._live_forms                      # (binary difference: iterates the small set)
-        new = [h for h in hits if h not in live]
+        new = hits - self._known_forms               # (set operations: C loops, no Python one)
         if new:
             for h in new:
-                if not self._live(h):
-                    self._dead_forms.add(h)
+                if self._live(h):
+                    self._known_forms.add(h)
+                else:
+                    self._scan_open.discard(h)
                     hits.discard(h)
         # a form that only starts longer names is tried only when a word that can follow it
         # occurs in the document at all
         nset = self._norm_set
-        wcache = self._wform_cache
-        for h in [h for h in hits if h in self._multi_only]:
-            if self._multi_only[h].isdisjoint(nset):
-                hits.discard(h)
+        multi = hits & self._multi_keys
+        if multi:
+            mo = self._multi_only
+            for h in multi:
+                if mo[h].isdisjoint(nset):
+                    hits.discard(h)
         if not hits:
             return
         n = len(toks)
@@ -346,11 +363,12 @@ class PlacesStage(Stage):
         orig_span = doc.norm.orig_span
         wcache = self._wform_cache
         i = 0
-        for i0 in compress(range(n), map(hits.__contains__, map(_NORM_OF, toks))):
+        norms = self._norms
+        for i0 in compress(range(n), map(hits.__contains__, norms)):
             if i0 < i:
                 continue
             tok = toks[i0]
-            t = tok.norm
+            t = norms[i0]
             if tok.kind == "word":                      # (most tokens: one key, no tuple)
                 info = wcache.get(t)
                 if info is None:
@@ -363,20 +381,20 @@ class PlacesStage(Stage):
             # can a phrase go on past this token?  (the next word, same sentence, may follow)
             if follow:
                 j = i0 + 1
-                while j < n and toks[j].norm in _SKIP_INSIDE:
+                while j < n and norms[j] in _SKIP_INSIDE:
                     j += 1
-                if j < n and toks[j].norm in follow and toks[j].sent == tok.sent:
+                if j < n and norms[j] in follow and toks[j].sent == tok.sent:
                     m = match_at(doc, i0)
                     if m is not None:
-                        yield m
+                        yield m, None
                         i = m.tok_end
                     continue
             if best is None:
                 continue
             # one word: the reading with the fewest clitics that is a name (what the matcher picks)
-            plen, x, pays = best
+            plen, x, pays, ints = best
             s0, e0 = orig_span(tok.nstart + plen, tok.nend)     # (the end does not depend on plen)
-            yield Match(s0, e0, i0, i0 + 1, t[:plen], x, list(pays))
+            yield Match(s0, e0, i0, i0 + 1, t[:plen], x, pays), ints
             i = i0 + 1
 
     def _live(self, t: str) -> bool:
@@ -391,6 +409,7 @@ class PlacesStage(Stage):
             v = self._live_forms[t] = info[0] is not None or bool(info[1])
             if info[0] is None and info[1]:
                 self._multi_only[t] = info[1]
+                self._multi_keys.add(t)
         return v
 
     def _form_info(self, t: str, kind: str):
@@ -406,8 +425,9 @@ class PlacesStage(Stage):
             if single[x] and (best is None or plen < best[0]):
                 best = (plen, x)
         if best is not None:
-            pays = next(v for k, v in root[best[1]].items() if k.__class__ is not str)
-            best = (best[0], best[1], tuple(pays))
+            pays = tuple(next(v for k, v in root[best[1]].items() if k.__class__ is not str))
+            ints = tuple(p for p in pays if isinstance(p, int))
+            best = (best[0], best[1], pays, ints if len(ints) == len(pays) else ())
         follow = frozenset().union(*(self._seconds[x] for _, x in readings)) if readings else frozenset()
         return best, follow
 
@@ -442,15 +462,13 @@ class PlacesStage(Stage):
         return j >= 0 and doc.tokens[j].start >= ent.start and doc.tokens[j].norm in ("في", "ب")
 
     def _mention_from_match(self, doc, m, pays) -> _Mention | None:
-        toks = doc.tokens
-        if "\u064b" in doc.text[m.start:m.end]:
+        if self._tanween and "\u064b" in doc.text[m.start:m.end]:
             return None                                # درعًا تذكاريًا: tanween, an indefinite noun
-        first = toks[m.tok_start]
-        if m.prefix and (first.norm in self.blocked_tokens or
+        if m.prefix and (doc.tokens[m.tok_start].norm in self.blocked_tokens or
                          (m.tok_end == m.tok_start + 1 and len(m.phrase) <= 2)):
             return None                                # باب = ب + اب (Ibb)? no
         key = m.phrase
-        memo = self._mfm_cache.get((key, tuple(pays)))
+        memo = self._mfm_cache.get((key, pays))
         if memo is None:
             g = self.g
             flagged = g.flagged.get(key, set())
@@ -459,9 +477,25 @@ class PlacesStage(Stage):
                 flagged, rule_ctx = set(), False
             memo = (frozenset(i for i in pays if i in flagged or self._minor_foreign(i)), rule_ctx)
             if len(self._mfm_cache) < 100000:
-                self._mfm_cache[(key, tuple(pays))] = memo
+                self._mfm_cache[(key, pays)] = memo
         return _Mention(m.start, m.end, m.tok_start, m.tok_end, key, m.prefix, list(pays),
                         flagged=set(memo[0]), rule_ctx=memo[1])
+
+    def _bare_function_word(self, doc, m) -> bool:
+        """A one-word match that is a function word (فإن, عنه) with no clitic, nothing before it
+        that can be a feature word and not العاصمة after it: :meth:`_accept` would drop it as a
+        function word, so no mention is made (unless an NER LOC span overlaps it: then the mention
+        is kept, as it keeps the span from becoming an NER place)."""
+        toks = doc.tokens
+        if self._tanween and "\u064b" in doc.text[m.start:m.end]:
+            return False                               # (then a clitic reading is tried)
+        j = self._prev(doc, m.tok_start)
+        if j >= 0 and self._ctx_role(toks[j]):
+            return False
+        n = self._next(doc, m.tok_end)
+        if n >= 0 and toks[n].norm in self._fwd_forms:
+            return False
+        return not any(e.label == "LOC" and e.start < m.end and m.start < e.end for e in doc.entities)
 
     def _minor_foreign(self, i: int) -> bool:
         """A town abroad too small to be named bare (rules.yaml: minor_foreign_towns)."""
@@ -1159,7 +1193,7 @@ class PlacesStage(Stage):
             return []
         taken = [(m.start, m.end) for m in mentions] + list(blocked)
         out = []
-        for k in compress(range(len(toks)), map(hits.__contains__, map(_NORM_OF, toks))):
+        for k in compress(range(len(toks)), map(hits.__contains__, self._norms)):
             t = toks[k]
             if t.kind != "word":
                 continue
