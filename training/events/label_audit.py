@@ -80,16 +80,22 @@ def score(err) -> None:
                                         delimiter="\t")]
     for t, e in err.items():
         J = [r for r in judged if r["type"] == t]
-        fpj = Counter(r["judgement"] for r in J if r["error"] == "FP")
-        fnj = Counter(r["judgement"] for r in J if r["error"] == "FN")
+        # the judged sentences that are still errors of the scored system (another classifier's
+        # out-of-fold errors overlap the audited sample only in part)
+        fp_ids, fn_ids = {r["id"] for r in e["fp"]}, {r["id"] for r in e["fn"]}
+        fpj = Counter(r["judgement"] for r in J if r["error"] == "FP" and r["id"] in fp_ids)
+        fnj = Counter(r["judgement"] for r in J if r["error"] == "FN" and r["id"] in fn_ids)
+        print(f"{t}: judged FP still FP {sum(fpj.values())}/{sum(1 for r in J if r['error'] == 'FP')}, "
+              f"judged FN still FN {sum(fnj.values())}/{sum(1 for r in J if r['error'] == 'FN')}; "
+              f"unjudged errors: FP {len(fp_ids - {r['id'] for r in J})}, FN {len(fn_ids - {r['id'] for r in J})}")
         n = sum(fpj.values())
         FP, FN, P, N = len(e["fp"]), len(e["fn"]), e["pos"], e["neg"]
         TP = P - FN
         w, a, ok = (fpj[k] / n for k in ("gold_wrong", "ambiguous", "gold_right"))
         lo, hi = wilson(fpj["gold_wrong"], n)
         # FNs: all judged (the sample holds every one when there are fewer than asked)
-        scale = FN / max(1, sum(fnj.values()))
-        fn_ok = fnj["gold_right"] * scale
+        scale = FN / max(1, sum(fnj.values())) if fnj else 0.0
+        fn_ok = fnj["gold_right"] * scale if fnj else FN      # unjudged FNs counted as right
         print(f"{t}: out-of-fold dev recall {TP / P:.3f}, FP rate {FP / N:.3f} ({FP} FP / {N} neg, {FN} FN / {P} pos)")
         print(f"  FP sample {n}: gold wrong {fpj['gold_wrong']} ({w:.2f}, 95% CI {lo:.2f}-{hi:.2f}), ambiguous "
               f"{fpj['ambiguous']} ({a:.2f}), gold right {fpj['gold_right']} ({ok:.2f}); FN judged "

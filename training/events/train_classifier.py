@@ -110,6 +110,8 @@ def main(argv=None) -> int:
                          "scores them as negatives")
     ap.add_argument("--difficult-types", default="ASSAULT",
                     help="types whose 'difficult no' rows get --difficult-weight (others keep weight 1)")
+    ap.add_argument("--group-cv", action="store_true",
+                    help="CV folds grouped by source document (sentences of one article in one fold)")
     ap.add_argument("--seeds", type=int, default=5, help="5-fold CV splits whose out-of-fold scores are averaged")
     ap.add_argument("--dry-run", action="store_true", help="print dev CV figures, write nothing")
     ap.add_argument("--oof", metavar="PATH",
@@ -122,7 +124,7 @@ def main(argv=None) -> int:
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
     warnings.filterwarnings("ignore")
 
     t0 = time.time()
@@ -178,7 +180,14 @@ def main(argv=None) -> int:
         oof0 = None
         for seed in range(args.seeds):
             p_cv = np.zeros(len(rows))
-            for tr, te in StratifiedKFold(5, shuffle=True, random_state=seed).split(np.zeros(len(y)), y):
+            if args.group_cv:
+                # sentences of one Gigaword document stay in one fold (they repeat each other)
+                groups = [(r[3] or r[0]).rsplit("-", 1)[0] if "-" in (r[3] or "") else (r[3] or r[0]).rsplit("_", 1)[0]
+                          for r in rows]
+                folds = StratifiedGroupKFold(5, shuffle=True, random_state=seed).split(np.zeros(len(y)), y, groups)
+            else:
+                folds = StratifiedKFold(5, shuffle=True, random_state=seed).split(np.zeros(len(y)), y)
+            for tr, te in folds:
                 lr = LogisticRegression(C=args.C, class_weight="balanced", max_iter=5000, solver="liblinear")
                 lr.fit(Xall[tr], y[tr], sample_weight=sw[tr])
                 p_cv[te] = lr.predict_proba(Xall[te])[:, 1]
@@ -225,7 +234,7 @@ def main(argv=None) -> int:
     model["params"] = {"C": args.C, "recall": args.recall, "min_df": args.min_df, "cv_seeds": args.seeds,
                        "event_scale": args.event_scale, "ambiguous": args.ambiguous,
                        "validation": args.validation, "difficult_weight": args.difficult_weight,
-                       "difficult_types": args.difficult_types}
+                       "difficult_types": args.difficult_types, "group_cv": args.group_cv}
     if not args.dry_run:
         OUT.parent.mkdir(parents=True, exist_ok=True)
         with gzip.open(OUT, "wt", encoding="utf-8") as f:
