@@ -175,3 +175,12 @@ def test_paper_given_a_copy_is_the_via(attr):
     a = one(doc, "أكدت")
     assert src(doc, a) == "الجبهة" and vias(doc, a) == ["الرياض"]
     assert ctext(doc, a) == "حملة الاعتقال مستمرة"
+
+
+def test_afada_with_an_agency_object(attr):
+    # أفاد X وكالةَ Y أنه …: the agency is whom the source told (via), not part of the source
+    doc = attr("وأفاد مصدر دبلوماسي تركي وكالة فرانس برس، أنه تم تأجيل الزيارة.")
+    a = one(doc, "أفاد")
+    assert src(doc, a) == "مصدر دبلوماسي تركي" and vias(doc, a) == ["وكالة فرانس برس"]
+    doc = attr("وأفادت وكالة الأنباء الرسمية بأن الزيارة تأجلت.")
+    assert src(doc, one(doc, "أفادت")) == "وكالة الأنباء الرسمية"

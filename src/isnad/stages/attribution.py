@@ -2398,6 +2398,19 @@ class _Run:
             return None          # round 8: الوضع في اليمن يؤكد أن …: evidence, not a speaker
         via: list = []
         told = None
+        if e.lemma == "أفاد" and not e.addressee and subj is not None:
+            # round 8: أفاد مصدر دبلوماسي تركي وكالة فرانس برس، أنه …: the agency told, not the source
+            a0, b0 = full_subj or subj
+            ne = next((x for x in range(a0 + 1, b0) if self.toks[x].kind == "word" and
+                       self.norm(x)[:1] not in ("ل", "ب") and self.norm(x - 1) not in _PREPOSITIONS and
+                       not self.norm(x).startswith(("وال", "ول", "وب")) and
+                       (self.head_of(x, b0)[0] or HeadEntry("", "")).kind in ("agency", "outlet")), None)
+            h = self.head_of(ne, b0)[0] if ne is not None else None
+            if h is not None and h.kind in ("agency", "outlet"):
+                subj, told = (a0, ne), (ne, b0)
+                ts = self.resolve_mention(*told)
+                ts.extra["_via_last"] = True
+                via.append((ts, "told", self._span(*told)))
         if e.addressee and subj is not None:
             # أبلغ/أخبر: the subject, then whom it told (أبلغت تركيا الأمم المتحدة أنها …;
             # أبلغ "الوطن" ابن الستيني … بأن …)
