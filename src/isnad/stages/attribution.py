@@ -1255,6 +1255,9 @@ class _Run:
             k = self._name_end(j, stop, after_title=True)
             if k > j:
                 j = self._apposed_title(k, stop)
+        # round 8: an apposition "one of the …" after the mention (ريم ندا إحدى الناطقين باسم البرنامج)
+        if a < j < stop - 1 and self.norm(j) in ("احد", "احدي") and self.norm(j + 1).startswith("ال"):
+            j = max(j + 2, self.np_end(j, stop))
         # a coordinated second mention: ونظيره الأميركي، وسكان، والفرقة نفسها
         if j < stop and self.toks[j].kind == "word" and self.norm(j)[:1] == "و" and len(self.norm(j)) > 2:
             w = self.norm(j)[1:]
