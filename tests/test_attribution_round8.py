@@ -193,3 +193,9 @@ def test_one_of_apposition_stays_in_the_source(attr):
     doc = attr("وأعلن العميد صالح حسن أحد القادة المشاركين في تحرير عدن لـ «المدينة»: إنّ المحافظة محررة.")
     a = one(doc, "أعلن")
     assert src(doc, a) == "العميد صالح حسن أحد القادة المشاركين في تحرير عدن" and vias(doc, a) == ["المدينة"]
+
+
+def test_special_statement_to_a_paper(attr):
+    doc = attr("وأضاف الوزير في تصريح خاص بـ«عكاظ»، «لن نتراجع عن القرار».")
+    a = one(doc, "أضاف")
+    assert src(doc, a) == "الوزير" and vias(doc, a) == ["عكاظ"]

@@ -1057,6 +1057,9 @@ class _Run:
             return True
         if n in ("له", "لها", "لهم", "للصحفيين", "للصحافيين", "للصحافه"):
             return True
+        if n == "ب" and t.kind == "word" and j > 0 and self.norm(j - 1) in ("خاص", "خاصه") and \
+                j + 1 < end and self.is_quote(j + 1):
+            return True                       # round 8: في تصريح خاص بـ«عكاظ»: the paper spoken to
         if n == "الي" and j + 1 < end and self.is_quote(j + 1) and j + 1 in self.partner and \
                 self.partner[j + 1] - j <= 5 and (self._quotes_a_name(j + 1) or self._short_quoted_name(j + 1)):
             return True                       # قالت مصادر مطلعة إلى "الوطن": the outlet spoken to
@@ -3120,8 +3123,8 @@ class _Run:
                     k = e0
                     continue
             if self.is_addressee_at(k, hi) and n not in ("له", "لها", "لهم", "للصحفيين", "للصحافيين", "للصحافه"):
-                if n in ("ل", "لـ", "الي") or (t.kind == "word" and n == "ل"):
-                    s0 = k + 1                # لـ «عكاظ»، إلى "الوطن": the name after the word
+                if n in ("ل", "لـ", "الي", "ب") or (t.kind == "word" and n == "ل"):
+                    s0 = k + 1                # لـ «عكاظ»، إلى "الوطن"، خاص بـ«عكاظ»: the name after the word
                 else:
                     s0 = k
                 if s0 < hi:
