@@ -199,3 +199,10 @@ def test_special_statement_to_a_paper(attr):
     doc = attr("وأضاف الوزير في تصريح خاص بـ«عكاظ»، «لن نتراجع عن القرار».")
     a = one(doc, "أضاف")
     assert src(doc, a) == "الوزير" and vias(doc, a) == ["عكاظ"]
+
+
+def test_khatama_x_qaila(attr):
+    # ختم X قائلا «…» has the verb as cue (GUIDELINES blind6), like ختم X بالقول
+    doc = attr("وختم الوزير قائلا «سنواصل العمل».")
+    assert [a.cue.text for a in doc.attributions] == ["ختم"]
+    assert src(doc, one(doc, "ختم")) == "الوزير"

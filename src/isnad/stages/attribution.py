@@ -1142,8 +1142,9 @@ class _Run:
                 if self._time_at(j):
                     break
                 if self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep", "nominal")) and \
-                        _strip_al(self.norm(j - 1)) not in self.lex.title_words:
-                    break
+                        (_strip_al(self.norm(j - 1)) not in self.lex.title_words or
+                         self.cue_entry_at(j, ("part",)) and self.norm(j).endswith("ا")):
+                    break       # (a participle in -an after a title is no name: ختم الوزير قائلا)
                 if n in ("حول", "بشان", "بخصوص", "حيال", "القول") or n in _SAY_PRONOUN or \
                         (n in ("هذا", "هذه", "هذين", "هاتين", "هولاء", "ذلك", "تلك") and
                          (self.norm(j - 1).startswith("ال") or self._in_name_entity(j - 1))):
@@ -2258,7 +2259,11 @@ class _Run:
 
     def _verb(self, m, e: CueEntry, lo: int, hi: int, si: int) -> _Att | None:
         i, iend = m.tok_start, m.tok_end
-        if e.needs_word and not any(self._needs_word_at(k, e) for k in range(iend, min(hi, iend + 7))):
+        if e.needs_word and not any(self._needs_word_at(k, e) for k in range(iend, min(hi, iend + 7))) and \
+                not (e.needs_word == "بالقول" and
+                     any((self.cue_entry_at(k, ("part",)) or (None, CueEntry("", "")))[1].lemma == "قال"
+                         for k in range(iend + 1, min(hi, iend + 7)))):
+            # (round 8: ختم X قائلا «…» like ختم X بالقول — the verb is the cue, GUIDELINES blind6)
             # حمّل X، رئيس حزب …، إيران مسؤولية …: an apposition between commas may come first
             commas = [k for k in range(iend, min(hi, iend + 16)) if self.is_punct(k, {",", "،"})]
             if len(commas) < 2 or commas[1] - commas[0] > 10 or \
