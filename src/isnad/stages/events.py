@@ -254,7 +254,7 @@ def cues() -> dict:
                 "hypothetical_cues", "irrealis_cues", "function_words", "noun_context", "clause_breaks",
                 "member_heads", "perpetrators", "perpetrator_not_after", "future_after", "negation_quantifiers", "future_prefix_exclude",
                 "against_on", "against_bi", "against_li", "against_bare", "against_site", "exposure", "not_targets",
-                "responsibility_verbs", "responsibility_nouns", "against_addressee", "organizer_verbs", "against_removal", "agent_verbs"):
+                "responsibility_verbs", "responsibility_nouns", "against_addressee", "organizer_verbs", "against_removal", "agent_verbs", "place_heads"):
         out[key] = _n(c.get(key))
     out["agent_after"] = _n_phrases(c.get("agent_after"))
     out["organizer_after"] = _n_phrases(c.get("organizer_after"))
@@ -969,7 +969,9 @@ class EventsStage(Stage):
         toks = doc.tokens
         i, j = sp
         for ei, ej, ent in ctx.entities:
-            if i <= ei < j:
+            # a name at the head of the phrase links it; one deeper inside is a complement
+            # (قرار الحكومة بغزو العراق is not Iraq)
+            if i <= ei < min(j, i + 2):
                 return {"start": ent.start, "end": ent.end, "text": ent.text, "entity": ent.id}
         s, e = toks[i].start, toks[j - 1].end
         return {"start": s, "end": e, "text": doc.text[s:e], "entity": None}
@@ -1065,7 +1067,7 @@ class EventsStage(Stage):
         if _readings(toks[c.tok_start].norm) & cu["exposure"]:
             sp = _np_back(doc, c.tok_start, window, cu, 3)
             if sp is not None and not device(sp):
-                return [self._arg(doc, ctx, sp)]
+                return self._explicit([self._arg(doc, ctx, sp)])
         for k in range(c.tok_start - 1, max(window.start, c.tok_start - 9) - 1, -1):
             if toks[k].kind == "punct" and toks[k].norm not in ('"', "'"):
                 break
@@ -1080,7 +1082,7 @@ class EventsStage(Stage):
                         j -= 1
                     sp = (j, k) if j < k else None
                 if sp is not None and not device(sp):
-                    return [self._arg(doc, ctx, sp)]
+                    return self._explicit([self._arg(doc, ctx, sp)])
                 break
         # 2. the people a toll counts
         from ..text.numbers import number_at
@@ -1113,8 +1115,16 @@ class EventsStage(Stage):
                         # phrase before it is the (passive) subject
                         sp = _np_back(doc, o.tok_start, window, cu, 3)
             if sp is not None and not device(sp):
-                return [self._arg(doc, ctx, sp)]
+                return self._explicit([self._arg(doc, ctx, sp)])
         return cur
+
+    @staticmethod
+    def _explicit(args: list) -> list:
+        """Victims a toll or an exposure word names: marked so that they win over a name that
+        position made the actor (القوات الأميركية تعرضت لهجوم: the forces are the target)."""
+        for a in args:
+            a["_explicit"] = True
+        return args
 
     def _no_object(self, doc, o: _Cand, window) -> bool:
         """Nothing that can be an object right after a verb: the clause ends, or a preposition,
@@ -1255,12 +1265,20 @@ class EventsStage(Stage):
                 target = [pt]
                 if pt.get("entity"):
                     actor = [a for a in actor if a.get("entity") != pt["entity"]]
-        elif e.type == "ASSAULT" and not _linked(target):
+        elif e.type == "ASSAULT":
+            # the victims a toll or an exposure word names explicitly beat a name found by
+            # position (an attack verb's own object stays: _victims keeps it)
             target = self._victims(doc, ctx, c, window, target)
+            if target and target[0].pop("_explicit", False) and target[0].get("entity"):
+                actor = [a for a in actor if a.get("entity") != target[0]["entity"]]
             if target and not _linked(actor):
                 # a victim phrase is never also the actor (قتل أربعة أشخاص: passive reading)
                 v = target[0]
                 actor = [a for a in actor if a.get("entity") or not (a["start"] < v["end"] and v["start"] < a["end"])]
+            elif target and not target[0].get("entity"):
+                # nor is a name inside it (مقتل 15 جنديا تركيا: Turkey is the victims' country)
+                v = target[0]
+                actor = [a for a in actor if not (v["start"] <= a["start"] and a["end"] <= v["end"])]
             if target and not actor and target[0]["start"] >= c.end and (
                     c.kind == "verb" or c.kind == "passive" and c.tok_end - c.tok_start == 1
                     and doc.tokens[c.tok_start].norm.endswith(("ت", "وا"))):
@@ -1277,9 +1295,9 @@ class EventsStage(Stage):
             actor = [a for a in actor if a.get("entity") or not (
                 _readings(normalize((a.get("text") or " ").split()[0] if (a.get("text") or "").split() else ""))
                 & self.cues["not_targets"])]
-        if e.type == "ASSAULT" and not _linked(actor):
+        if e.type == "ASSAULT":
             # an explicit doer (هجوم شنه متمردون، من قبل قوات الدرك، تبنت حركة طالبان مسؤوليتها
-            # عن الهجوم) beats a phrase guessed by position
+            # عن الهجوم) beats a name or a phrase found by position
             ag = self._agent(doc, ctx, c, window)
             if ag is not None:
                 ag, passive_agent = ag
@@ -1297,7 +1315,7 @@ class EventsStage(Stage):
                         sp = _np_span(doc, c.tok_end, window, self.cues, 3)
                     if sp is not None:
                         target = [self._arg(doc, ctx, sp)]
-            else:
+            elif not _linked(actor):
                 perp = self._perpetrator(doc, c, window, target)
                 if perp is not None:
                     actor = [perp]
@@ -1608,9 +1626,19 @@ class _Arguments:
                 if self._gap_ok(c.tok_end, i, 4):
                     add(target, i, j, ent)
         elif verbal:
-            # VSO: a name right after the verb is its subject; the next bare name its object
+            # VSO: a name right after the verb is its subject; the next bare name its object —
+            # unless the verb is marked plural (اغتالوا العميد: the subject came before) or a
+            # number counts the name (قتلت ثلاثة متشددين: the victims)
             subject_found = False
-            if direct_after and self._gap_ok(c.tok_end, direct_after[0][0], 3, numbers=False):
+            trig = toks[c.tok_end - 1].norm
+            plural = any(st.endswith(("وا", "ون")) for _, st in clitic_splits(trig)[:1])
+            counted = bool(direct_after) and self._counted(c.tok_end, direct_after[0][0])
+            if (plural or counted) and direct_after and self._gap_ok(c.tok_end, direct_after[0][0], 3, numbers=False):
+                i, j, ent = direct_after[0]
+                if self.roles.get("object"):
+                    add(target if self.roles["object"] == "target" else actor, i, j, ent)
+                rest = []
+            elif direct_after and self._gap_ok(c.tok_end, direct_after[0][0], 3, numbers=False):
                 i, j, ent = direct_after[0]
                 add(actor if subj_role == "actor" else target, i, j, ent)
                 subject_found = True
@@ -1657,6 +1685,17 @@ class _Arguments:
             ph = self._phrase_fallback("target")
             if ph:
                 self.target = [ph]
+
+    def _counted(self, a: int, b: int) -> bool:
+        """A number between tokens a and b (ثلاثة، 11) counts the name at b."""
+        from ..text.numbers import number_at
+        for k in range(a, b):
+            try:
+                if number_at(self.doc, k) is not None:
+                    return True
+            except Exception:      # pragma: no cover - numbers are optional
+                return False
+        return False
 
     # prepositions ------------------------------------------------------------------------
     def _after_passive_aux(self) -> bool:
@@ -1705,7 +1744,7 @@ class _Arguments:
                     steps += 2
                     continue
                 return prep
-            if readings & cu["np_heads"]:
+            if readings & cu["np_heads"] or readings & cu["place_heads"]:
                 k -= 1
                 steps += 1
                 continue
