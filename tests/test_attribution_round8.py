@@ -206,3 +206,12 @@ def test_khatama_x_qaila(attr):
     doc = attr("وختم الوزير قائلا «سنواصل العمل».")
     assert [a.cue.text for a in doc.attributions] == ["ختم"]
     assert src(doc, one(doc, "ختم")) == "الوزير"
+
+
+def test_mutahaddithan_an(attr):
+    doc = attr("وقال المسؤول إن الاتفاق أقر، متحدثا عن «تفاصيل يجري بحثها».")
+    a = one(doc, "متحدثا")
+    assert ctext(doc, a) == "«تفاصيل يجري بحثها»"
+    doc = attr("وقالت متحدثة باسم الشرطة إن السائح أصيب بجروح طفيفة.")
+    assert [a.cue.text for a in doc.attributions] == ["قالت"]
+    assert src(doc, one(doc, "قالت")) == "متحدثة باسم الشرطة"

@@ -953,6 +953,9 @@ class _Run:
                     continue
                 if e.type == "prep" and m.prefix not in _CONJ_PREFIX:
                     continue
+                if e.type == "part" and e.lemma == "تحدث" and m.tok_end < self._ntok and \
+                        self.norm(m.tok_end) in ("باسم", "بلسان", "رسمي"):
+                    continue          # متحدثا باسم …: a spokesman, not "talking about" (round 8)
                 if e.type == "docverb" and m.prefix not in _CONJ_PREFIX:
                     continue
                 entries.append(e)
@@ -3370,6 +3373,8 @@ class _Run:
             return None
         if kind == "nominal":
             return None
+        if e.lemma == "تحدث" and not (kind == "prep" and at == m.tok_end):
+            return None          # round 8: متحدثا عن «…» only (not متحدثا باسم …, a spokesman)
         att = _Att((m.start, m.end), (m.tok_start, m.tok_end), e, si, role=e.role, cue_type="participle")
         # the subject of the clause it hangs on: the latest attribution of this sentence, else salience
         src = None
