@@ -65,3 +65,19 @@ def test_a_big_city_is_not_abstained_for_a_small_namesake(nlp):
     assert "geonames:2761369" in _ids(doc)           # Vienna, not ف + يينا (Jena)
     doc = nlp("وصل الفريق إلى مدينة شنغهاي الصينية.")
     assert "geonames:1796236" in _ids(doc)           # a spelling alias
+
+
+def test_a_border_said_with_one_adjective_is_the_border_with_the_neighbour_named(nlp):
+    doc = nlp("وقع الانفجار في بلدة سروج جنوب شرق تركيا قرب الحدود السورية.")
+    assert "isnad:border-sy-tr" in _ids(doc)
+    doc = nlp("وصل اللاجئون من العراق وتركيا إلى الحدود السورية.")
+    assert not any(i and i.startswith("isnad:border-") for i in _ids(doc))   # two neighbours: none
+    doc = nlp("الحدود السورية مغلقة منذ أسابيع.")
+    assert not doc.places
+
+
+def test_one_sense_per_discourse(nlp):
+    doc = nlp("فاز المنتخب على الكويت وعمان في البطولة الخليجية. "
+              "وتلتقي عمان مع البحرين اليوم.")
+    oman = [p for p in doc.places if p.text == "عمان"]
+    assert len(oman) == 2 and all(p.gazetteer_id == "geonames:286963" for p in oman)

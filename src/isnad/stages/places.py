@@ -133,6 +133,7 @@ class PlacesStage(Stage):
         self.anaphors = {key_of(k): v for k, v in (r.get("anaphors") or {}).items()}
         self.firsts = frozenset(k for k in g.matcher._root)          # first tokens of all names
         self._build_scan_index()
+        self._build_border_index()
         self.anaphor_tails = tuple({k[2:] for k in self.anaphors})   # بلاد، مملكه، سجن ...
         sp = r.get("sports") or {}
         self.sports_cues = {key_of(k) for k in sp.get("cues") or []}
@@ -293,6 +294,8 @@ class PlacesStage(Stage):
             self._context(doc, mt)
         self._accept(doc, mentions)
         mentions = [mt for mt in mentions if mt.accepted]
+        if "الحدود" in self._norm_set or self._border_forms & self._norm_set:
+            mentions += self._bare_borders(doc, mentions, blocked_spans)
         mentions += self._anaphor_mentions(doc, mentions, blocked_spans)
         mentions.sort(key=lambda x: x.start)
         self._resolve(doc, mentions)
@@ -329,6 +332,81 @@ class PlacesStage(Stage):
                 for c in ("", "و", "ف"):
                     an.add(c + "لل" + a[2:])
         self._anaphor_forms = frozenset(an)
+
+    def _build_border_index(self) -> None:
+        """Borders named ``الحدود X Y`` (supplement rows ``isnad:border-xx-yy``): for each
+        ``الحدود X`` the borders it starts and the other country of each, so that ``الحدود
+        السورية`` alone can be read as the border with the one neighbour the document names."""
+        g = self.g
+        idx: dict[str, list[tuple[int, str]]] = {}
+        for key, ids in g.ar_index.items():
+            words = key.split(" ")
+            if len(words) != 3 or words[0] != "الحدود":
+                continue
+            for i in ids:
+                e = g.entry(i)
+                if not e.id.startswith("isnad:border-"):
+                    continue
+                ccs = e.id[len("isnad:border-"):].upper().split("-")
+                if len(ccs) != 2:
+                    continue
+                idx.setdefault(words[1], []).append((i, tuple(ccs)))
+        self._borders: dict[str, list[tuple[int, str]]] = {}
+        for nisba, rows in idx.items():
+            common = set(rows[0][1]).intersection(*(set(r[1]) for r in rows))
+            if len(common) != 1:
+                continue
+            own = common.pop()
+            seen = {}
+            for i, ccs in rows:
+                other = ccs[0] if ccs[1] == own else ccs[1]
+                seen.setdefault(other, i)
+            self._borders[nisba] = [(i, other) for other, i in seen.items()]
+        forms = set()
+        for pre in _PREFIXES:
+            forms.add(pre + "الحدود")
+        for c in ("", "و", "ف"):
+            forms.add(c + "للحدود")
+        self._border_forms = frozenset(forms)
+
+    def _bare_borders(self, doc, mentions: list[_Mention], blocked) -> list[_Mention]:
+        """الحدود السورية (one adjective) in a story that names exactly one of that country's
+        neighbours among the borders known here: the border with it (a story set in Turkey: the
+        Syrian–Turkish border).  Not made when no neighbour or several are named."""
+        toks = doc.tokens
+        norms = self._norms
+        countries = set()
+        for mt in mentions:
+            if len(mt.cands) == 1:
+                countries.add(self.g.entry(mt.cands[0]).country)
+        taken = [(m.start, m.end) for m in mentions] + list(blocked)
+        out = []
+        forms = self._border_forms | {"الحدود"}
+        for k in compress(range(len(toks) - 1), map(forms.__contains__, norms)):
+            if toks[k].kind != "word":
+                continue
+            plen = len(norms[k]) - len("الحدود")
+            n = self._next(doc, k + 1)
+            if n != k + 1 or toks[n].sent != toks[k].sent:
+                continue
+            rows = self._borders.get(norms[n])
+            if not rows:
+                continue
+            nn = n + 1
+            if nn < len(toks) and (norms[nn] in self.club_adjectives or norms[nn].startswith("ال") and
+                                   norms[nn].endswith("يه")):
+                continue                               # a second adjective: the full name (or not a border)
+            hits = [i for i, other in rows if other in countries]
+            if len(hits) != 1:
+                continue
+            s0 = doc.norm.orig_span(toks[k].nstart + plen, toks[k].nend)[0] if plen else toks[k].start
+            e0 = toks[n].end
+            if any(a < e0 and s0 < b for a, b in taken):
+                continue
+            mt = _Mention(s0, e0, k, n + 1, "الحدود " + norms[n], norms[k][:plen], hits, how="gazetteer")
+            mt.accepted, mt.why = True, "border with the neighbour named"
+            out.append(mt)
+        return out
 
     def _scan(self, doc):
         """``matcher.find`` without trying tokens that cannot start a name: one set
@@ -1344,6 +1422,30 @@ class PlacesStage(Stage):
             if best.idx in mt.readings:               # the chosen place came from the other reading
                 mt.start, mt.prefix, mt.key = mt.readings[best.idx]
             resolved_before.append(best)
+        self._one_sense(mentions)
+
+    def _one_sense(self, mentions: list[_Mention]) -> None:
+        """One sense per discourse: a name left ambiguous (عمان: Oman or Amman) that the same
+        document resolves elsewhere -- every other resolved occurrence to one place -- is that
+        place (the evidence says so)."""
+        amb = [mt for mt in mentions if mt.chosen is None and mt.how != "anaphor" and
+               (mt.no_match_reason or "").startswith("ambiguous")]
+        if not amb:
+            return
+        by_key: dict[str, set] = {}
+        for mt in mentions:
+            if mt.chosen is not None and mt.how != "anaphor":
+                by_key.setdefault(mt.key, set()).add(mt.chosen.idx)
+        for mt in amb:
+            got = by_key.get(mt.key)
+            if got and len(got) == 1:
+                i = next(iter(got))
+                if i in mt.cands:
+                    mt.chosen = self.g.entry(i)
+                    mt.no_match_reason = None
+                    mt.why = "same name resolved elsewhere in the document"
+                    if i in mt.readings:
+                        mt.start, mt.prefix, mt.key = mt.readings[i]
 
     def _vote_of(self, cands) -> tuple:
         """(country, weight) a mention's candidates vote for -- (None, 0) when they span
