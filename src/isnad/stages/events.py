@@ -1093,11 +1093,18 @@ class EventsStage(Stage):
             if o.kind in ("noun", "phrase", "passive"):
                 sp = _np_span(doc, o.tok_end, window, cu, 3)
             elif o.kind == "verb":
-                nxt = _next_words(doc, o.tok_end, window, 1)
-                try:
-                    num = number_at(doc, nxt[0]) if nxt else None
-                except Exception:      # pragma: no cover - numbers are optional
-                    num = None
+                # the count may follow a qualifier or a time word (قتل نحو 80 شخصا، قتل أول من
+                # أمس 4 جنود)
+                nxt = _next_words(doc, o.tok_end, window, 5)
+                num = None
+                for k in nxt:
+                    try:
+                        num = number_at(doc, k)
+                    except Exception:      # pragma: no cover - numbers are optional
+                        num = None
+                    if num is not None or not (_readings(toks[k].norm) & (_QUALIFIERS | cu["not_subjects"])):
+                        nxt = [k]
+                        break
                 if num is not None:
                     sp = _np_span(doc, nxt[0], window, cu, 3)
                 else:
