@@ -215,3 +215,12 @@ def test_mutahaddithan_an(attr):
     doc = attr("وقالت متحدثة باسم الشرطة إن السائح أصيب بجروح طفيفة.")
     assert [a.cue.text for a in doc.attributions] == ["قالت"]
     assert src(doc, one(doc, "قالت")) == "متحدثة باسم الشرطة"
+
+
+def test_kana_after_the_subject(attr):
+    # يذكر أن X كانت (قد) أعلنت …: X is the subject, what follows the verb its content
+    doc = attr("يذكر أن وزارة الدفاع كانت قد أعلنت الأحد مقتل 9 جنود إثر هجوم من «مجموعة مسلحة».")
+    a = one(doc, "أعلنت")
+    assert src(doc, a) == "وزارة الدفاع" and ctext(doc, a).startswith("مقتل 9 جنود")
+    doc = attr("يذكر أن السلطات التونسية كانت أعلنت عن حزمة من القرارات الأمنية.")
+    assert src(doc, one(doc, "أعلنت")) == "السلطات التونسية"

@@ -1774,6 +1774,8 @@ class _Run:
             e -= 1
         if e - 1 >= lo and self.norm(e - 1) in ("قد", "لقد", "فقد", "وقد"):
             e -= 1
+        if e - 1 > lo and self.norm(e - 1) in ("كان", "كانت", "كانوا"):
+            e -= 1               # round 8: يذكر أن وزارة الدفاع كانت (قد) أعلنت …: كان after the subject
         a = e - 1
         while a >= lo and e - a <= 14:
             if self.is_punct(a) or self.is_quote(a):
@@ -2395,9 +2397,10 @@ class _Run:
         left = None
         if subj is not None and m.prefix == "" and not (e.agr == "1"):
             lk = self.left_subject(i, lo)
-            if lk is not None and lk[0] - 1 >= lo and self.norm(lk[0] - 1) in _KANA and \
-                    self.norm(lk[0] - 1) not in ("قد", "لقد") and not self.source_like(*subj):
-                subj, left = None, lk    # وكانت محكمة الاستئناف أكدت إدانته: SVO after كان
+            if lk is not None and (lk[0] - 1 >= lo and self.norm(lk[0] - 1) in _KANA and
+                                   self.norm(lk[0] - 1) not in ("قد", "لقد") or
+                                   self.norm(lk[1]) in ("كان", "كانت", "كانوا")) and not self.source_like(*subj):
+                subj, left = None, lk    # وكانت محكمة الاستئناف أكدت إدانته / أن الوزارة كانت (قد) أعلنت …: SVO
         if subj is None and not (e.agr == "1") and m.prefix == "":
             left = left or self.left_subject(i, lo)
         if subj is None and left is None and rel_head is not None:
