@@ -81,3 +81,12 @@ def test_one_sense_per_discourse(nlp):
               "وتلتقي عمان مع البحرين اليوم.")
     oman = [p for p in doc.places if p.text == "عمان"]
     assert len(oman) == 2 and all(p.gazetteer_id == "geonames:286963" for p in oman)
+
+
+def test_yemeni_districts_and_the_kuwait_mosque(nlp):
+    doc = nlp("اندلعت اشتباكات في مديرية حرف سفيان بمحافظة عمران.")
+    assert "isnad:ye-harf-sufyan" in _ids(doc)
+    doc = nlp("فجر انتحاري نفسه في مسجد الإمام الصادق بالكويت.")
+    assert "isnad:kw-mosque-imam-sadiq" in _ids(doc)
+    doc = nlp("ثلا الطالب الآيات.")                  # a verb: the town needs context
+    assert not doc.places
