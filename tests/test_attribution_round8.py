@@ -224,3 +224,11 @@ def test_kana_after_the_subject(attr):
     assert src(doc, a) == "وزارة الدفاع" and ctext(doc, a).startswith("مقتل 9 جنود")
     doc = attr("يذكر أن السلطات التونسية كانت أعلنت عن حزمة من القرارات الأمنية.")
     assert src(doc, one(doc, "أعلنت")) == "السلطات التونسية"
+
+
+def test_left_subjects(attr):
+    # a comma before قد (وكانت X …، قد أعلنت) and an accusative head after لكن (لكن متحدثا باسم …)
+    doc = attr("وكانت جبهة المعارضة الموالية للحكومة السابقة، قد أعلنت أمس، انسحابها من المدينة.")
+    assert src(doc, one(doc, "أعلنت")) == "جبهة المعارضة الموالية للحكومة السابقة"
+    doc = attr("ولكن متحدثا باسم الشرطة قال إن انفجارات وقعت في المدينة.")
+    assert src(doc, one(doc, "قال")) == "متحدثا باسم الشرطة"

@@ -724,6 +724,13 @@ class _Run:
             ms = self.lex.heads.matches_at(self.doc, a, self.toks[b - 1].end, offsets=False)
             ms = [x for x in ms if x.prefix in ("", "و", "ف", "ل", "ب")]
             hit = (ms[0].payloads[0], ms[0].tok_end) if ms else (None, a)
+            if not ms and self.toks[a].kind == "word":
+                # round 8: the accusative of a one-word head after إن/لكن (لكن متحدثا باسم …، إن مسؤولا)
+                n = self.norm(a)
+                if len(n) > 4 and n.endswith("ا") and not n.startswith("ال") and not n.endswith("يا"):
+                    h = self.lex.heads.lookup(n[:-1])
+                    if h:
+                        hit = (h[0], a + 1)
             self._head_cache[key] = hit
         return hit
 
@@ -1770,10 +1777,14 @@ class _Run:
         # walk left over a noun phrase to a frame word (a comma right before the verb is allowed:
         # إلا أن قيادة التحالف، أشارت; so is قد: وكانت الوكالة … قد زعمت)
         e = i
+        comma_qad = False
         if self.is_punct(e - 1, {",", "،"}):
             e -= 1
         if e - 1 >= lo and self.norm(e - 1) in ("قد", "لقد", "فقد", "وقد"):
             e -= 1
+            if self.is_punct(e - 1, {",", "،"}):
+                e -= 1           # round 8: وكانت جبهة النصرة …، قد أعلنت
+                comma_qad = True
         if e - 1 > lo and self.norm(e - 1) in ("كان", "كانت", "كانوا"):
             e -= 1               # round 8: يذكر أن وزارة الدفاع كانت (قد) أعلنت …: كان after the subject
         a = e - 1
@@ -1788,6 +1799,8 @@ class _Run:
         start = a + 1
         if start >= e:
             return None
+        if comma_qad and a >= lo and self.is_punct(a, {",", "،"}):
+            return None          # … قائد العملية، اللواء X، قد تحدث: an apposition, the subject is before it
         n0 = self.norm(start)
         if self.bare(start) in _PREPOSITIONS or n0 in _PREPOSITIONS or self.bare(start) in self._ADJUNCT_PREPS:
             return None          # وعن أولويات الحكومة قال: a fronted phrase, not the subject
