@@ -232,3 +232,11 @@ def test_left_subjects(attr):
     assert src(doc, one(doc, "أعلنت")) == "وزارة الدفاع التركية"
     doc = attr("ولكن متحدثا باسم الشرطة قال إن انفجارات وقعت في المدينة.")
     assert src(doc, one(doc, "قال")) == "متحدثا باسم الشرطة"
+
+
+def test_ali_after_a_title_is_a_name(attr):
+    doc = attr("ونفى رئيس البرلمان علي أحمد ما قاله المعهد.")
+    a = one(doc, "نفى")
+    assert src(doc, a) == "رئيس البرلمان علي أحمد" and ctext(doc, a) == "ما قاله المعهد"
+    doc = attr("وأكد رئيس الوزراء على أهمية الحوار.")
+    assert src(doc, one(doc, "أكد")) == "رئيس الوزراء"

@@ -1444,6 +1444,10 @@ class _Run:
             return k
         start = j
         names = 0
+        if after_title and j + 1 < stop and self.norm(j) == "علي" and self.toks[j].kind == "word" and \
+                (self._entity_end_at(j + 1, stop, ("PERS",)) > j + 1 or self._given(j + 1)):
+            j += 1                            # round 8: رئيس البرلمان علي لاريجاني (علي the name, not على)
+            names += 1
         while j < stop and names < 5:
             n = self.norm(j)
             if self.toks[j].kind == "punct" and n == _QUOTE and j in self.partner and self.partner[j] - j <= 5 \
