@@ -240,3 +240,11 @@ def test_ali_after_a_title_is_a_name(attr):
     assert src(doc, a) == "رئيس البرلمان علي أحمد" and ctext(doc, a) == "ما قاله المعهد"
     doc = attr("وأكد رئيس الوزراء على أهمية الحوار.")
     assert src(doc, one(doc, "أكد")) == "رئيس الوزراء"
+
+
+def test_carrier_before_a_noun_phrase_content(attr):
+    # أكدت X في بيان بثته الليلة وكالة Y | تمكنها …: the carrier ends at the outlet's name
+    doc = attr("وأكدت القيادة في بيان بثته الليلة وكالة الأنباء اليمنية الرسمية تمكنها من قطع طرق الإمداد.")
+    a = one(doc, "أكدت")
+    assert src(doc, a) == "القيادة" and vias(doc, a) == ["وكالة الأنباء اليمنية الرسمية"]
+    assert ctext(doc, a) == "تمكنها من قطع طرق الإمداد"

@@ -2001,6 +2001,14 @@ class _Run:
                     if q > k + 1 and self.is_punct(q, {"-", "–", "—"}) and q + 1 < end and \
                             self.cue_entry_at(q + 1, ("prep",)):
                         break                 # في بيان -بحسب وكالة …- "…": an aside between dashes
+                    if q > k and self.bare(q) in self.lex.carried_by and entry.np and \
+                            not self.norm(q + 1) in ("علي", "في", "عبر"):
+                        q2 = self.skip_time(q + 1, end)   # round 8: في بيان بثته الليلة وكالة X | تمكنها …
+                        q3 = min(self.np_end(q2, end, allow_pp=False), self.np_end_for_name(q2, end)) \
+                            if q2 < end else q2
+                        if q2 < q3 < end and self.toks[q3].kind == "word" and not self.is_comp(q3):
+                            q = q3
+                            break
                     if self.bare(q) in ("زودت", "زود", "زودنا"):
                         r = next((x for x in range(q + 1, min(end, q + 7)) if self.norm(x) in ("بنسخه", "بنص", "بنسخته")), None)
                         if r is not None:     # … زودت «الرياض» بنسخة منه: the paper that got a copy
@@ -3141,7 +3149,7 @@ class _Run:
                 k += 1                        # نشره على موقعه على الإنترنت: a place, not a carrier
                 continue
             if self.bare(k) in self.lex.carried_by:
-                s0 = k + 1
+                s0 = self.skip_time(k + 1, hi)    # (بثته الليلة وكالة …)
                 e0 = self.np_end(s0, hi, allow_pp=False)
                 e0 = min(e0, b) if b > s0 else e0
                 if e0 > s0:
