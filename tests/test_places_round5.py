@@ -90,3 +90,12 @@ def test_yemeni_districts_and_the_kuwait_mosque(nlp):
     assert "isnad:kw-mosque-imam-sadiq" in _ids(doc)
     doc = nlp("ثلا الطالب الآيات.")                  # a verb: the town needs context
     assert not doc.places
+
+
+def test_spelling_aliases_and_an_aleppo_quarter(nlp):
+    doc = nlp("أضافت الشركات وجهات جديدة من بينها مدريد وبوني في الهند والبندقية وعنتيبي.")
+    assert {"geonames:1259229", "geonames:233508"} <= _ids(doc)
+    doc = nlp("قال بوني إنه سعيد بالنتيجة.")          # a personal name: Pune only with context
+    assert not doc.places
+    doc = nlp("أعدم التنظيم عشرة أشخاص في حي الشعار بحلب.")
+    assert "isnad:sy-aleppo-shaar" in _ids(doc)
