@@ -248,3 +248,16 @@ def test_carrier_before_a_noun_phrase_content(attr):
     a = one(doc, "أكدت")
     assert src(doc, a) == "القيادة" and vias(doc, a) == ["وكالة الأنباء اليمنية الرسمية"]
     assert ctext(doc, a) == "تمكنها من قطع طرق الإمداد"
+
+
+def test_naqala_anhu(attr):
+    # نقلت X عنه قوله …: X is the via, the source the antecedent of the pronoun
+    doc = attr('وقال الوزير إن الاتفاق قريب. ونقلت صحيفة "حريت" عنه قوله "التغطية الجوية مهمة".')
+    a = one(doc, "نقلت")
+    assert src(doc, a) is None and vias(doc, a) == ['صحيفة "حريت"']
+    assert a.source == one(doc, "قال").source
+
+
+def test_time_adjuncts_end_an_addressee(attr):
+    doc = attr("وأعلنت سارة جونز لوكالة فرانس برس قبيل وصول السفينة «ستكون أول سفينة تصل».")
+    assert vias(doc, one(doc, "أعلنت")) == ["وكالة فرانس برس"]

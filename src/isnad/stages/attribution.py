@@ -1144,7 +1144,9 @@ class _Run:
                     # (سفير المملكة لدى تركيا، مندوبة الولايات المتحدة لدى الأمم المتحدة: part of the title)
                     if not (n in ("له", "لها", "لهم") and _strip_al(self.norm(j - 1)) in _ATTACHED_TO):
                         break       # … التابعة لها / الموالية له: a complement, not an addressee
-                if n in ("دون", "بدون", "خلال", "اثناء", "وهو", "وهي", "وهم", "وهما", "عقب", "اثر", "اي") or \
+                if n in ("دون", "بدون", "خلال", "اثناء", "وهو", "وهي", "وهم", "وهما", "عقب", "اثر", "اي",
+                         "قبيل", "بعيد", "عشيه", "غداه") or \
+                        (n in ("عنه", "عنها", "عنهم") and "عن" in preps) or \
                         (n == "من" and j + 1 < end and self.norm(j + 1) in ("خلال", "دون")) or \
                         (n == "عن" and _strip_al(self.norm(j - 1)) not in _AN_COMPLEMENT and
                          (self.is_quote(j - 1) or self.np_end_for_name(a, end) == j)):
@@ -2474,6 +2476,10 @@ class _Run:
             k = self.skip_time(after, hi)          # نقلت الوكالة اليوم السبت عن …: a time adverb first
             if k < hi and self.is_punct(k, {",", "،"}):
                 k = self.skip_time(k + 1, hi)
+            pron_inner = False
+            if k < hi and e.inner == "عن" and self.norm(k) in ("عنه", "عنها", "عنهم") and subj is not None:
+                pron_inner = True     # round 8: نقلت صحيفة X عنه قوله: the outlet cites him (implicit)
+                after = k + 1
             if k < hi and self.norm(k) == e.inner:
                 a2 = k + 1
                 e2 = self.np_end(a2, hi, entry=CueEntry("verb", "_inner", licence=e.licence))
@@ -2482,10 +2488,11 @@ class _Run:
                     after = e2
                     if after < hi and self.norm(after) == "القول":
                         after += 1       # نقلت الوكالة عن المسؤول القول إن …
-            if inner is None:
+            if inner is None and not pron_inner:
                 who = subj or left
                 if who is None or not self._reporting_subject(*who):
                     return None
+
         if e.subject == "document":
             who = subj or left
             if who is None or _strip_al(_n((self.head_of(*who)[0] or HeadEntry("", "")).phrase)) not in _DATA_HEADS:
@@ -2570,7 +2577,13 @@ class _Run:
             if c0 < hi and (self.is_punct(c0, {":"}) or self.is_comp(c0)):
                 c0 += 1
         # the source
-        if inner is not None:
+        if e.subject == "reporting" and inner is None and pron_inner:
+            os_ = self.resolve_mention(*subj, gender=_verb_gender(e.agr))
+            via.append((os_, "cites", self._span(*subj)))
+            src = self._antecedent("m" if self.norm(after - 1) == "عنه" else
+                                   "f" if self.norm(after - 1) == "عنها" else "mp", i, si)
+            att.implicit = True
+        elif inner is not None:
             outer = subj or left
             if outer is not None:
                 os_ = self.resolve_mention(*outer, gender=_verb_gender(e.agr))
