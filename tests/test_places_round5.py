@@ -99,3 +99,22 @@ def test_spelling_aliases_and_an_aleppo_quarter(nlp):
     assert not doc.places
     doc = nlp("أعدم التنظيم عشرة أشخاص في حي الشعار بحلب.")
     assert "isnad:sy-aleppo-shaar" in _ids(doc)
+
+
+def test_a_first_name_in_a_list_of_people_is_no_place():
+    from isnad.document import Entity
+    from isnad.stages.places import PlacesStage
+    pre = isnad.load(PRE)
+    text = "شارك في العمل مريم حسين وأغادير السعيد ومروة محمد."
+    doc = pre(text)
+
+    def ent(i, s, label="PERS"):
+        a = text.index(s)
+        return Entity(f"e{i}", a, a + len(s), s, label, extra={"source": "ner"})
+    doc.entities = [ent(1, "مريم حسين"), ent(2, "وأغادير السعيد"), ent(3, "ومروة محمد")]
+    st = PlacesStage()
+    st.process(doc)
+    assert not doc.places
+    doc.entities = [ent(2, "وأغادير السعيد")]          # alone: no list of people
+    st.process(doc)
+    assert [p.text for p in doc.places] == ["أغادير"]

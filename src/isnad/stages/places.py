@@ -518,6 +518,8 @@ class PlacesStage(Stage):
         Aden's districts)."""
         if "registry" in str((ent.extra or {}).get("source") or "registry"):
             return True
+        if ent.label == "PERS" and self._first_name_in_a_list(doc, mt, ent):
+            return True
         if not all(i in mt.flagged for i in mt.cands) and not mt.rule_ctx:
             return False
         if mt.prefix[-1:] in ("ب", "ل"):
@@ -526,6 +528,19 @@ class PlacesStage(Stage):
         if j >= 0 and any(x in self.feature_words or x in self.locatives for x in self._stems(doc.tokens[j])):
             return False
         return not any(self.g.entry(i).feature in ("country", "admin1") for i in mt.cands)
+
+    def _first_name_in_a_list(self, doc, mt: _Mention, ent) -> bool:
+        """The place name opens a person entity that goes on past it (a first name and a surname:
+        وأغادير السعيد) and the entity is an item of a list of people -- another person entity
+        right before or after it (… وسناء بكر يونس وأغادير السعيد ومروة محمد)."""
+        if ent.end <= mt.end or len(doc.text[ent.start:mt.start].strip()) > 2:
+            return False
+        for e in doc.entities:
+            if e is ent or e.label != "PERS":
+                continue
+            if 0 <= ent.start - e.end <= 3 or 0 <= e.start - ent.end <= 3:
+                return True
+        return False
 
     def _locative_tail(self, doc, mt: _Mention, ent) -> bool:
         """An organisation named with where it is, the place ending the name after في / بـ
