@@ -261,3 +261,11 @@ def test_naqala_anhu(attr):
 def test_time_adjuncts_end_an_addressee(attr):
     doc = attr("وقالت سارة جونز لوكالة فرانس برس قبيل وصول السفينة «ستكون أول سفينة تصل».")
     assert vias(doc, one(doc, "قالت")) == ["وكالة فرانس برس"]
+
+
+def test_noun_phrase_content_with_a_non_speaker_head(attr):
+    doc = attr("وقال الرئيس إن العلاقات قوية. كما أكد أهمية دور مصر في المنطقة.")
+    a = one(doc, "أكد")
+    assert src(doc, a) is None and ctext(doc, a) == "أهمية دور مصر في المنطقة"
+    assert a.source == one(doc, "قال").source
+    assert [a.cue.text for a in attr("لكن تقول لنا خبرتنا السابقة إن الاتفاق لن يصمد.").attributions] == []

@@ -2438,7 +2438,10 @@ class _Run:
         if subj is None and left is None and _n(self.text[m.start:m.end]) in self.lex.impersonal and \
                 iend < hi and (self.is_comp(iend) or (self.norm(iend) in ("الي", "الى") and self.is_comp(iend + 1))):
             return None
-        if self._non_speaker(subj or left or rel_head):
+        if subj is not None and e.np and not neg and self._non_speaker(subj) and \
+                not (self.norm(subj[1]) if subj[1] < hi else "").startswith(("ان", "بان")):
+            subj = full_subj = None   # round 8: كما أكد | أهمية دور مصر …: the noun phrase is the content
+        elif self._non_speaker(subj or left or rel_head):
             return None          # round 8: الوضع في اليمن يؤكد أن …: evidence, not a speaker
         via: list = []
         told = None
@@ -2946,7 +2949,10 @@ class _Run:
         """The subject's first word is a head that cannot speak (``non_speaker_heads``)."""
         if span is None or span[0] >= span[1] or self.toks[span[0]].kind != "word":
             return False
-        w = _strip_al(self.bare(span[0]))
+        a = span[0]
+        if self.norm(a) in ("لنا", "لهم", "له", "لها", "لي") and a + 1 < span[1]:
+            a += 1               # تقول لنا خبرتنا السابقة إن …
+        w = _strip_al(self.bare(a))
         return w in self.lex.non_speaker_heads or \
             (w[:1] in ("ب", "ل") and _strip_al(w[1:]) in self.lex.non_speaker_heads)
 
