@@ -269,3 +269,11 @@ def test_noun_phrase_content_with_a_non_speaker_head(attr):
     assert src(doc, a) is None and ctext(doc, a) == "أهمية دور مصر في المنطقة"
     assert a.source == one(doc, "قال").source
     assert [a.cue.text for a in attr("لكن تقول لنا خبرتنا السابقة إن الاتفاق لن يصمد.").attributions] == []
+
+
+def test_wasafa_with_a_pro_drop_subject(attr):
+    doc = attr("وقال الوزير إن الوضع خطير، ووصف القتال بأنه «شرس».")
+    a = one(doc, "وصف")
+    assert src(doc, a) is None and ctext(doc, a) == "«شرس»"
+    doc = attr("ووصف الوزير القتال بأنه «شرس».")
+    assert src(doc, one(doc, "وصف")) == "الوزير"

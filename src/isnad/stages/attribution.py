@@ -2438,6 +2438,11 @@ class _Run:
         if subj is None and left is None and _n(self.text[m.start:m.end]) in self.lex.impersonal and \
                 iend < hi and (self.is_comp(iend) or (self.norm(iend) in ("الي", "الى") and self.is_comp(iend + 1))):
             return None
+        if subj is not None and e.lemma == "وصف" and not self.source_like(*subj) and \
+                not self.bare(i).endswith(("ه", "ها", "هم")) and \
+                full_lic is not None and full_lic[0] in ("an", "prep") and subj[1] - subj[0] <= 4 and \
+                not any(self.is_punct(x) for x in range(subj[0], subj[1])):
+            subj = full_subj = None   # round 8: ووصف القتال بأنه «شرس»: the described object, pro-drop subject
         if subj is not None and e.np and not neg and self._non_speaker(subj) and \
                 not (self.norm(subj[1]) if subj[1] < hi else "").startswith(("ان", "بان")):
             subj = full_subj = None   # round 8: كما أكد | أهمية دور مصر …: the noun phrase is the content
