@@ -315,8 +315,8 @@ class PlacesStage(Stage):
             forms.update([c + "لل" + x for x in al])
         self._single = _Single(root)                 # first words that end a name (lazy)
         self._seconds = _Seconds(root)               # second words after a first word (lazy)
-        self._scan_forms = frozenset(forms)
-        self._scan_open = set(forms)                 # scan forms not (yet) found dead
+        self._scan_open = forms                      # surface forms that may start a name, less
+                                                     # those found dead (shrinks as found)
         self._known_forms: set[str] = set()          # scan forms found live
         self._multi_keys: set[str] = set()           # live forms that only start longer names
         self._form_cache: dict = {}
@@ -339,13 +339,13 @@ class PlacesStage(Stage):
         السورية`` alone can be read as the border with the one neighbour the document names."""
         g = self.g
         idx: dict[str, list[tuple[int, str]]] = {}
-        for key, ids in g.ar_index.items():
-            words = key.split(" ")
-            if len(words) != 3 or words[0] != "الحدود":
+        for eid, i in g.by_id.items():
+            if not eid.startswith("isnad:border-"):
                 continue
-            for i in ids:
-                e = g.entry(i)
-                if not e.id.startswith("isnad:border-"):
+            e = g.entry(i)
+            for name in e.ar:
+                words = key_of(name).split(" ")
+                if len(words) != 3 or words[0] != "الحدود":
                     continue
                 ccs = e.id[len("isnad:border-"):].upper().split("-")
                 if len(ccs) != 2:
@@ -882,7 +882,7 @@ class PlacesStage(Stage):
         if mt.cands and any(self.g.entry(i).feature in ("country", "admin1") for i in mt.cands):
             return False                               # المنتخب السعودي يواجه الكويت: a team, said so
         t = toks[j].norm
-        if j < 1 or len(t) < 3 or t in self._scan_forms or t in self.function_words or \
+        if j < 1 or len(t) < 3 or self._live(t) or t in self.function_words or \
                 t in self._teamish_sport or not self.locatives.isdisjoint(self._stems(toks[j])) or \
                 t in self.g.stop_names or toks[j - 1].sent != toks[j].sent:
             return False
