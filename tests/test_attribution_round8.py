@@ -277,3 +277,13 @@ def test_wasafa_with_a_pro_drop_subject(attr):
     assert src(doc, a) is None and ctext(doc, a) == "«شرس»"
     doc = attr("ووصف الوزير القتال بأنه «شرس».")
     assert src(doc, one(doc, "وصف")) == "الوزير"
+
+
+def test_subjectless_verb_aside_then_noun_phrase(attr):
+    doc = attr("وأعربت الحكومة عن إدانتها للهجوم. وأكدت، في بيان صادر عن وزارة خارجيتها، تضامنها مع المملكة، "
+               "مجددة موقف تونس الثابت.")
+    a = one(doc, "أكدت")
+    assert ctext(doc, a) == "تضامنها مع المملكة"
+    assert ctext(doc, one(doc, "مجددة")) == "موقف تونس الثابت"
+    # مجددا (again) is no cue
+    assert [a.cue.text for a in attr("وقال الوزير مجددا إن الوضع خطير.").attributions] == ["قال"]

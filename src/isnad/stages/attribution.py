@@ -2547,6 +2547,10 @@ class _Run:
                     not e.np_subject and \
                     not self._boundary_first(j, hi, e) and self._antecedent(e.agr, i, si) is not None:
                 lic = ("np", j, j)
+            elif subj is None and left is None and stop is not None and j < hi and \
+                    self.is_punct(j, {",", "،"}) and aside is None and not e.np_subject and \
+                    self._antecedent(e.agr, i, si) is not None:
+                lic = ("np", stop, stop)     # round 8: وأكدت، في بيان صادر عن …، تضامنها …
             elif subj is None and left is not None and j < hi and self.toks[j].kind == "word" and \
                     self.norm(j) not in _PREPOSITIONS and (self.source_like(*left) or left == rel_head):
                 lic = ("np", j, j)
