@@ -51,6 +51,29 @@ def build_vocab(w2v_path, train, max_words):
     return vocab, emb
 
 
+def build_vocab_npz(npz_path, train, max_words):
+    """The same vocabulary and vectors as :func:`build_vocab`, taken from an exported
+    network (e.g. the shipped ``nn.npz``: its table is the word2vec model's top
+    ``max_words`` words + the train.tsv words it knew, stored in float16) when
+    ``build/w2v.model`` is not at hand.  Of the table's train-word tail only the words
+    of ``train`` are kept, so a dev-slice network gets no vector that
+    :func:`build_vocab` would not have given it."""
+    from isnad.text.normalize import normalize
+    z = np.load(npz_path, allow_pickle=False)
+    words = [str(w) for w in z["vocab"]]
+    table = np.asarray(z["emb"], dtype=np.float32)
+    if words[:2] != ["<pad>", "<unk>"] or len(words) - 2 < max_words:
+        raise SystemExit(f"{npz_path}: not a table of >= {max_words} words")
+    seen = {normalize(w) for s in train for w, _ in s}
+    rows = list(range(2, 2 + max_words)) + [i for i in range(2 + max_words, len(words))
+                                             if words[i] in seen]
+    vocab = ["<pad>", "<unk>"] + [words[i] for i in rows]
+    emb = np.zeros((len(vocab), table.shape[1]), dtype=np.float32)
+    emb[2:] = table[rows]
+    emb[2:] /= np.linalg.norm(emb[2:], axis=1, keepdims=True) + 1e-8
+    return vocab, emb
+
+
 def build_chars(train):
     from isnad.text.normalize import normalize
     c = Counter(ch for s in train for w, _ in s for ch in normalize(w))
@@ -305,6 +328,9 @@ def main(argv=None):
     ap.add_argument("--extra", default=None,
                     help="pseudo-labelled CoNLL file (selftrain.py) added to the training sentences "
                          "(vocabularies still come from the gold sentences only)")
+    ap.add_argument("--emb-npz", default=None,
+                    help="word vectors from this exported network (e.g. the shipped nn.npz) "
+                         "instead of build/w2v.model (build_vocab_npz)")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
     if args.lexicon:
@@ -315,7 +341,10 @@ def main(argv=None):
         res, *_ = make_resources(BUILD / "clusters.tsv", True)
     sents = train_sents()
     tr, dev = split_dev(sents) if args.dev else (sents, None)
-    vocab, emb = build_vocab(BUILD / "w2v.model", tr, args.max_words)
+    if args.emb_npz:
+        vocab, emb = build_vocab_npz(args.emb_npz, tr, args.max_words)
+    else:
+        vocab, emb = build_vocab(BUILD / "w2v.model", tr, args.max_words)
     chars = build_chars(tr)
     fvocab = build_fvocab(tr, res) if args.bag else None
     print(f"vocab {len(vocab):,} chars {len(chars)} features {len(fvocab) if fvocab else 0:,}")

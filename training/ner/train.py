@@ -6,6 +6,8 @@
     python training/ner/train.py --lexicon src/isnad/models/ner/lexicon.tsv.gz --orgs-misc
         # reuse that file's clusters + gazetteer (no word2vec / k-means), add the
         # club/brand/tournament supplement (resources/lexicons/ner_orgs_misc.tsv)
+    python training/ner/train.py --lexicon ... --orgs-misc --emb-npz build/emb_src.npz
+        # the same without build/w2v.model: word vectors from a copy of the shipped nn.npz
 
 Steps:
 1. unlabelled.py: tokenise + normalise SaudiNewsNet (and train.tsv tokens) →
@@ -74,6 +76,9 @@ def main(argv=None):
                     help="add resources/lexicons/ner_orgs_misc.tsv (clubs, brands, tournaments) to the gazetteer")
     ap.add_argument("--typed", action="store_true",
                     help="with --orgs-misc: CLUB / BRAND gazetteer labels instead of ORG")
+    ap.add_argument("--emb-npz", default=None,
+                    help="the network's word vectors from this exported network (e.g. a copy of the "
+                         "shipped nn.npz) instead of build/w2v.model (neural.py --emb-npz)")
     args = ap.parse_args(argv)
     t_all = time.time()
     out = Path(args.out)
@@ -119,7 +124,8 @@ def main(argv=None):
     else:
         import neural
         t = time.time()
-        neural.main([*NN_ARGS, "--lexicon", str(out / LEXICON_FILE), "--out", str(out / "nn.npz")])
+        emb = ["--emb-npz", args.emb_npz] if args.emb_npz else []
+        neural.main([*NN_ARGS, *emb, "--lexicon", str(out / LEXICON_FILE), "--out", str(out / "nn.npz")])
         report["nn_args"] = NN_ARGS
         report["nn_train_seconds"] = round(time.time() - t, 1)
         ens.write_text(json.dumps(ENSEMBLE, indent=1) + "\n", encoding="utf-8")

@@ -175,16 +175,16 @@ class Tagger:
         t.set(sentence_features(tokens, self.resources))
         n = len(tokens)
         M = np.zeros((n, len(TAGS)))
-        for lab in t.labels():
-            k = TAGS.index(lab)
-            for i in range(n):
-                M[i, k] = t.marginal(lab, i)
+        labels = t.labels()
+        mg = t.marginal
+        M[:, [TAGS.index(lab) for lab in labels]] = np.array(
+            [[mg(lab, i) for i in range(n)] for lab in labels]).T
         return M
 
     def _decode(self, windows: list[list[str]], need_conf: bool):
         """(tags, confidence per token) for each window."""
         import numpy as np
-        from .neural import marginals, viterbi
+        from .neural import marginals, viterbi_batch
         if not self.nets:
             out = []
             for w in windows:
@@ -205,15 +205,19 @@ class Tagger:
                     idx = order[a:a + NN_BATCH]
                     for i, em in zip(idx, net.emissions_batch([windows[i] for i in idx])):
                         ems[i] += em[:, perm]
-        out = []
+        fin = []
         for w, em in zip(windows, ems):
             em = em / len(self.nets)
             if self.crf_lambda:
                 em = em + self.crf_lambda * np.log(self._crf_marginals(w) + 1e-6)
             if self._bias is not None:
                 em = em + self._bias
-            best = viterbi(em, self._trans, self._start, self._end)
-            if need_conf:
+            fin.append(em)
+        out = []
+        for em, best in zip(fin, viterbi_batch(fin, self._trans, self._start, self._end)):
+            # confidences are only ever read inside entities (propagate): a window
+            # tagged all O needs no forward-backward
+            if need_conf and any(best):
                 M = marginals(em, self._trans, self._start, self._end)
                 conf = M[np.arange(len(best)), best].tolist()
             else:
@@ -284,6 +288,7 @@ def propagate(sents: list[list[str]], tags: list[list[str]], conf: list[list[flo
     from ...text.normalize import normalize
     from ...text.tokenize import clitic_splits
     norms = [[normalize(t) if len(t) <= 40 else "" for t in s] for s in sents]
+    splits: dict[str, list] = {}          # token -> clitic readings, once per call
     ents: list[tuple[int, tuple, str]] = []
     for si, (tg, cf) in enumerate(zip(tags, conf)):
         for lab, a, b in _entity_runs(tg):
@@ -309,7 +314,10 @@ def propagate(sents: list[list[str]], tags: list[list[str]], conf: list[list[flo
         while i < len(toks):
             hit = None
             if cur[i] == "O" and toks[i]:
-                for _, first in clitic_splits(toks[i]):
+                rd = splits.get(toks[i])
+                if rd is None:
+                    rd = splits[toks[i]] = clitic_splits(toks[i])
+                for _, first in rd:
                     for key in by_first.get(first, ()):
                         L = len(key)
                         if (tuple(toks[i + 1:i + L]) == key[1:]

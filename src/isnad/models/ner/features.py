@@ -20,6 +20,7 @@ training and tagging see identical features.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -70,8 +71,14 @@ def clusters_of(res: Resources, word: str) -> tuple[str, ...] | None:
     file hold comma-joined strings, split here on first use."""
     v = res.clusters.get(word)
     if v.__class__ is str:
-        v = res.clusters[word] = tuple(v.split(","))
+        v = res.clusters[word] = tuple(map(_intern, v.split(",")))
     return v
+
+
+# Feature strings are cached per token (_token_info); most of them (cluster ids, affixes,
+# their neighbour forms "-1:k32=17") recur across thousands of tokens, so they are
+# interned: one copy each instead of one per cached token.
+_intern = sys.intern
 
 
 def _is_arabic_letter(c: str) -> bool:
@@ -160,19 +167,19 @@ def token_base(tok: str, readings, res: Resources) -> tuple[list[str], list[str]
     """(features of the token itself, compact features reused by neighbours)."""
     n = readings[0][1]
     sh = shape(tok)
-    f = [f"sh={sh}"]
-    ctx = [f"sh={sh}"]
+    f = [_intern(f"sh={sh}")]
+    ctx = [f[0]]
     if sh == "long":
         return f, ctx
     f.append(f"w={n}")
     ctx.append(f"w={n}")
     L = len(n)
-    f.append(f"len={min(L, 8)}")
+    f.append(_intern(f"len={min(L, 8)}"))
     if sh in ("ar", "mixed", "lat", "Lu"):
         for k in (1, 2, 3, 4):
             if L > k:
-                f.append(f"p{k}={n[:k]}")
-                f.append(f"s{k}={n[-k:]}")
+                f.append(_intern(f"p{k}={n[:k]}"))
+                f.append(_intern(f"s{k}={n[-k:]}"))
         if "ngrams" in res.opts and L > 3:
             core = readings[-1][1]
             core = _stem_noal(core)
@@ -194,16 +201,17 @@ def token_base(tok: str, readings, res: Resources) -> tuple[list[str], list[str]
         f.append(f"noal={n[2:]}")
     if cl is not None:
         for name, c in zip(res.cluster_names, cl):
-            f.append(f"{name}={c}")
-            ctx.append(f"{name}={c}")
+            x = _intern(f"{name}={c}")
+            f.append(x)
+            ctx.append(x)
     else:
         f.append("oov")
         if stem_cl is not None:
             for name, c in zip(res.cluster_names, stem_cl):
-                f.append(f"st{name}={c}")
-                ctx.append(f"{name}={c}")
+                f.append(_intern(f"st{name}={c}"))
+                ctx.append(_intern(f"{name}={c}"))
     if stem_cl is not None and cl is not None:
-        f.append(f"st{res.cluster_names[-1]}={stem_cl[-1]}")
+        f.append(_intern(f"st{res.cluster_names[-1]}={stem_cl[-1]}"))
     if res.morph:
         m = res.morph.get(n)
         if m is not None:
@@ -243,7 +251,7 @@ def _token_info(tok: str, res: Resources, window):
         nb = info[2]
         for o in window:
             if o not in nb:
-                nb[o] = [f"{o}:{x}" for x in info[3]]
+                nb[o] = [_intern(f"{o}:{x}") for x in info[3]]
     else:
         key = tok
         if not tok.isascii() and _SURROGATES.search(tok):
@@ -251,7 +259,7 @@ def _token_info(tok: str, res: Resources, window):
         n = normalize(tok) if len(tok) <= MAX_TOKEN else ""
         rd = _readings(n)
         b, c = token_base(tok, rd, res)
-        info = (rd, b, {o: [f"{o}:{x}" for x in c] for o in window}, c)
+        info = (rd, b, {o: [_intern(f"{o}:{x}") for x in c] for o in window}, c)
         if len(cache) >= _CACHE_MAX:
             cache.clear()
         cache[key] = info

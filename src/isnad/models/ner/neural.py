@@ -29,6 +29,7 @@ PAD, UNK = 0, 1
 
 
 _WINDOW = (-2, -1, 1, 2)
+TOKEN_CACHE = 20_000     # token strings whose context-free inputs are kept (NeuralTagger)
 
 
 def feature_bag(tokens: list[str], res: Resources, fvocab: dict[str, int], gz=None):
@@ -52,64 +53,106 @@ def feature_bag(tokens: list[str], res: Resources, fvocab: dict[str, int], gz=No
     return np.array(ids, dtype=np.int64), offs
 
 
+def encode_token(tok: str, vocab: dict[str, int], chars: dict[str, int], res: Resources,
+                 fvocab: dict[str, int] | None = None):
+    """The context-free inputs of one token: ``(clitic readings, word id, stem id,
+    language-model id, char ids (MAX_CHARS), dense features without the gazetteer
+    columns, own-feature bag ids or None)``.  :func:`encode` adds what depends on the
+    sentence (gazetteer matches); the runtime caches these per token string."""
+    nm = normalize(tok) if len(tok) <= MAX_TOKEN else ""
+    rd = _readings(nm)
+    feats = np.zeros(N_FEATS, dtype=np.float32)
+    cid = np.zeros(MAX_CHARS, dtype=np.int64)
+    x0 = len(SHAPES) + len(GAZ_FEATS)
+    w = rd[0][1]
+    lid = vocab.get(w, UNK)                          # language-model input
+    sh = shape(tok)
+    feats[SHAPES.index(sh)] = 1.0
+    if sh in ("num",):
+        w = "0" * min(len(w), 4)
+    wid = vocab.get(w)
+    if wid is not None:
+        feats[x0] = 1.0
+    else:
+        wid = UNK
+    # the most stripped clitic reading that is a known word
+    sid = UNK
+    stem = w
+    for plen, st in rd[1:]:
+        s = vocab.get(st)
+        if s is not None:
+            sid = s
+            stem = st
+            feats[x0 + 1] = 1.0
+            pre = w[:plen]
+            if pre[:1] in ("و", "ف"):
+                feats[x0 + 2] = 1.0
+            if pre[-1:] == "ب":
+                feats[x0 + 3] = 1.0
+            if pre[-1:] == "ل":
+                feats[x0 + 4] = 1.0
+            if pre[-1:] == "ك":
+                feats[x0 + 5] = 1.0
+    if sid == UNK:
+        sid = wid
+    if stem.startswith("ال") and len(stem) > 3:
+        feats[x0 + 6] = 1.0
+    if len(tok) > MAX_TOKEN:
+        feats[x0 + 7] = 1.0
+    else:
+        for j, c in enumerate(w[:MAX_CHARS]):
+            cid[j] = chars.get(c, UNK)
+    bag = None
+    if fvocab is not None:
+        own = _token_info(tok, res, _WINDOW)[1]
+        bag = np.array([k for k in map(fvocab.get, own) if k is not None], dtype=np.int64)
+    return rd, wid, sid, lid, cid, feats, bag
+
+
+def _gazet_ids(gz: list[list[str]], fvocab: dict[str, int]) -> list[list[int]]:
+    return [[k for k in map(fvocab.get, g) if k is not None] for g in gz]
+
+
 def encode(tokens: list[str], vocab: dict[str, int], chars: dict[str, int], res: Resources,
-           fvocab: dict[str, int] | None = None):
+           fvocab: dict[str, int] | None = None, toks=None):
     """Inputs for one sentence: word ids, stem ids, char ids (n×MAX_CHARS), dense feats,
-    and (with ``fvocab``) the feature bag ``(ids, offsets)``."""
-    n = len(tokens)
-    norms = []
-    for tok in tokens:
-        nm = normalize(tok) if len(tok) <= MAX_TOKEN else ""
-        norms.append(_readings(nm))
-    gz = _gazet_tags(norms, res)
-    bag = feature_bag(tokens, res, fvocab, gz) if fvocab is not None else None
-    wid = np.full(n, UNK, dtype=np.int64)
-    lid = np.array([vocab.get(rd[0][1], UNK) for rd in norms], dtype=np.int64)   # language-model input
-    sid = np.full(n, UNK, dtype=np.int64)
-    cid = np.zeros((n, MAX_CHARS), dtype=np.int64)
-    feats = np.zeros((n, N_FEATS), dtype=np.float32)
+    (with ``fvocab``) the feature bag ``(ids, offsets)``, and language-model ids.
+    ``toks``: the tokens' :func:`encode_token` tuples if already at hand."""
+    if toks is None:
+        toks = [encode_token(tok, vocab, chars, res, fvocab) for tok in tokens]
+    n = len(toks)
+    gz = _gazet_tags([t[0] for t in toks], res)
+    if n:
+        wid = np.array([t[1] for t in toks], dtype=np.int64)
+        sid = np.array([t[2] for t in toks], dtype=np.int64)
+        lid = np.array([t[3] for t in toks], dtype=np.int64)
+        cid = np.stack([t[4] for t in toks])
+        feats = np.stack([t[5] for t in toks])
+    else:
+        wid = sid = lid = np.zeros(0, dtype=np.int64)
+        cid = np.zeros((0, MAX_CHARS), dtype=np.int64)
+        feats = np.zeros((0, N_FEATS), dtype=np.float32)
     g0 = len(SHAPES)
-    x0 = g0 + len(GAZ_FEATS)
-    for i, (tok, rd) in enumerate(zip(tokens, norms)):
-        w = rd[0][1]
-        sh = shape(tok)
-        feats[i, SHAPES.index(sh)] = 1.0
-        for g in gz[i]:
-            k = _GAZ_INDEX.get(g)
+    for i, g in enumerate(gz):
+        for f in g:
+            k = _GAZ_INDEX.get(f)
             if k is not None:
                 feats[i, g0 + k] = 1.0
-        if sh in ("num",):
-            w = "0" * min(len(w), 4)
-        v = vocab.get(w)
-        if v is not None:
-            wid[i] = v
-            feats[i, x0] = 1.0
-        # the most stripped clitic reading that is a known word
-        stem = w
-        for plen, st in rd[1:]:
-            s = vocab.get(st)
-            if s is not None:
-                sid[i] = s
-                stem = st
-                feats[i, x0 + 1] = 1.0
-                pre = w[:plen]
-                if pre[:1] in ("و", "ف"):
-                    feats[i, x0 + 2] = 1.0
-                if pre[-1:] == "ب":
-                    feats[i, x0 + 3] = 1.0
-                if pre[-1:] == "ل":
-                    feats[i, x0 + 4] = 1.0
-                if pre[-1:] == "ك":
-                    feats[i, x0 + 5] = 1.0
-        if sid[i] == UNK:
-            sid[i] = wid[i]
-        if stem.startswith("ال") and len(stem) > 3:
-            feats[i, x0 + 6] = 1.0
-        if len(tok) > MAX_TOKEN:
-            feats[i, x0 + 7] = 1.0
-            continue
-        for j, c in enumerate(w[:MAX_CHARS]):
-            cid[i, j] = chars.get(c, UNK)
+    bag = None
+    if fvocab is not None:
+        # each token's own features, then its gazetteer tags (the order of feature_bag)
+        parts = []
+        offs = np.empty(n, dtype=np.int64)
+        m = 0
+        for i, (t, g) in enumerate(zip(toks, _gazet_ids(gz, fvocab))):
+            offs[i] = m
+            parts.append(t[6])
+            m += len(t[6])
+            if g:
+                parts.append(np.array(g, dtype=np.int64))
+                m += len(g)
+        ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+        bag = (ids, offs)
     return wid, sid, cid, feats, bag, lid
 
 
@@ -127,7 +170,9 @@ class NeuralTagger:
         words = [str(w) for w in z["vocab"]]
         self.vocab = {w: i for i, w in enumerate(words)}
         self.chars = {str(c): i for i, c in enumerate(z["chars"])}
-        self.emb = z["emb"].astype(np.float32)
+        # float16 as stored: rows are widened when gathered (exactly the values a
+        # float32 copy of the table would hold, at half the memory)
+        self.emb = z["emb"]
         self.cemb = z["cemb"].astype(np.float32)
         self.conv_w = z["conv_w"].astype(np.float32)     # (out, in, k)
         self.conv_b = z["conv_b"].astype(np.float32)
@@ -149,9 +194,10 @@ class NeuralTagger:
                            (z[f"lm_bih_{d}"] + z[f"lm_bhh_{d}"]).astype(np.float32))
                        for d in ("f", "b")}
         self.fvocab = None
+        self._cache = {}
         if "fvocab" in z.files:
             self.fvocab = {str(f): i for i, f in enumerate(z["fvocab"])}
-            self.fbag = z["fbag"].astype(np.float32)
+            self.fbag = z["fbag"]                          # float16, widened per row
 
     def _chars(self, cid):
         n, L = cid.shape
@@ -198,26 +244,51 @@ class NeuralTagger:
             out.append(o if d == "f" else o[::-1])
         return out
 
+    def _token_inputs(self, sents: list[list[str]]) -> list[list[list]]:
+        """Per token the cached :func:`encode_token` tuple + its char-CNN vector (a
+        token's inputs do not depend on its sentence except for the gazetteer columns,
+        which :func:`encode` adds).  Char vectors of new tokens are computed in one
+        batch; row by row they equal those of the whole batch (checked in the tests)."""
+        cache = self._cache
+        rows = []
+        new = []
+        for toks in sents:
+            row = []
+            for tok in toks:
+                e = cache.get(tok)
+                if e is None:
+                    if len(cache) >= TOKEN_CACHE:
+                        cache.clear()
+                    e = cache[tok] = [*encode_token(tok, self.vocab, self.chars, self.res,
+                                                    self.fvocab), None]
+                    new.append(e)
+                row.append(e)
+            rows.append(row)
+        if new:
+            ch = self._chars(np.stack([e[4] for e in new]))
+            for e, v in zip(new, ch):
+                e[7] = v.copy()
+        return rows
+
     def emissions_batch(self, sents: list[list[str]]) -> list[np.ndarray]:
         """Emission scores for several non-empty sentences (one LSTM pass for all)."""
-        enc = [encode(toks, self.vocab, self.chars, self.res, self.fvocab) for toks in sents]
-        cid = np.concatenate([e[2] for e in enc])
-        chars = self._chars(cid)
+        rows = self._token_inputs(sents)
+        enc = [encode(toks, self.vocab, self.chars, self.res, self.fvocab, toks=row)
+               for toks, row in zip(sents, rows)]
         xs = []
-        k = 0
         if self.lm is not None:
-            lx = [self.emb[e[5]] for e in enc]
+            lx = [self.emb[e[5]].astype(np.float32) for e in enc]
             lm_f = self._lstm_batch(lx, "f", self.lm)
             lm_b = self._lstm_batch(lx, "b", self.lm)
-        for j, (wid, sid, c, feats, bag, lid) in enumerate(enc):
+        for j, ((wid, sid, c, feats, bag, lid), row) in enumerate(zip(enc, rows)):
             n = len(wid)
-            parts = [self.emb[wid], self.emb[sid], chars[k:k + n], feats]
+            parts = [self.emb[wid].astype(np.float32), self.emb[sid].astype(np.float32),
+                     np.stack([e[7] for e in row]), feats]
             if self.lm is not None:
                 parts += [lm_f[j], lm_b[j]]
             if bag is not None:
                 parts.append(self._bag(bag, n))
             xs.append(np.concatenate(parts, axis=1))
-            k += n
         fw = self._lstm_batch(xs, "f")
         bw = self._lstm_batch(xs, "b")
         return [np.concatenate([a, b], axis=1) @ self.out_w + self.out_b for a, b in zip(fw, bw)]
@@ -226,7 +297,7 @@ class NeuralTagger:
         ids, offs = bag
         out = np.zeros((n, self.fbag.shape[1]), dtype=np.float32)
         if len(ids):
-            rows = self.fbag[ids]
+            rows = self.fbag[ids].astype(np.float32)
             ends = np.append(offs[1:], len(ids))
             nonempty = ends > offs
             out[nonempty] = np.add.reduceat(rows, offs[nonempty], axis=0)
@@ -261,6 +332,38 @@ def viterbi(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarra
     for t in range(n - 1, 0, -1):
         best.append(int(back[t, best[-1]]))
     return best[::-1]
+
+
+def viterbi_batch(ems: list[np.ndarray], trans: np.ndarray, start: np.ndarray,
+                  end: np.ndarray) -> list[list[int]]:
+    """:func:`viterbi` for several sequences in one pass over time (the same additions
+    and max/argmax per element, so the same paths; a sequence that has ended keeps
+    its scores)."""
+    if not ems:
+        return []
+    lens = np.array([e.shape[0] for e in ems])
+    B, T, K = len(ems), int(lens.max()), ems[0].shape[1]
+    E = np.zeros((T, B, K), dtype=np.result_type(*ems))
+    for j, e in enumerate(ems):
+        E[:e.shape[0], j] = e
+    score = start + E[0]
+    back = np.zeros((T, B, K), dtype=np.int64)
+    for t in range(1, T):
+        s = score[:, :, None] + trans
+        back[t] = s.argmax(axis=1)
+        new = s.max(axis=1) + E[t]
+        done = lens <= t
+        if done.any():
+            new[done] = score[done]
+        score = new
+    score = score + end
+    out = []
+    for j, n in enumerate(lens):
+        best = [int(score[j].argmax())]
+        for t in range(n - 1, 0, -1):
+            best.append(int(back[t, j, best[-1]]))
+        out.append(best[::-1])
+    return out
 
 
 def marginals(em: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:

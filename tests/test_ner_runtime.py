@@ -1,0 +1,47 @@
+"""The numpy runtime's shortcuts give exactly what the plain computation gives: cached
+per-token inputs (neural.encode_token) vs encoding the sentence afresh, char-CNN vectors
+token by token vs in one batch, batched Viterbi vs one sequence at a time."""
+import numpy as np
+
+from isnad.models.ner import load_tagger
+from isnad.models.ner.neural import encode, viterbi, viterbi_batch
+
+SENTS = [
+    "قال الرئيس الأمريكي جورج بوش في واشنطن إن وزارة الخارجية ستوفد مبعوثا".split(),
+    "فاز برشلونة على ريال مدريد في ملعب سانتياغو برنابيو ضمن الدوري الإسباني".split(),
+    "وبالحسكة 2024 ، « الأمم المتحدة » x" .split(),
+    ["بوش"],
+]
+
+
+def test_cached_inputs_equal_fresh_encoding():
+    net = load_tagger().nets[0]
+    rows = net._token_inputs(SENTS)
+    rows_again = net._token_inputs(SENTS)            # now all from the cache
+    for toks, row, row2 in zip(SENTS, rows, rows_again):
+        a = encode(toks, net.vocab, net.chars, net.res, net.fvocab)
+        for b in (encode(toks, net.vocab, net.chars, net.res, net.fvocab, toks=row),
+                  encode(toks, net.vocab, net.chars, net.res, net.fvocab, toks=row2)):
+            for x, y in zip(a[:4] + a[5:], b[:4] + b[5:]):
+                assert np.array_equal(x, y)
+            assert np.array_equal(a[4][0], b[4][0]) and np.array_equal(a[4][1], b[4][1])
+
+
+def test_char_vectors_per_token_equal_batch():
+    net = load_tagger().nets[0]
+    enc = [encode(t, net.vocab, net.chars, net.res, net.fvocab) for t in SENTS]
+    cid = np.concatenate([e[2] for e in enc])
+    batch = net._chars(cid)
+    single = np.concatenate([net._chars(cid[i:i + 1]) for i in range(len(cid))])
+    assert np.array_equal(batch, single)
+
+
+def test_batched_viterbi_equals_single():
+    rng = np.random.default_rng(0)
+    K = 9
+    trans = rng.normal(size=(K, K)).astype(np.float32)
+    start = rng.normal(size=K).astype(np.float32)
+    end = rng.normal(size=K).astype(np.float32)
+    ems = [rng.normal(size=(n, K)) for n in (1, 7, 3, 40, 2, 40)]
+    assert viterbi_batch(ems, trans, start, end) == [viterbi(e, trans, start, end) for e in ems]
+    assert viterbi_batch([], trans, start, end) == []
