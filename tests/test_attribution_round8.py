@@ -287,3 +287,9 @@ def test_subjectless_verb_aside_then_noun_phrase(attr):
     assert ctext(doc, one(doc, "مجددة")) == "موقف تونس الثابت"
     # مجددا (again) is no cue
     assert [a.cue.text for a in attr("وقال الوزير مجددا إن الوضع خطير.").attributions] == ["قال"]
+
+
+def test_tauudduhu_in_a_relative_clause(attr):
+    # GUIDELINES blind6: تعدّه X + a noun phrase is a cue in a relative clause too
+    doc = attr("وتستهدف الغارات مواقع الحزب الذي تعده الحكومة منظمة إرهابية.")
+    assert "تعده" in [a.cue.text for a in doc.attributions]
