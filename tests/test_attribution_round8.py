@@ -293,3 +293,12 @@ def test_tauudduhu_in_a_relative_clause(attr):
     # GUIDELINES blind6: تعدّه X + a noun phrase is a cue in a relative clause too
     doc = attr("وتستهدف الغارات مواقع الحزب الذي تعده الحكومة منظمة إرهابية.")
     assert "تعده" in [a.cue.text for a in doc.attributions]
+
+
+def test_ilan_with_a_verbal_noun_content(attr):
+    # إعلان X + an indefinite verbal noun (تحرير عدن) is a nominal cue with a noun-phrase content
+    doc = attr("وذلك بعد ثلاثة أيام على إعلان الحكومة في المنفى تحرير عدن كبرى مدن الجنوب.")
+    a = one(doc, "إعلان")
+    assert src(doc, a) == "الحكومة في المنفى" and ctext(doc, a) == "تحرير عدن كبرى مدن الجنوب"
+    assert [a.cue.text for a in attr("وجاء ذلك بعد إعلان الحكومة الجديدة في البلاد.").attributions] == []
+    assert [a.cue.text for a in attr("وجاء ذلك بعد إعلان الحكومة حالة الطوارئ.").attributions] == []

@@ -3755,6 +3755,14 @@ class _Run:
                    ("ب" in e.preps and self.norm(x).startswith("ب") and len(self.norm(x)) > 3)
                    for x in range(k + 1, min(hi, k + 6))):
                 lic = ("np", k, k)            # وصف X نظام الأسد بأنه …
+        if e.lemma == "إعلان" and b < hi and self.is_quote(b) and b in self.partner and \
+                self.partner[b] - b == 2 and self._masdar_like(b + 1) and \
+                (lic is None or lic[0] not in ("an", "colon", "prep")):
+            lic = ("np", b, b)                # round 8: بعد إعلان السلطات «تحريرها» من …
+        elif lic is not None and lic[0] == "stop" and e.lemma == "إعلان" and lic[1] >= b and \
+                not self.norm(lic[1]).startswith("ال") and self._masdar_like(lic[1]) and \
+                not self._performative(lic[1], lic[1] + 1, hi, announce=True):
+            lic = ("np", lic[1], lic[1])      # round 8: على إعلان الحكومة في المنفى تحرير عدن
         if lic is None or lic[0] not in ("an", "colon", "quote", "prep", "np"):
             return None
         att = _Att((m.start, m.end), (m.tok_start, m.tok_end), e, si, role=e.role, cue_type="nominal")
