@@ -40,3 +40,35 @@ def test_validation_records_and_arguments(capsys):
     for t in ("ASSAULT", "PROTEST"):
         v = out["validation"][t]
         assert v["sentences"] == 60 and 0 <= v["actor_accuracy"] <= 1 and v["recall"] > 0.5
+
+
+def test_audited_relabelling_is_standoff_and_complete():
+    """The blind relabelling of the test half: one judgement per test sentence, no text."""
+    require_shared("arabic-event-gsr", "assault_gsr.csv")
+    import csv
+    from isnad.evaluation.common import shared_data
+    for t in ("ASSAULT", "PROTEST"):
+        labels = ev.audited_labels(t)
+        with shared_data("arabic-event-gsr", f"{t.lower()}_gsr.csv").open(encoding="utf-8", newline="") as f:
+            test_ids = {r["id"] for r in csv.DictReader(f) if ev.split_of(r["id"]) == "test"}
+        assert set(labels) == test_ids
+        assert set(labels.values()) == {"yes", "no", "ambiguous"}
+    from pathlib import Path
+    raw = (Path(ev.__file__).parent / "data" / "events" / ev.RELABEL_FILE).read_text(encoding="utf-8")
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in raw)      # judgements only, no Arabic text
+
+
+def test_audited_gold_scores_the_test_half(capsys):
+    require_shared("arabic-event-gsr", "protest_gsr.csv")
+    rc = ev.run(_args(fast=True, data="gsr", types="PROTEST", json=True, gold="audited"))
+    assert rc == 0
+    r = json.loads(capsys.readouterr().out)["gsr"]["PROTEST"]
+    # the relabelling finds far more protests than the crowd's unanimous "yes" (48 on the test half)
+    assert r["positives"] > 500 and r["labels_changed"] > 500
+    assert r["precision"] > 0.8
+
+
+def test_audited_gold_refuses_the_dev_half(capsys):
+    require_shared("arabic-event-gsr", "protest_gsr.csv")
+    assert ev.run(_args(fast=True, data="gsr", types="PROTEST", split="dev", gold="audited")) == 1
+    assert "test split only" in capsys.readouterr().err

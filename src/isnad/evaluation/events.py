@@ -56,6 +56,9 @@ def add_arguments(p) -> None:
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--errors", type=int, default=0, metavar="N",
                    help="print the ids of up to N false negatives/positives per type (ids only)")
+    p.add_argument("--gold", choices=("crowd", "audited"), default="crowd",
+                   help="arabic-event-gsr labels: crowd (the published labels, default) or audited (the "
+                        "blind relabelling of the test half, evaluation/data/events/gsr_relabel_test.tsv)")
 
 
 def split_of(sentence_id: str) -> str:
@@ -104,11 +107,53 @@ def _overlap(gold: str, spans: list[dict]) -> bool:
     return False
 
 
+RELABEL_FILE = "gsr_relabel_test.tsv"
+_AUDITED_LABEL = {"yes": "yes", "no": "easy no", "ambiguous": "ambiguous"}
+
+
+def audited_labels(etype: str) -> dict[str, str]:
+    """``{sentence id: final audited judgement}`` (yes / no / ambiguous) of one type, from the blind
+    relabelling of the test half (see the header of ``evaluation/data/events/gsr_relabel_test.tsv``)."""
+    from pathlib import Path
+    path = Path(__file__).parent / "data" / "events" / RELABEL_FILE
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8") as f:
+        head = None
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if head is None:
+                head = cols
+                continue
+            row = dict(zip(head, cols))
+            if row["type"] == etype:
+                out[row["id"]] = row["final"]
+    return out
+
+
 def eval_gsr(nlp, etype: str, args) -> dict:
     path = shared_data("arabic-event-gsr", f"{etype.lower()}_gsr.csv")
     with path.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     rows = [r for r in rows if args.split == "all" or split_of(r["id"]) == args.split]
+    changed = 0
+    if getattr(args, "gold", "crowd") == "audited":
+        audited = audited_labels(etype)
+        if args.split != "test" or not audited:
+            raise DataMissing(f"--gold audited: the relabelling covers the test split only "
+                              f"({RELABEL_FILE}: {len(audited)} {etype} labels)")
+        missing = [r["id"] for r in rows if r["id"] not in audited]
+        if missing:
+            raise DataMissing(f"--gold audited: {len(missing)} {etype} test sentences have no audited "
+                              f"label (first: {missing[0]})")
+        for r in rows:
+            new = _AUDITED_LABEL[audited[r["id"]]]
+            old = "yes" if r["label"] == "yes" else "ambiguous" if r["label"] == "ambiguous" else "no"
+            changed += old != audited[r["id"]]
+            r["label"] = new
     if args.limit:
         rows = rows[: args.limit]
     tp = fp = fn = tn = 0
@@ -143,7 +188,7 @@ def eval_gsr(nlp, etype: str, args) -> dict:
             "recall": rc, "precision": p, "f1": f1, "fp_rate": fp / (fp + tn) if fp + tn else 0.0,
             "fp_rate_easy": fp_easy / n_easy if n_easy else 0.0,
             "fp_rate_difficult": fp_hard / n_hard if n_hard else 0.0,
-            "ambiguous": amb, "ambiguous_detected": amb_hit, "errors": errors}
+            "ambiguous": amb, "ambiguous_detected": amb_hit, "labels_changed": changed, "errors": errors}
 
 
 def eval_validation(nlp, etype: str, args) -> dict:
@@ -216,7 +261,7 @@ def run(args) -> int:
     except Exception as e:  # pragma: no cover - a broken pipeline is reported, not raised
         print(f"cannot build the pipeline: {e}", file=sys.stderr)
         return 1
-    out: dict = {"split": args.split, "pipeline": nlp.names, "gsr": {}, "validation": {}}
+    out: dict = {"split": args.split, "gold": args.gold, "pipeline": nlp.names, "gsr": {}, "validation": {}}
     try:
         for t in types:
             if args.data in ("gsr", "all"):
@@ -235,7 +280,13 @@ def run(args) -> int:
         return 0
     print(f"isnad eval events — split {args.split}; pipeline {' → '.join(nlp.names)}")
     if out["gsr"]:
-        print("\narabic-event-gsr (positives: yes; negatives: easy no + difficult no)")
+        if args.gold == "audited":
+            print(f"\narabic-event-gsr, AUDITED labels ({RELABEL_FILE}; positives: yes; negatives: no; "
+                  f"'easy'/'diff' columns not applicable)")
+            print("  labels changed from the crowd's: " +
+                  ", ".join(f"{t} {r['labels_changed']}" for t, r in out["gsr"].items()))
+        else:
+            print("\narabic-event-gsr (positives: yes; negatives: easy no + difficult no)")
         print(f"{'type':9} {'sent':>5} {'pos':>4} {'neg':>5} {'recall':>7} {'prec':>6} {'F1':>6} "
               f"{'FPrate':>7} {'FP easy':>8} {'FP diff':>8} {'amb det':>8}")
         for t, r in out["gsr"].items():
