@@ -15,9 +15,7 @@ Measures, each in a fresh interpreter where it matters:
 * the stage's CPU time (``time.process_time``), best of 3 passes: on a shared machine wall-clock
   figures swing with the other jobs, CPU time much less.
 
-Latest figures: training/places/EVAL_LOG.md (2026-11-26, fourth round: load 0.11-0.18 s + stage
-init 0.03-0.07 s, +46 MB RSS; full stage 20,600 mentions/s CPU time at load average 1.8,
-18,400-19,700 under load 2-3.5; geocoding alone 57,000-94,000 mentions/s wall).
+Latest figures: bench/README.md (``--write``) and training/places/EVAL_LOG.md (fifth round).
 
 Targets (issue 4): load <= 0.5 s, <= 150 MB RSS; >= 20,000 mentions/s.
 """
@@ -111,6 +109,8 @@ def throughput(n_articles: int) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--write", action="store_true",
+                    help="write the figures into bench/README.md (its bench_places block)")
     args = ap.parse_args(argv)
     lf = load_figures()
     print(f"gazetteer: {lf['entries']} entries, {lf['names']} Arabic name keys")
@@ -124,7 +124,42 @@ def main(argv=None) -> int:
           f"{tp['cpu_seconds_best']} s = {tp['mentions_per_cpu_s']} mentions/s")
     print(f"geocoding alone (names resolved in their article's context): {tp['geocoded']} names in "
           f"{tp['geocode_seconds']} s = {tp['geocode_per_s']} mentions/s")
+    if args.write:
+        _write(lf, tp)
     return 0
+
+
+def _write(lf: dict, tp: dict) -> None:
+    import os
+    import platform
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _readme import write_block
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    text = "\n".join([
+        f"Measured {time.strftime('%Y-%m-%d')} (Python {platform.python_version()}, {os.cpu_count()} CPUs, "
+        f"load average {load:.1f}: a shared machine, hence CPU time); command:",
+        "",
+        "```sh",
+        ".venv/bin/python bench/bench_places.py --write",
+        "```",
+        "",
+        "| figure | value | target (issue 4) |",
+        "|---|---|---|",
+        f"| gazetteer load | {lf['load_s']:.3f} s + stage init {lf['stage_init_s']:.3f} s (median of 3 runs "
+        f"{lf['load_plus_init_s_median']:.3f} s) | ≤ 0.5 s |",
+        f"| memory | +{lf['rss_added_mb']:.0f} MB RSS (process {lf['rss_after_mb']:.0f} MB) | ≤ 150 MB |",
+        f"| places stage, CPU time (best of 3 passes) | **{tp['mentions_per_cpu_s']:,} mentions/s** "
+        f"({tp['places']:,} places, {tp['articles']:,} SaudiNewsNet articles, {tp['tokens']:,} tokens, "
+        f"{tp['cpu_seconds_best']} s) | ≥ 20,000 mentions/s |",
+        f"| places stage, wall clock | {tp['mentions_per_s']:,} mentions/s ({tp['seconds']} s) | |",
+        f"| geocoding alone (wall) | {tp['geocode_per_s']:,} mentions/s ({tp['geocoded']:,} names) | ≥ 20,000 |",
+        "",
+        "History and the accuracy figures: `training/places/EVAL_LOG.md`.",
+    ])
+    write_block("bench_places", text, heading="places",
+                intro="`bench/bench_places.py`: gazetteer load time and memory, the places stage's "
+                      "throughput on pre-tokenised SaudiNewsNet articles (recognition + resolution + "
+                      "records), and geocoding alone.")
 
 
 if __name__ == "__main__":
