@@ -302,3 +302,9 @@ def test_ilan_with_a_verbal_noun_content(attr):
     assert src(doc, a) == "الحكومة في المنفى" and ctext(doc, a) == "تحرير عدن كبرى مدن الجنوب"
     assert [a.cue.text for a in attr("وجاء ذلك بعد إعلان الحكومة الجديدة في البلاد.").attributions] == []
     assert [a.cue.text for a in attr("وجاء ذلك بعد إعلان الحكومة حالة الطوارئ.").attributions] == []
+
+
+def test_information_still_speaks(attr):
+    # GUIDELINES blind4/blind7: المعلومات / المعطيات / تقارير تفيد بأن … stay cues
+    doc = attr("وأشارت المصادر إلى أن المعطيات تفيد بأن الهجوم فشل.")
+    assert "تفيد" in [a.cue.text for a in doc.attributions]
