@@ -308,3 +308,12 @@ def test_information_still_speaks(attr):
     # GUIDELINES blind4/blind7: المعلومات / المعطيات / تقارير تفيد بأن … stay cues
     doc = attr("وأشارت المصادر إلى أن المعطيات تفيد بأن الهجوم فشل.")
     assert "تفيد" in [a.cue.text for a in doc.attributions]
+
+
+def test_ba_inside_the_subject_word(attr):
+    # أفاد (preposition بـ): a subject whose first word starts with ب (بيان، a foreign name before أن)
+    doc = attr("وأفاد بيان صادر عن قيادة الجيش اليوم بأنّ ثلاث طائرات حلقت فوق الجنوب.")
+    a = one(doc, "أفاد")
+    assert src(doc, a) == "بيان صادر عن قيادة الجيش" and ctext(doc, a) == "ثلاث طائرات حلقت فوق الجنوب"
+    doc = attr("وأفاد باومجاردن أن الزيارة ستكون لها نتائج إيجابية.")
+    assert src(doc, one(doc, "أفاد")) == "باومجاردن"

@@ -3005,8 +3005,9 @@ class _Run:
             return True
         if e.subject == "reporting" and n == e.inner:
             return True
-        if "ب" in e.preps and n.startswith("ب") and len(n) >= 3:
-            return True
+        if "ب" in e.preps and n.startswith("ب") and len(n) >= 3 and \
+                not (self.lex.heads.lookup(n) or (j + 1 < hi and self.is_comp(j + 1) and len(n) >= 5)):
+            return True               # (round 8: أفاد بيان صادر عن …، أفاد باومجاردن أن …: ب is the word's)
         if self.is_medium_at(j, hi) or self.is_addressee_at(j, hi):
             return True
         if self._adjunct_at(j, hi, e):
