@@ -317,3 +317,13 @@ def test_ba_inside_the_subject_word(attr):
     assert src(doc, a) == "بيان صادر عن قيادة الجيش" and ctext(doc, a) == "ثلاث طائرات حلقت فوق الجنوب"
     doc = attr("وأفاد باومجاردن أن الزيارة ستكون لها نتائج إيجابية.")
     assert src(doc, one(doc, "أفاد")) == "باومجاردن"
+
+
+def test_nominal_genitive_title_chain_to_a_name():
+    # with NER: the genitive of تأكيد runs to the end of the person's name in a long title chain
+    from isnad.evaluation.attribution import pipeline
+    nlp = pipeline()
+    doc = nlp("وأبرزت الصحف تأكيد نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبد العزيز "
+              "- حفظه الله -، أن الإرهاب لن ينال من الوطن.")
+    a = one(doc, "تأكيد")
+    assert src(doc, a) == "نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبد العزيز"

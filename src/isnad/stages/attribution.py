@@ -3750,6 +3750,14 @@ class _Run:
         if b <= a or not self.source_like(a, b) or any(self.is_comp(x) for x in range(a, b)):
             return None
         lic = self.licence(b, hi, e, window=12)
+        if lic is None or lic[0] == "stop":
+            # round 8: a title chain that ends in a person's name (تأكيد نائب خادم الحرمين الشريفين صاحب
+            # السمو الملكي الأمير محمد بن نايف - حفظه الله -، أن …): the genitive runs to the name's end
+            b2 = self.np_end(a, hi)
+            if b2 > b and any(self._entity_end_at(x, hi, ("PERS",)) == b2 for x in range(b, b2)):
+                lic2 = self.licence(b2, hi, e, window=12)
+                if lic2 is not None and lic2[0] in ("an", "colon", "quote"):
+                    b, lic = b2, lic2
         if lic is not None and lic[0] == "stop" and e.np and e.preps:
             k = lic[1]
             if any(self.norm(x) in e.preps or self.bare(x) in e.preps or
