@@ -327,3 +327,14 @@ def test_nominal_genitive_title_chain_to_a_name():
               "- حفظه الله -، أن الإرهاب لن ينال من الوطن.")
     a = one(doc, "تأكيد")
     assert src(doc, a) == "نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبد العزيز"
+
+
+def test_country_subject_before_a_noun_phrase_content():
+    # with NER: a place entity as the subject of a verb taking a noun-phrase content, coordinated too
+    from isnad.evaluation.attribution import pipeline
+    nlp = pipeline()
+    doc = nlp("ونفت إيران أي تدخل في الشؤون الداخلية للبحرين.")
+    a = one(doc, "نفت")
+    assert src(doc, a) == "إيران" and ctext(doc, a) == "أي تدخل في الشؤون الداخلية للبحرين"
+    doc = nlp("وفي أواخر الشهر الماضي أعلنت الولايات المتحدة وتركيا نيتهما توفير غطاء جوي.")
+    assert src(doc, one(doc, "أعلنت")) == "الولايات المتحدة وتركيا"

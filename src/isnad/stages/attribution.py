@@ -2411,6 +2411,16 @@ class _Run:
                         obj_after = full_lic[0] == "prep"      # حذر الشبلي عملاء إيران من …
                 elif e.np and self.source_like(j, sj):
                     subj = (j, min(sj, self.np_end_for_name(j, hi)))
+                elif e.np and self.toks[j].kind == "word" and self.norm(j)[:1] not in ("ل", "ب") and \
+                        j < self._entity_end_at(j, sj, ("LOC", "GPE")) < sj and \
+                        self.toks[self._entity_end_at(j, sj, ("LOC", "GPE"))].kind == "word":
+                    # round 8: a country or city as the subject (ونفت إيران | أي تدخل), coordinated ones
+                    # too (أعلنت الولايات المتحدة وتركيا | نيتهما)
+                    ee = self._entity_end_at(j, sj, ("LOC", "GPE"))
+                    while ee < sj and self.norm(ee)[:1] == "و" and \
+                            ee < self._entity_end_at(ee, sj, ("LOC", "GPE", "ORG")) < sj:
+                        ee = self._entity_end_at(ee, sj, ("LOC", "GPE", "ORG"))
+                    subj = (j, ee)
                 elif e.np and j < self.np_end_for_name(j, hi) < sj and \
                         self.source_like(j, self.np_end_for_name(j, hi)) and \
                         self._np_object_start(self.np_end_for_name(j, hi)):
