@@ -163,6 +163,7 @@ class PlacesStage(Stage):
         self._sporty = False
         self._tanween = True
         self._norms: list = []
+        self._anaphor_pos: list[int] = []
         self._blocked_event_keys: set[str] = set()
         self._starts: list[int] | None = None
         self._coloc_cache: dict[tuple, bool] = {}
@@ -413,8 +414,11 @@ class PlacesStage(Stage):
         intersection finds the tokens that could (most tokens are not place names), and a name
         that needs a second word is tried only when a word that can follow comes next."""
         toks = doc.tokens
+        # the anaphors' positions are collected in the same pass (read by _anaphor_mentions)
+        ahits = self._norm_set & self._anaphor_forms if self.anaphors else set()
+        self._anaphor_pos = apos = []
         hits = self._norm_set & self._scan_open      # (forms found dead are dropped from it)
-        if not hits:
+        if not hits and not ahits:
             return
         new = hits - self._known_forms               # (set operations: C loops, no Python one)
         if new:
@@ -433,7 +437,7 @@ class PlacesStage(Stage):
             for h in multi:
                 if mo[h].isdisjoint(nset):
                     hits.discard(h)
-        if not hits:
+        if not hits and not ahits:
             return
         n = len(toks)
         cache = self._form_cache
@@ -442,11 +446,16 @@ class PlacesStage(Stage):
         wcache = self._wform_cache
         i = 0
         norms = self._norms
-        for i0 in compress(range(n), map(hits.__contains__, norms)):
+        both = hits | ahits if ahits else hits
+        for i0 in compress(range(n), map(both.__contains__, norms)):
+            t = norms[i0]
+            if ahits and t in ahits:
+                apos.append(i0)
+                if t not in hits:
+                    continue
             if i0 < i:
                 continue
             tok = toks[i0]
-            t = norms[i0]
             if tok.kind == "word":                      # (most tokens: one key, no tuple)
                 info = wcache.get(t)
                 if info is None:
@@ -1281,12 +1290,11 @@ class PlacesStage(Stage):
         if not self.anaphors:
             return []
         toks = doc.tokens
-        hits = self._norm_set & self._anaphor_forms
-        if not hits:
+        if not self._anaphor_pos:                    # (found by _scan, in the same pass)
             return []
         taken = [(m.start, m.end) for m in mentions] + list(blocked)
         out = []
-        for k in compress(range(len(toks)), map(hits.__contains__, self._norms)):
+        for k in self._anaphor_pos:
             t = toks[k]
             if t.kind != "word":
                 continue
