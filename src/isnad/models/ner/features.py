@@ -19,6 +19,7 @@ training and tagging see identical features.
 """
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 import unicodedata
@@ -238,6 +239,13 @@ def token_base(tok: str, readings, res: Resources) -> tuple[list[str], list[str]
 
 
 _CACHE_MAX = 20_000     # token feature entries; ~100 strings each: bounds memory in long batches
+
+
+def evict_oldest(cache: dict, keep: float = 0.5) -> None:
+    """Drop the entries inserted first, keeping the newest ``keep`` share (a full clear
+    would make every token of the next sentences a miss again)."""
+    for k in list(itertools.islice(cache, len(cache) - int(len(cache) * keep))):
+        del cache[k]
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
@@ -261,7 +269,7 @@ def _token_info(tok: str, res: Resources, window):
         b, c = token_base(tok, rd, res)
         info = (rd, b, {o: [_intern(f"{o}:{x}") for x in c] for o in window}, c)
         if len(cache) >= _CACHE_MAX:
-            cache.clear()
+            evict_oldest(cache)
         cache[key] = info
     return info
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import numpy as np
 
 from ...text.normalize import normalize
-from .features import MAX_TOKEN, Resources, _gazet_tags, _readings, _token_info, shape
+from .features import (MAX_TOKEN, Resources, _gazet_tags, _readings, _token_info, evict_oldest,
+                       shape)
 
 SHAPES = ("ar", "lat", "Lu", "num", "punct", "mixed", "sym", "long", "empty")
 GAZ_FEATS = ("gz=B-LOC", "gz=I-LOC", "gz=B-ORG", "gz=I-ORG", "gz=B-PERS", "gz=I-PERS", "gz=multi")
@@ -258,7 +259,7 @@ class NeuralTagger:
                 e = cache.get(tok)
                 if e is None:
                     if len(cache) >= TOKEN_CACHE:
-                        cache.clear()
+                        evict_oldest(cache)
                     e = cache[tok] = [*encode_token(tok, self.vocab, self.chars, self.res,
                                                     self.fvocab), None]
                     new.append(e)
