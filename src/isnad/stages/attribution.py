@@ -2412,7 +2412,7 @@ class _Run:
                 elif e.np and self.source_like(j, sj):
                     subj = (j, min(sj, self.np_end_for_name(j, hi)))
                 elif e.np and self.toks[j].kind == "word" and self.norm(j)[:1] not in ("ل", "ب") and \
-                        j < self._entity_end_at(j, sj, ("LOC", "GPE")) < sj and \
+                        j < self._entity_end_at(j, sj, ("LOC", "GPE")) <= sj < hi and \
                         self.toks[self._entity_end_at(j, sj, ("LOC", "GPE"))].kind == "word":
                     # round 8: a country or city as the subject (ونفت إيران | أي تدخل), coordinated ones
                     # too (أعلنت الولايات المتحدة وتركيا | نيتهما)
