@@ -1253,7 +1253,7 @@ class PlacesStage(Stage):
         toks = doc.tokens
         if b.t0 < a.t1 or toks[b.t0].sent != toks[a.t1 - 1].sent:
             return False
-        gap = [t for t in toks[a.t1:b.t0] if t.norm not in ('"', "'", "(", ")")]
+        gap = _short_gap(toks, a.t1, b.t0, _BRACKETS)
         if not gap:
             return b.prefix.startswith("و")
         return len(gap) == 1 and gap[0].norm in ("،", ",", "-", "–", "/", "و")
@@ -1268,7 +1268,7 @@ class PlacesStage(Stage):
         if k > 0:
             pv = mentions[k - 1]
             if pv.accepted and pv.how != "anaphor":
-                gap = [t for t in toks[pv.t1:mt.t0] if t.norm not in _QUOTE_NORMS]
+                gap = _short_gap(toks, pv.t1, mt.t0, _QUOTE_NORMS)
                 joined = (not gap and mt.prefix.startswith("و")) or \
                     (len(gap) == 1 and gap[0].norm in ("،", ",", "و")) or \
                     (len(gap) == 1 and gap[0].norm in ("،", ",") and mt.prefix.startswith("و"))
@@ -1279,7 +1279,7 @@ class PlacesStage(Stage):
         if k + 1 < len(mentions):
             nx = mentions[k + 1]
             if nx.accepted and nx.how != "anaphor":
-                gap = [t for t in toks[mt.t1:nx.t0] if t.norm not in _QUOTE_NORMS]
+                gap = _short_gap(toks, mt.t1, nx.t0, _QUOTE_NORMS)
                 if (not gap and nx.prefix.startswith("و")) or \
                         (len(gap) == 1 and gap[0].norm in ("،", ",")):
                     return True
@@ -1837,6 +1837,23 @@ def _rivals(a: Entry, b: Entry) -> bool:
     if (a.feature in settle) != (b.feature in settle):
         return False
     return haversine(a.lat, a.lon, b.lat, b.lon) > 50 + a.radius_km + b.radius_km
+
+
+_BRACKETS = frozenset({'"', "'", "(", ")"})
+
+
+def _short_gap(toks, i: int, j: int, skip) -> list:
+    """The tokens in ``toks[i:j]`` not in ``skip`` -- but no more than two: callers only ask
+    whether there are none or one (a list joiner), and a long stretch between two places
+    would otherwise be copied whole."""
+    out = []
+    for k in range(i, j):
+        t = toks[k]
+        if t.norm not in skip:
+            out.append(t)
+            if len(out) > 1:
+                break
+    return out
 
 
 def _dwarfs(a: Entry, b: Entry) -> bool:
