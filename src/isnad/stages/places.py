@@ -46,7 +46,7 @@ time (and neither reads Arabic); the rules here are small and data-driven.
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import compress
 from operator import attrgetter
 from dataclasses import dataclass, field
@@ -241,6 +241,14 @@ class PlacesStage(Stage):
             if len(words) >= 2 and words[0] in self.event_heads:
                 self._blocked_event_keys.add(" ".join(words[1:]))
         ents = [e for e in doc.entities if e.label in ("ORG", "PERS", "LOC")]
+        if ents:                                       # entities by start, with running max end:
+            e_order = sorted(range(len(ents)), key=lambda k: ents[k].start)   # the ones holding
+            e_starts = [ents[k].start for k in e_order]                        # a span, found by
+            e_maxend = []                                                      # bisection
+            mx = -1
+            for k in e_order:
+                mx = max(mx, ents[k].end)
+                e_maxend.append(mx)
         kept = []
         for mt in mentions:
             j = mt.t0 - 1
@@ -250,12 +258,22 @@ class PlacesStage(Stage):
                 continue
             if j >= 1 and toks[j].norm == '"' and toks[j - 1].norm in ("ل", "لل"):
                 continue                               # قال لـ«الشرق الأوسط»: a newspaper
-            holder = next((e for e in ents if e.start <= mt.start and mt.end <= e.end
-                           and (e.end - e.start) > (mt.end - mt.start) and e.label != "LOC"), None)
+            # the entities holding the mention, in the order of doc.entities
+            k = bisect_right(e_starts, mt.start) - 1
+            held = []
+            while k >= 0 and e_maxend[k] >= mt.end:
+                if ents[e_order[k]].end >= mt.end:
+                    held.append(e_order[k])
+                k -= 1
+            if len(held) > 1:
+                held.sort()
+            holding = [ents[k] for k in held]
+            holder = next((e for e in holding if (e.end - e.start) > (mt.end - mt.start)
+                           and e.label != "LOC"), None)
             if holder is not None and not self._locative_tail(doc, mt, holder) and \
                     self._entity_vetoes(doc, mt, holder):
                 continue                               # inside an organisation / person name
-            same = next((e for e in ents if e.start <= mt.start and mt.end <= e.end), None)
+            same = holding[0] if holding else None
             if same is not None and same.label in ("ORG", "PERS") and \
                     (same.type or "") not in ("state",) and not self._locative_tail(doc, mt, same) and \
                     self._entity_vetoes(doc, mt, same):
@@ -265,11 +283,14 @@ class PlacesStage(Stage):
             kept.append(mt)
         # an NER LOC span longer than the gazetteer names inside it (دير الزورر, a typo): resolve
         # the whole span when it resolves (exactly or fuzzily), else keep the names inside
+        ks = sorted(kept, key=_START_OF)
+        k_starts = [mt.start for mt in ks]
         for e in ents:
             if e.label != "LOC":
                 continue
-            if not any(e.start <= mt.start and mt.end <= e.end for mt in kept):
-                continue
+            a, b = bisect_left(k_starts, e.start), bisect_left(k_starts, e.end)
+            if not any(ks[x].end <= e.end for x in range(a, b)):
+                continue                               # (no kept mention inside the entity)
             inner = [mt for mt in kept if e.start <= mt.start and mt.end <= e.end
                      and (mt.end - mt.start) < (e.end - e.start)]
             if not inner:
@@ -277,13 +298,24 @@ class PlacesStage(Stage):
             whole = self._mention_from_entity(doc, e)
             if whole is not None and whole.cands:
                 kept = [mt for mt in kept if mt not in inner] + [whole]
+                ks = sorted(kept, key=_START_OF)
+                k_starts = [mt.start for mt in ks]
         mentions = sorted(kept, key=lambda x: x.start)
 
         # NER LOC entities that the gazetteer missed
-        covered = [(mt.start, mt.end) for mt in mentions] + blocked_spans
+        covered = sorted([(mt.start, mt.end) for mt in mentions] + blocked_spans)
+        c_starts = [c[0] for c in covered]
+        c_maxend = []                                  # running max of the ends (by start)
+        mx = -1
+        for c in covered:
+            mx = max(mx, c[1])
+            c_maxend.append(mx)
         for e in doc.entities:
-            if e.label != "LOC" or any(s < e.end and e.start < t for s, t in covered):
+            if e.label != "LOC":
                 continue
+            k = bisect_left(c_starts, e.end) - 1       # spans starting before the entity ends
+            if k >= 0 and c_maxend[k] > e.start:
+                continue                               # one of them overlaps it
             mt = self._mention_from_entity(doc, e)
             if mt is not None and not self._ner_not_a_place(doc, mt):
                 mentions.append(mt)
@@ -662,7 +694,9 @@ class PlacesStage(Stage):
         g = self.g
         k0 = bisect_left(self._starts, e.start) if self._starts is not None else 0
         toks = []
-        for t in doc.tokens[k0:]:
+        all_toks = doc.tokens
+        for k in range(k0, len(all_toks)):           # (no copy of the rest of the document)
+            t = all_toks[k]
             if t.start >= e.end:
                 break
             if t.start >= e.start and t.end <= e.end:
