@@ -88,7 +88,11 @@ def main(argv=None):
     config = dict(CONFIG)
     if args.orgs_misc:
         config["gazetteer"] = "ANERGazet + resources/lexicons/ner_orgs_misc.tsv"
+    if args.lexicon:
+        config["clusters"] = "the cluster table of " + Path(args.lexicon).name + " (--lexicon)"
     report = {"config": config}
+    if args.emb_npz:
+        report["nn_word_vectors"] = "the float16 table of " + Path(args.emb_npz).name + " (--emb-npz)"
     old = out / "scores.json"
     if args.nn_only and old.exists():
         report = json.loads(old.read_text(encoding="utf-8"))
