@@ -33,7 +33,7 @@ from pathlib import Path
 
 import unlabelled
 from common import BUILD, MODEL_DIR, fix_bio, split_dev, test_sents, train_sents
-from crf import featurise, make_resources, orgs_misc_entries, tag_with, train_crf
+from crf import featurise, gazet_entries, make_resources, orgs_misc_entries, tag_with, train_crf
 
 from isnad.evaluation.ner import format_scores, score
 from isnad.models.ner import ENSEMBLE_FILE, LEXICON_FILE, MODEL_FILE, load_resources, write_resources
@@ -101,7 +101,10 @@ def main(argv=None):
         if args.lexicon:
             lex = Path(args.lexicon).resolve()
             res, gaz = load_resources(lex), lexicon_gazet(lex)
-            gaz = [g for g in gaz if g[1] in ("LOC", "ORG", "PERS")] if args.orgs_misc else gaz
+            if args.orgs_misc:
+                # ANERGazet afresh (not the lexicon's rows, which may hold an older supplement
+                # whose deleted rows would otherwise survive), then the supplement below
+                gaz = gazet_entries()
         else:
             res, clusters, names, gaz = make_resources(BUILD / CONFIG["clusters"], True)
         if args.orgs_misc:
