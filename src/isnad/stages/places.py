@@ -194,7 +194,7 @@ class PlacesStage(Stage):
         self._norms = norms = list(map(_NORM_OF, doc.tokens))   # (one pass over the tokens)
         self._norm_set = set(norms)
         self._sporty = len(self._norm_set & self.sports_cues) >= self.sports_min
-        self._starts = list(map(_START_OF, doc.tokens)) if doc.entities else None
+        self._starts = None                            # token starts, made when an entity needs them
         if doc.lang == "en" or (doc.lang not in ("ar", "und") and
                                 not any(t.kind == "word" for t in doc.tokens[:200])):
             mentions = self._english(doc)
@@ -692,7 +692,9 @@ class PlacesStage(Stage):
 
     def _mention_from_entity(self, doc, e) -> _Mention | None:
         g = self.g
-        k0 = bisect_left(self._starts, e.start) if self._starts is not None else 0
+        if self._starts is None:
+            self._starts = list(map(_START_OF, doc.tokens))
+        k0 = bisect_left(self._starts, e.start)
         toks = []
         all_toks = doc.tokens
         for k in range(k0, len(all_toks)):           # (no copy of the rest of the document)
