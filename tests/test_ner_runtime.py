@@ -45,3 +45,37 @@ def test_batched_viterbi_equals_single():
     ems = [rng.normal(size=(n, K)) for n in (1, 7, 3, 40, 2, 40)]
     assert viterbi_batch(ems, trans, start, end) == [viterbi(e, trans, start, end) for e in ems]
     assert viterbi_batch([], trans, start, end) == []
+
+
+def _lstm_reference(net, xs, d):
+    """The padded full-batch loop the runtime used before it skipped finished rows."""
+    from isnad.models.ner.neural import _sigmoid
+    wih, whh, b = net.lstm[d]
+    H = whh.shape[0]
+    lens = [x.shape[0] for x in xs]
+    T, B = max(lens), len(xs)
+    proj = np.zeros((T, B, 4 * H), dtype=np.float32)
+    for j, x in enumerate(xs):
+        p = x @ wih + b
+        proj[:lens[j], j] = p if d == "f" else p[::-1]
+    h = np.zeros((B, H), dtype=np.float32)
+    c = np.zeros((B, H), dtype=np.float32)
+    hs = np.empty((T, B, H), dtype=np.float32)
+    for t in range(T):
+        g = proj[t] + h @ whh
+        sg = _sigmoid(g)
+        c = sg[:, H:2 * H] * c + sg[:, :H] * np.tanh(g[:, 2 * H:3 * H])
+        h = sg[:, 3 * H:] * np.tanh(c)
+        hs[t] = h
+    return [hs[:n, j] if d == "f" else hs[:n, j][::-1] for j, n in enumerate(lens)]
+
+
+def test_lstm_skipping_finished_rows_equals_full_batch():
+    net = load_tagger().nets[0]
+    rng = np.random.default_rng(3)
+    d_in = net.lstm["f"][0].shape[0]
+    for lens in ([5, 1, 17, 3, 17, 2], [1], [4, 9], [30] + [1] * 7):
+        xs = [rng.normal(size=(n, d_in)).astype(np.float32) for n in lens]
+        for d in ("f", "b"):
+            for a, b in zip(net._lstm_batch(xs, d), _lstm_reference(net, xs, d)):
+                assert np.array_equal(a, b)

@@ -218,31 +218,38 @@ class NeuralTagger:
         return res
 
     def _lstm_batch(self, xs: list[np.ndarray], d: str, weights=None) -> list[np.ndarray]:
-        """One LSTM direction over several sequences at once (padded, masked)."""
+        """One LSTM direction over several sequences at once.  The sequences run longest
+        first, and step t only computes the rows of those still running (at least two:
+        a one-row product goes through BLAS gemv, whose sums differ in the last bits from
+        the gemm rows; with ≥ 2 rows each row equals its row in the full batch)."""
         wih, whh, b = (weights or self.lstm)[d]
         H = whh.shape[0]
         B = len(xs)
         lens = [x.shape[0] for x in xs]
-        T = max(lens)
+        order = sorted(range(B), key=lambda j: -lens[j])
+        T = lens[order[0]]
         proj = np.zeros((T, B, 4 * H), dtype=np.float32)
-        for j, x in enumerate(xs):
-            p = x @ wih + b
-            proj[:lens[j], j] = p if d == "f" else p[::-1]
+        for p, j in enumerate(order):
+            q = xs[j] @ wih + b
+            proj[:lens[j], p] = q if d == "f" else q[::-1]
         h = np.zeros((B, H), dtype=np.float32)
         c = np.zeros((B, H), dtype=np.float32)
         hs = np.empty((T, B, H), dtype=np.float32)
         H2, H3 = 2 * H, 3 * H
+        k = B
+        floor = min(2, B)
         for t in range(T):
-            g = proj[t] + h @ whh
+            while k > floor and lens[order[k - 1]] <= t:
+                k -= 1
+            g = proj[t, :k] + h[:k] @ whh
             sg = _sigmoid(g)
-            c = sg[:, H:H2] * c + sg[:, :H] * np.tanh(g[:, H2:H3])
-            h = sg[:, H3:] * np.tanh(c)
-            hs[t] = h
-        # padded steps only ever follow a sequence's real steps, so its states are exact
-        out = []
-        for j, n in enumerate(lens):
-            o = hs[:n, j]
-            out.append(o if d == "f" else o[::-1])
+            c[:k] = sg[:, H:H2] * c[:k] + sg[:, :H] * np.tanh(g[:, H2:H3])
+            h[:k] = sg[:, H3:] * np.tanh(c[:k])
+            hs[t, :k] = h[:k]
+        out = [None] * B
+        for p, j in enumerate(order):
+            o = hs[:lens[j], p]
+            out[j] = o if d == "f" else o[::-1]
         return out
 
     def _token_inputs(self, sents: list[list[str]]) -> list[list[list]]:
