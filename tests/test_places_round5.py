@@ -118,3 +118,18 @@ def test_a_first_name_in_a_list_of_people_is_no_place():
     doc.entities = [ent(2, "وأغادير السعيد")]          # alone: no list of people
     st.process(doc)
     assert [p.text for p in doc.places] == ["أغادير"]
+
+
+def test_in_a_sports_story_an_unknown_ner_location_is_a_club_unless_a_feature_word_says_place():
+    from isnad.document import Entity
+    from isnad.stages.places import PlacesStage
+    pre = isnad.load(PRE)
+    text = "انتقل اللاعب إلى فلامينغو ثم أقام الفريق معسكره بمدينة هورست" + SPORT
+
+    def ent(i, s):
+        a = text.index(s)
+        return Entity(f"e{i}", a, a + len(s), s, "LOC", extra={"source": "ner"})
+    doc = pre(text)
+    doc.entities = [ent(1, "فلامينغو"), ent(2, "هورست")]
+    PlacesStage().process(doc)
+    assert [p.text for p in doc.places] == ["هورست"] and doc.places[0].no_match

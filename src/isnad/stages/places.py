@@ -676,6 +676,12 @@ class PlacesStage(Stage):
             return True
         if self._is_person(doc, mt):
             return True
+        if self._sporty and not mt.cands:
+            # a sports story: a name no gazetteer knows is a club or a player (انتقل إلى
+            # فلامينغو), unless a feature word says it is a place (بمدينة سان مورتيز)
+            k = self._prev0(doc, mt)
+            if k < 0 or not any(x in self.feature_words for x in self._stems(toks[k])):
+                return True
         first = set(self._stems(toks[mt.t0]))
         heads = self.org_heads | self._no_place_heads
         if mt.t1 == mt.t0 + 1:                         # الريف، المدينة: a bare context word
@@ -940,7 +946,7 @@ class PlacesStage(Stage):
     def _is_club(self, doc, mt: _Mention, sporty: bool) -> bool:
         """A sports club named after its city: برشلونة in a sports story, فريق الكويت, أزميت
         التركي (a masculine country adjective after the name)."""
-        if mt.how != "gazetteer":
+        if mt.how not in ("gazetteer", "ner"):        # (an NER span the gazetteer knows: the same)
             return False
         if sporty and mt.feature is None:
             n = self._next1(doc, mt)
