@@ -79,3 +79,29 @@ def test_lstm_skipping_finished_rows_equals_full_batch():
         for d in ("f", "b"):
             for a, b in zip(net._lstm_batch(xs, d), _lstm_reference(net, xs, d)):
                 assert np.array_equal(a, b)
+
+
+def test_threads_with_small_caches_give_the_same_tags(monkeypatch):
+    import threading
+    import isnad.models.ner.features as F
+    import isnad.models.ner.neural as N
+    tagger = load_tagger()
+    sents = [s[i:] + s[:i] for s in SENTS for i in range(len(s))]    # many windows, shared tokens
+    want = tagger.tag_sents(sents, document=True)
+    monkeypatch.setattr(N, "TOKEN_CACHE", 8)
+    monkeypatch.setattr(F, "_CACHE_MAX", 8)
+    got, errors = [], []
+
+    def run():
+        try:
+            for _ in range(5):
+                got.append(tagger.tag_sents(sents, document=True))
+        except Exception as e:      # noqa: BLE001 - reported below
+            errors.append(e)
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert all(g == want for g in got) and len(got) == 20

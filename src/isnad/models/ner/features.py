@@ -245,7 +245,7 @@ def evict_oldest(cache: dict, keep: float = 0.5) -> None:
     """Drop the entries inserted first, keeping the newest ``keep`` share (a full clear
     would make every token of the next sentences a miss again)."""
     for k in list(itertools.islice(cache, len(cache) - int(len(cache) * keep))):
-        del cache[k]
+        cache.pop(k, None)          # another thread may have dropped it already
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 

@@ -259,23 +259,26 @@ class NeuralTagger:
         batch; row by row they equal those of the whole batch (checked in the tests)."""
         cache = self._cache
         rows = []
-        new = []
+        new: dict[str, list] = {}
         for toks in sents:
             row = []
             for tok in toks:
                 e = cache.get(tok)
                 if e is None:
-                    if len(cache) >= TOKEN_CACHE:
-                        evict_oldest(cache)
-                    e = cache[tok] = [*encode_token(tok, self.vocab, self.chars, self.res,
-                                                    self.fvocab), None]
-                    new.append(e)
+                    e = new.get(tok)
+                    if e is None:
+                        e = new[tok] = [*encode_token(tok, self.vocab, self.chars, self.res,
+                                                      self.fvocab), None]
                 row.append(e)
             rows.append(row)
         if new:
-            ch = self._chars(np.stack([e[4] for e in new]))
-            for e, v in zip(new, ch):
+            ch = self._chars(np.stack([e[4] for e in new.values()]))
+            for e, v in zip(new.values(), ch):
                 e[7] = v.copy()
+            # entries enter the shared cache complete (other threads may read it)
+            if len(cache) + len(new) > TOKEN_CACHE:
+                evict_oldest(cache)
+            cache.update(new)
         return rows
 
     def emissions_batch(self, sents: list[list[str]]) -> list[np.ndarray]:
