@@ -152,6 +152,9 @@ class PlacesStage(Stage):
         self.function_words = {key_of(k) for k in r.get("function_words") or []}
         self._no_place_heads = {key_of(k) for k in r.get("ner_no_place_heads") or []}
         self.adjective_countries = {key_of(k) for k in r.get("adjective_countries") or []}
+        self.place_adjectives = {key_of(k) for k in r.get("place_adjectives") or []}
+        nis = r.get("nisba_countries") or {}
+        self.nisba_countries = {key_of(k): {key_of(h) for h in (nis.get(k) or [])} for k in nis}
         self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
         self._teamish_sport = frozenset(self.team_words | self.team_words_sport)
         mf = r.get("minor_foreign_towns") or {}
@@ -1064,6 +1067,22 @@ class PlacesStage(Stage):
             j -= 1                                     # adjacent words only
         return False
 
+    def _adjective_of_place(self, doc, mentions: list, mt: _Mention) -> bool:
+        """A word of ``place_adjectives`` right after another place name (اليمن الشقيق), or a country
+        name of ``nisba_countries`` right after one of its listed nouns (مصادر سورية 'Syrian
+        sources'): an adjective, not a place."""
+        if mt.prefix:
+            return False
+        heads = self.nisba_countries.get(mt.key)
+        if mt.key not in self.place_adjectives and heads is None:
+            return False
+        j = self._prev0(doc, mt)
+        if j != mt.t0 - 1:
+            return False
+        if heads is not None:
+            return doc.tokens[j].norm in heads
+        return any(m is not mt and m.t1 == mt.t0 for m in mentions)
+
     def _after_definite_noun(self, doc, mt: _Mention) -> bool:
         """Right after a definite word that is no preposition, feature or area word (الصالة
         الخضراء): a name that is also a common word reads as its adjective there."""
@@ -1117,7 +1136,8 @@ class PlacesStage(Stage):
                 mt.why = "person"
                 continue
             if self._is_adjective(doc, mt) or self._accusative_adjective(doc, mt) or (
-                    all(i in mt.flagged for i in mt.cands) and self._after_definite_noun(doc, mt)):
+                    all(i in mt.flagged for i in mt.cands) and self._after_definite_noun(doc, mt)) or \
+                    self._adjective_of_place(doc, mentions, mt):
                 mt.why = "adjective"            # الصالة الخضراء: a common word after a noun
                 continue
             fitting = mt.feature is not None and any(
