@@ -205,8 +205,13 @@ def _n(s: str) -> str:
 # قوله لرؤساء تحرير وسائل الإعلام)
 _ADDRESSEE_PEOPLE = frozenset(_n(x) for x in ("صحفيين", "صحافيين", "مراسلين", "مراسلي", "صحفيي", "رؤساء تحرير"))
 _ADDRESSEE_STEMS = frozenset(_n(x) for x in ("وكالة", "صحيفة", "جريدة", "قناة", "موقع", "مجلة", "تلفزيون",
-                                             "إذاعة", "شبكة", "مراسل", "وسائل")) | _ADDRESSEE_PEOPLE
+                                             "إذاعة", "شبكة", "مراسل", "وسائل")) | _ADDRESSEE_PEOPLE | \
+    frozenset(_n(x) for x in ("نظيره", "نظيرها", "نظيرته", "نظيرتها", "نظرائه", "نظرائها", "نظيره",
+                              # round 9: the counterpart or group spoken to (قال روحاني لنظيره …،
+                              # أكد دبلوماسي لمجموعة من الصحافيين أن …): the addressee is a via
+                              "مجموعة", "وفد", "ضيفه", "ضيوفه", "زواره", "زائريه", "مستقبليه"))
 
+_PARTITIVE_ADDRESSEE = frozenset(_n(x) for x in ("مجموعة", "وفد", "عدد"))
 
 # Month names (Gregorian and Levantine), normalised: a date after a cue is a time adverb.
 _MONTHS = frozenset(_n(x) for x in ("يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو",
@@ -1089,6 +1094,9 @@ class _Run:
                 if t.start < ent.start <= t.start + 2 and ent.actor is not None and \
                         ent.actor.type in ("media_state", "media_private", "agency"):
                     return True
+                # round 9: لـ + a person (قال روحاني لإردوغان إن …): whom the source told (via)
+                if t.start < ent.start <= t.start + 2 and ent.label == "PERS" and j > 0 and not self.is_punct(j - 1):
+                    return True
         return False
 
     def np_end(self, a: int, end: int, *, entry: CueEntry | None = None, stop_at_an: bool = True,
@@ -1170,6 +1178,15 @@ class _Run:
                     break
                 if not allow_pp and n in ("في", "من", "داخل"):
                     break
+                if n == "في" and head is not None and head.kind == "organisation" and not head.title and \
+                        self.norm(a).startswith("ال") and j > a + 1 and \
+                        all(self.norm(x).startswith("ال") and self.norm(x).endswith(("ي", "يه")) for x in range(a + 1, j)) and \
+                        j + 1 < end and self.toks[j + 1].kind == "word":
+                    # (only a definite head + nisba adjectives: وزارة الداخلية في البحرين, نائب رئيس الأمن
+                    # العام في دبي keep the place that says which body it is, blind2)
+                    ee = self._entity_end_at(j + 1, end, ("LOC", "GPE"))
+                    if ee > j + 1 and (ee >= end or self.is_comp(ee) or self.is_punct(ee, {",", "،", ":"})):
+                        break   # round 9: قال المجلس الأوروبي | في بروكسل إن …: where it spoke, not who
             j += 1
         return j
 
@@ -2381,7 +2398,7 @@ class _Run:
                 not self._explicit_subject_to_comp(j, hi):
             j_first = True          # تنظيم داعش الذي أعلن الحرب: the relative's head is the subject
             rel_head = self._relative_head(i - 1, lo)
-        strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين", "جزم", "قطع") or len(e.lemma.split()) > 1
+        strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين", "جزم", "قطع", "اشتبه") or len(e.lemma.split()) > 1
         if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
             for x in range(j + 1, sj):
@@ -2448,7 +2465,7 @@ class _Run:
         if subj is None and left is None and _n(self.text[m.start:m.end]) in self.lex.impersonal and \
                 iend < hi and (self.is_comp(iend) or (self.norm(iend) in ("الي", "الى") and self.is_comp(iend + 1))):
             return None
-        if subj is not None and e.lemma == "وصف" and not self.source_like(*subj) and \
+        if subj is not None and e.lemma in ("وصف", "شبه") and not self.source_like(*subj) and \
                 not self.bare(i).endswith(("ه", "ها", "هم")) and \
                 full_lic is not None and full_lic[0] in ("an", "prep") and subj[1] - subj[0] <= 4 and \
                 not any(self.is_punct(x) for x in range(subj[0], subj[1])):
@@ -2458,6 +2475,9 @@ class _Run:
             subj = full_subj = None   # round 8: كما أكد | أهمية دور مصر …: the noun phrase is the content
         elif self._non_speaker(subj or left or rel_head):
             return None          # round 8: الوضع في اليمن يؤكد أن …: evidence, not a speaker
+        if subj is not None and e.lemma == "أعلن" and \
+                any(self.norm(k) in self.lex.performative_announce for k in range(subj[0] + 1, subj[1])):
+            return None          # round 9: أعلن خادم الحرمين انطلاق القمة: a deed the subject ran into
         via: list = []
         told = None
         if e.lemma == "أفاد" and not e.addressee and subj is not None:
@@ -2569,7 +2589,8 @@ class _Run:
                 lic = ("np", stop, stop)     # وكانت القيادة أعلنت في بيان أمس استشهاد …
         if lic is not None and lic[0] == "np" and not self._np_head_ok(lic[1], e):
             lic = None
-        if lic is not None and self._performative(after, lic[1] + 1 if lic[0] == "np" else lic[2], hi,
+        if lic is not None and self._performative(after, lic[1] + 1 if lic[0] == "np" else
+                                                  lic[1] + 1 if e.lemma == "أعلن" and lic[0] == "prep" else lic[2], hi,
                                                   announce=e.lemma == "أعلن"):
             lic = None           # أعلن مسؤوليته عن، أعلن الحرب، أعلن قيام الخلافة: a deed, not a report
         if lic is None:
@@ -2901,6 +2922,8 @@ class _Run:
                     return q          # round 8: صرح مسؤول تركي رفض الكشف عن هويته «…»
                 if self.is_punct(q, {":"}) and "colon" in e.licence and q > sj + 2:
                     return q          # … رفض الكشف عن اسمه: …
+                if self.is_punct(q, {",", "،"}) and q > sj + 2 and q + 1 < hi and self.is_comp(q + 1):
+                    return q + 1      # round 9: ذكرت مصادر مطلعة رفضت الكشف عن هويتها، أن …
                 if self.is_punct(q, _SENT_END | {":", ",", "،", ";", "؛"}) or self.is_quote(q):
                     return None
                 if self.is_comp(q):
@@ -2938,14 +2961,14 @@ class _Run:
             return True
         if self._accusative(ne):
             return True
-        if e.np and lic[0] == "an" and e.lemma not in ("حذر", "وصف", "اتهم", "نسب", "عد") and \
+        if e.np and lic[0] == "an" and e.lemma not in ("حذر", "وصف", "شبه", "اتهم", "نسب", "عد") and \
                 (lic[2] == sj or (lic[2] == sj + 1 and self.is_punct(sj, {",", "،"}))) and \
                 not self.norm(lic[2]).startswith(("ف", "ل")) and \
                 not (self.norm(lic[2]).startswith("ب") and "ب" in e.preps) and \
                 not any(self.norm(x) in _REL_PRONOUNS or self.is_cue_tok(x) for x in range(ne, sj)):
             return False                      # round 8: وكيل أمين منطقة …، سفير خادم الحرمين الشريفين لدى …
             # … أن: a noun phrase running straight into a bare أن/إن is the subject, not an object
-        if (lic[0] == "prep" or e.np) and (e.np or e.lemma in ("حذر", "وصف", "اتهم", "نسب")):
+        if (lic[0] == "prep" or e.np) and (e.np or e.lemma in ("حذر", "وصف", "شبه", "اتهم", "نسب")):
             n = self.norm(ne)
             if n in _PREPOSITIONS or n.startswith(("ب", "ل")) and not self._masdar_like(ne) or \
                     self._adjunct_at(ne, hi, e):
@@ -3213,6 +3236,9 @@ class _Run:
                         span_s, span_e = s0 + 1, self.partner[s0]
                     else:
                         e0 = self.np_end(s0, hi, allow_pp=False)
+                        if _strip_al(self.norm(s0)[1:]) in _PARTITIVE_ADDRESSEE and e0 + 1 < min(b, hi) and \
+                                self.norm(e0) == "من":
+                            e0 = self.np_end(e0 + 1, hi, allow_pp=False)   # round 9: لمجموعة من الصحافيين
                         span_s, span_e = s0, e0
                     if span_e > span_s:
                         src = self._addressee_src(span_s, span_e, strip_l=(s0 == k))
@@ -3380,7 +3406,7 @@ class _Run:
         if c0 >= hi and not (c0 < len(self.toks) and self.is_quote(c0)):
             return
         skip = 0
-        if att.entry.lemma == "وصف":
+        if att.entry.lemma in ("وصف", "شبه"):
             c0, skip = self._wasf_description(c0, hi)
         end, q = self.content_end(c0, hi)
         start = self.toks[c0].start + skip
