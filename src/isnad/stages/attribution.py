@@ -1126,7 +1126,9 @@ class _Run:
                         continue
                 if n == _QUOTE and j in self.opening and j > a and j in self.partner and \
                         self.partner[j] - j <= 8 and (self._quotes_a_name(j) or self._short_quoted_name(j)) and \
-                        not (entry is not None and self._closing_quotation(j, end, entry)):
+                        not (entry is not None and self._closing_quotation(j, end, entry)) and \
+                        not (entry is not None and entry.lemma in ("وصف", "شبه") and j + 1 < end and
+                             self.doc.text[self.toks[j + 1].start:self.toks[j + 1].end].startswith("ب")):
                     j = self.partner[j] + 1
                     continue
                 if n == _QUOTE and j == a and j in self.partner and self.partner[j] - j <= 8:
@@ -1372,6 +1374,11 @@ class _Run:
         return not n.startswith(("ال", "و", "لل")) and n not in _PREPOSITIONS and not self._time_at(k) and \
             not self.is_comp(k) and n not in _NAME_CONNECTORS and not self.is_cue_tok(k) and \
             not self._given(k) and not self._in_name_entity(k)
+
+    def _pers_tok(self, j: int) -> bool:
+        """Token j lies inside a person entity."""
+        t = self.toks[j]
+        return any(ent.label == "PERS" and ent.start < t.end and ent.end > t.start for ent in self.doc.entities)
 
     def _in_name_entity(self, j: int) -> bool:
         """Token j lies inside a person, organisation or place entity (ner/actors stages)."""
@@ -1884,6 +1891,11 @@ class _Run:
                 if c < end and self.is_comp(c):
                     c += 1
                 return ("colon", c, k)
+            if n == _QUOTE and k in self.opening and entry.lemma in ("وصف", "شبه") and k + 1 < end and \
+                    self.toks[k + 1].kind == "word" and \
+                    self.doc.text[self.toks[k + 1].start:self.toks[k + 1].end].startswith("ب") and \
+                    len(self.norm(k + 1)) > 3 and not self._in_name_entity(k + 1):
+                return ("prep", k, k)        # round 9: شبهه «بطائفة الموت»، وصفها الوزير "بالكارثة": بـ inside the quote
             if n == _QUOTE and k in self.opening:
                 if k in self.partner and (self._quotes_a_name(k) or self._short_quoted_name(k)) and \
                         self.partner[k] - k <= 5 and not self.is_punct(self.partner[k] + 1, {":"}) and \
@@ -2389,6 +2401,10 @@ class _Run:
             j_first = True          # ومضى بالقول "…": no subject after the verb
         if j < hi and e.lemma == "عد" and self.is_quote(j):
             j_first = True          # وعدّتها «مغذية للطائفية»: the quote is what it was deemed
+        if j + 1 < hi and e.lemma in ("وصف", "شبه") and self.bare(i).endswith(("ه", "ها", "هم")) and \
+                self.is_quote(j) and self.toks[j + 1].kind == "word" and \
+                self.doc.text[self.toks[j + 1].start:self.toks[j + 1].end].startswith("ب"):
+            j_first = True          # round 9: شبهه "بطائفة الموت": the description, no subject after it
         if i - 2 >= lo and self.is_comp(i - 1) and self.bare(i - 2) == "سبق":
             j_first = True          # نبيه بري، سبق أن أكد استعداد لبنان …: the subject is before سبق
         if i > lo and self.norm(i - 1) in _REL_PRONOUNS and m.prefix == "" and \
@@ -2504,10 +2520,25 @@ class _Run:
                 ne = self.np_end_for_name(a0, hi)
                 if a0 < ne < b0 and self.toks[ne].kind == "word":
                     subj, told = (a0, ne), (ne, b0)
+                else:
+                    # round 9: أبلغ وزير الدفاع الأمريكي اشتون كارتر | رئيس الوزراء العراقي أن …: a title
+                    # after the end of a person entity opens whom he told
+                    x = next((x for x in range(a0 + 2, b0) if self._pers_tok(x - 1) and not self._pers_tok(x) and
+                              (self.head_of(x, b0)[0] or HeadEntry("", "")).title), None)
+                    if x is not None:
+                        subj, told = (a0, x), (x, b0)
             if told is not None:
                 ts = self.resolve_mention(*told)
                 ts.extra["_via_last"] = True
                 via.append((ts, "told", self._span(*told)))
+        if e.lemma == "حذر" and subj is not None and told is None and not obj_after and not self.source_like(*subj) and \
+                not any(self._in_name_entity(x) for x in range(*subj)) and \
+                self._antecedent(e.agr, i, si) is not None:
+            # round 9: وحذر الأسر من …: whom he warned (via, blind8 decision); the speaker is implicit
+            told, subj = subj, None
+            ts = self.resolve_mention(*told)
+            ts.extra["_via_last"] = True
+            via.append((ts, "told", self._span(*told)))
         after = told[1] if told else subj[1] if subj else j
         inner = None
         if e.subject == "reporting":
@@ -3409,6 +3440,9 @@ class _Run:
         if att.entry.lemma in ("وصف", "شبه"):
             c0, skip = self._wasf_description(c0, hi)
         end, q = self.content_end(c0, hi)
+        if att.entry.lemma in ("وصف", "شبه") and skip and c0 > 0 and c0 - 1 in self.opening and \
+                c0 - 1 in self.partner and self.toks[self.partner[c0 - 1]].start < end:
+            end, q = self.toks[self.partner[c0 - 1]].start, None    # round 9: «بطائفة الموت» → طائفة الموت
         start = self.toks[c0].start + skip
         if end <= start:
             return
@@ -3420,6 +3454,10 @@ class _Run:
         """Round 7 convention: the content of وصف X بـ… / بأنه … is the description, without the
         described object and the preposition (وصف القتال بأنه «شرس» → «شرس»، وصفته بتكرار … → تكرار …).
         Returns the first content token and how many characters of it to skip (an attached بـ)."""
+        if c0 + 1 < hi and self.is_quote(c0) and c0 in self.opening and self.toks[c0 + 1].kind == "word":
+            raw = self.doc.text[self.toks[c0 + 1].start:self.toks[c0 + 1].end]
+            if raw.startswith("ب") and len(self.norm(c0 + 1)) > 3 and not self._in_name_entity(c0 + 1):
+                return c0 + 1, 1 + (raw[1:2] == "ـ")   # round 9: شبهه "بطائفة الموت" → طائفة الموت (blind8 rule)
         for k in range(c0, min(hi, c0 + 12)):
             if self.toks[k].kind != "word":
                 if self.is_quote(k) or self.is_punct(k, {".", "،", ",", ":"}):
