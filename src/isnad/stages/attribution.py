@@ -183,6 +183,7 @@ class CueEntry:
     inner: str = "عن"         # reporting verbs: the preposition of the inner source (نقل عن، علم من)
     np_subject: bool = False  # a bare noun-phrase content only after an explicit subject
     addressee: bool = False   # the object after the subject is whom the source told (أبلغ، أخبر)
+    needs_also: tuple = ()    # round 9: other words that satisfy needs_word (وجّه الاتهام / تهمة)
     np_heads: tuple = ()      # a bare noun-phrase content must open with one of these (جدد موقفها)
 
 
@@ -242,7 +243,8 @@ class Lexicon:
                              v.get("subject"), _n(v["needs_word"]) if v.get("needs_word") else None,
                              inner=_n(v.get("inner") or "عن"), np_subject=v.get("np") == "subject",
                              addressee=bool(v.get("addressee")),
-                             np_heads=tuple(_n(x) for x in v.get("np_heads") or ()))
+                             np_heads=tuple(_n(x) for x in v.get("np_heads") or ()),
+                             needs_also=tuple(_n(x) for x in v.get("needs_also") or ()))
                 for f in forms or ():
                     self.cues.add(f, e)
         for p in cues.get("prepositional") or ():
@@ -2313,7 +2315,7 @@ class _Run:
     def _needs_word_at(self, k: int, e: CueEntry) -> bool:
         """The word a cue needs (حمّل … المسؤولية), with or without its article (حمّلت X مسؤولية Y)."""
         n, w = self.norm(k), e.needs_word
-        return n == w or (w.startswith("ال") and n == w[2:])
+        return n == w or (w.startswith("ال") and n == w[2:]) or n in e.needs_also or _strip_al(n) in e.needs_also
 
     def _neg_before(self, i: int) -> bool:
         return i > 0 and self.norm(i - 1) in _NEG
@@ -3588,6 +3590,14 @@ class _Run:
             return None          # على حد سواء (equally): not a cue
         a = k
         b = self.np_end(a, hi, entry=verb_entry)
+        if e.lemma == "بموجب":
+            # round 9 (blind8 decision): بموجب + a document that states facts + فإن … (بموجب اتهام فدرالي
+            # يعود إلى 2011 فإن X …) cites the document; بموجب القانون/الاتفاق … (a norm, no فإن) is no cue
+            f = next((x for x in range(a + 1, min(hi, a + 20)) if self.norm(x) in ("فان", "فانه", "فانها", "فانهم")), None)
+            if f is None or _strip_al(self.norm(a)) in self.lex.norm_nouns or \
+                    any(self.is_punct(x) or self.is_comp(x) or self.is_quote(x) for x in range(a, f)):
+                return None
+            b = f
         if b <= a:
             return None
         strip_l = e.obj == "ل" and a == m.tok_end and self.norm(a).startswith("ل")
@@ -3598,7 +3608,7 @@ class _Run:
         # round 8: بحسب القرار فإن …: a document before فإن at the clause start is what is cited
         fa_inna = b < hi and self.norm(b) in ("فان", "فانه", "فانها", "فانهم") and \
             (self._clause_start(i, lo) or (i > lo and self.is_punct(i - 1, {",", "،", ";", "؛"}))) and \
-            b - a <= 3 and self.norm(a).startswith("ال")
+            (b - a <= 3 and self.norm(a).startswith("ال") or e.lemma == "بموجب")
         if _strip_al(first) in self.lex.norm_nouns or first in self.lex.norm_nouns:
             return None          # وفقا لتوجيهات …، استنادا إلى مقررات …: a norm followed, not a source (round 7)
         if (_strip_al(first) in self.lex.media_nouns or first in self.lex.media_nouns) and \
