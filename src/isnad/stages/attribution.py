@@ -111,7 +111,7 @@ _FUNCTION = frozenset({"هو", "هي", "هم", "هما", "كذلك", "لكنه",
                        "عندما", "بينما", "فيما", "حين", "منذ", "ذلك", "هذا", "هذه", "وذلك", "وهذا"})
 _MEDIA_OBJECTS = frozenset({"مقالا", "مقاله", "تقريرا", "افتتاحيه", "تغريده", "منشورا", "بيانا", "رساله",
                             "تحت", "عنوان", "بعنوان", "عنوانه", "مقطعا", "فيديو", "تسجيلا"})
-_ADVERBS = frozenset({"له", "لها", "لهم", "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "صحفي", "صحافي",
+_ADVERBS = frozenset({"له", "لها", "لهم", "لي", "لنا", "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "صحفي", "صحافي",
                       "ليل", "نهار", "دايما", "باستمرار", "مرارا", "مرارا", "سابقا", "مؤخرا", "امس", "اليوم"})
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "قد", "وقد", "لقد", "فقد", "كانوا", "وكانوا"})
 _SIBLING_OPENERS = frozenset({"و", "ثم", "كما", "وكما", "فيما", "لكن", "ولكن", "لكنه", "لكنها", "ولكنه",
@@ -121,6 +121,8 @@ _DIRECTIVES = frozenset({"طالب", "طالبت", "يطالب", "تطالب", "
                          "ناشد", "ناشدت"})
 # Verbs that may open direct speech with no colon or quote (وأضاف نحن نبارك …)
 _DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
+# Round 9: verbs whose words may be quoted in round brackets (nested speech; see _paren_speech)
+_PAREN_SPEECH = _DIRECT_SPEECH | frozenset({"حذر", "صاح", "ردد", "هتف"})
 # How many neighbouring attributions the document-wide passes (siblings, parents) look at:
 # far more than news ever nests, and it keeps long runs of cues linear (QA-4).
 _WINDOW = 64
@@ -1072,7 +1074,7 @@ class _Run:
         n = t.norm
         if n in ("ل", "لـ") or (t.kind == "word" and n == "ل"):
             return True
-        if n in ("له", "لها", "لهم", "للصحفيين", "للصحافيين", "للصحافه"):
+        if n in ("له", "لها", "لهم", "لي", "لنا", "للصحفيين", "للصحافيين", "للصحافه"):
             return True
         if n == "ب" and t.kind == "word" and j > 0 and self.norm(j - 1) in ("خاص", "خاصه") and \
                 j + 1 < end and self.is_quote(j + 1):
@@ -1154,7 +1156,7 @@ class _Run:
                 if (self.is_medium_at(j, end) or self.is_addressee_at(j, end)) and \
                         not (n == "لدي" and any(_strip_al(self.bare(x)) in _ENVOYS for x in range(a, j))):
                     # (سفير المملكة لدى تركيا، مندوبة الولايات المتحدة لدى الأمم المتحدة: part of the title)
-                    if not (n in ("له", "لها", "لهم") and _strip_al(self.norm(j - 1)) in _ATTACHED_TO):
+                    if not (n in ("له", "لها", "لهم", "لي", "لنا") and _strip_al(self.norm(j - 1)) in _ATTACHED_TO):
                         break       # … التابعة لها / الموالية له: a complement, not an addressee
                 if n in ("دون", "بدون", "خلال", "اثناء", "وهو", "وهي", "وهم", "وهما", "عقب", "اثر", "اي",
                          "قبيل", "بعيد", "عشيه", "غداه") or \
@@ -1908,6 +1910,8 @@ class _Run:
                 if "quote" in lic:
                     return ("quote", k, k)
                 return ("stop", k, k)
+            if n == "(" and "quote" in lic and entry.lemma in _PAREN_SPEECH and self._paren_speech(k) is not None:
+                return ("quote", k, k)       # round 9: وكانت المرأة تقول (لن أستسلم)
             if n == "لقد" and k > j and entry.lemma in _DIRECT_SPEECH and "quote" in lic:
                 return ("direct", k, k)      # قال الناشط لـ«الشرق الأوسط» لقد «دفعت …»
             if n == _QUOTE and k not in self.closing and "quote" in lic and k + 1 < end and \
@@ -2183,8 +2187,34 @@ class _Run:
     def _comma_between(self, a: int, b: int) -> bool:
         return any(self.is_punct(x, {",", "،"}) for x in range(a, b))
 
+    def _paren_speech(self, k: int) -> int | None:
+        """Round 9: round brackets used as quotation marks for words spoken (nested speech inside an
+        eyewitness's quotation: صاحت الشرطة قائلة لها (ألقي حقيبتك) وكانت المرأة تقول (لن أستسلم).):
+        token k is "(" and its ")" closes the clause (followed by a full stop, a quote mark, a comma
+        or a و- word), not a name or an acronym in brackets.  Returns the ")" token."""
+        if k >= len(self.toks) or self.norm(k) != "(" or k + 1 >= len(self.toks) or \
+                self.toks[k + 1].kind != "word" or self._in_name_entity(k + 1):
+            return None
+        q = k + 1
+        while q < len(self.toks) and q < k + 40 and self.norm(q) not in (")", "("):
+            if self.is_quote(q):
+                return None
+            q += 1
+        if q >= len(self.toks) or self.norm(q) != ")":
+            return None
+        if q + 1 < len(self.toks):
+            t = self.toks[q + 1]
+            if not (self.is_punct(q + 1, _SENT_END | {",", "،"}) or self.is_quote(q + 1) or
+                    (t.kind == "word" and t.norm.startswith("و") and not self.is_comp(q + 1))):
+                return None
+        return q
+
     def content_end(self, c0: int, sent_end_tok: int) -> tuple[int, int | None]:
         """(end offset, closing-quote token or None) of content starting at token c0."""
+        if c0 < len(self.toks) and self.norm(c0) == "(":
+            q = self._paren_speech(c0)
+            if q is not None:
+                return self.toks[q].end, None
         if c0 < len(self.toks) and self.is_quote(c0) and c0 in self.partner:
             q = self.partner[c0]
             if q < sent_end_tok or sent_end_tok <= c0:
@@ -2373,12 +2403,17 @@ class _Run:
             iend += 1                # تقول فيه الحكومة إنها …
         neg = self._neg_before(i)
         j = self.skip_time(iend, hi)
-        while j < hi and (self.norm(j) in _ADVERBS and self.norm(j) not in ("له", "لها", "لهم") or
+        while j < hi and (self.norm(j) in _ADVERBS and (self.norm(j) not in ("له", "لها", "لهم", "لي", "لنا") or
+                                                      # round 9: قال له/لي الضابط إن …: whom he told, then the subject
+                                                      j + 1 < hi and self.toks[j + 1].kind == "word" and
+                                                      not self.is_comp(j + 1) and
+                                                      (self.norm(j + 1).startswith("ال") or self._given(j + 1) or
+                                                       self._in_name_entity(j + 1))) or
                           self._frame_adverb(j)):
             j = self.skip_time(j + (self._frame_adverb(j) or 1), hi)   # قال مرارا إن، شددت بهذا الصدد على
         pre_via = []
         # an addressee before the subject (وقال لـ"الرياض" الشيخ فالح …)
-        if j < hi and self.is_addressee_at(j, hi) and self.norm(j) not in ("له", "لها", "لهم"):
+        if j < hi and self.is_addressee_at(j, hi) and self.norm(j) not in ("له", "لها", "لهم", "لي", "لنا"):
             k0 = j + 1 if self.norm(j) in ("ل", "لـ") else j
             if k0 < hi and self.is_quote(k0) and k0 in self.partner:
                 k1 = self.partner[k0] + 1
@@ -2626,6 +2661,9 @@ class _Run:
                                                   lic[1] + 1 if e.lemma == "أعلن" and lic[0] == "prep" else lic[2], hi,
                                                   announce=e.lemma == "أعلن"):
             lic = None           # أعلن مسؤوليته عن، أعلن الحرب، أعلن قيام الخلافة: a deed, not a report
+        if lic is not None and lic[0] == "quote" and lic[1] < hi and self.norm(lic[1]) == "(" and \
+                subj is None and left is None:
+            return None          # round 9: words in round brackets need an explicit speaker (بمثل يقول (…))
         if lic is None:
             if subj is not None and self.source_like(*subj):
                 g = _verb_gender(e.agr)
@@ -3253,7 +3291,7 @@ class _Run:
                     out.append((vs, "carried", self._span(s0, e0)))
                     k = e0
                     continue
-            if self.is_addressee_at(k, hi) and n not in ("له", "لها", "لهم", "للصحفيين", "للصحافيين", "للصحافه"):
+            if self.is_addressee_at(k, hi) and n not in ("له", "لها", "لهم", "لي", "لنا", "للصحفيين", "للصحافيين", "للصحافه"):
                 if n in ("ل", "لـ", "الي", "ب") or (t.kind == "word" and n == "ل"):
                     s0 = k + 1                # لـ «عكاظ»، إلى "الوطن"، خاص بـ«عكاظ»: the name after the word
                 else:
