@@ -456,3 +456,118 @@ FIXED_REPRODUCERS = [
 def test_fixed_issue(nlp, qa, category, text, meta):
     rec = nlp(text, published=PUB, meta=meta).to_json()
     assert not [v for v in violations(rec) if v[0] == category]
+
+
+# --------------------------------------------------------------------------- growth with size
+# QA-8 … QA-11 (notes/QA.md): stages whose time grows faster than the input on long
+# documents.  Timed by CPU time of the one stage at n and 4n repetitions of a pattern;
+# linear is x4, quadratic x16.  The open ones are xfail (XPASS once fixed).
+
+def _stage_cpu(nlp, text: str, stage: str) -> float:
+    from isnad.document import Document
+    doc = Document(text, published=PUB, meta={"outlet": "alyaum"})
+    spent = 0.0
+    for st in nlp.stages:
+        t0 = time.process_time()
+        st.process(doc)
+        if st.name == stage:
+            spent = time.process_time() - t0
+        doc.provided |= st.provides
+    return spent
+
+
+def _growth(nlp, pattern, n: int, stage: str) -> float:
+    make = pattern if callable(pattern) else (lambda k: pattern * k)
+    small = _stage_cpu(nlp, make(n), stage)
+    big = _stage_cpu(nlp, make(4 * n), stage)
+    return big / max(small, 0.01)
+
+
+_SOURCES = ["وقالت وكالة رويترز", "وقالت وكالة فرانس برس", "وقال مصدر عسكري", "وقال شاهد عيان"]
+
+
+def _claims_from_four_sources(n: int) -> str:
+    return "".join(f"{_SOURCES[k % 4]} إن القوات دخلت المدينة رقم {k} صباحا. "
+                   f"وانسحب الجيش من القرية رقم {k} مساء. " for k in range(n))
+
+
+OPEN_GROWTH = [
+    # QA-8 attribution: _verb builds the whole rest of the sentence ("tail") for every cue
+    ("QA-8", "attribution", "قال وأضاف وأكد وأعلن ونفى ", 500),
+    # QA-9 places: _adjective_of_place looks at every mention for each الشقيق/سورية, and the
+    # NER-LOC containment pass lists every kept mention for each LOC entity
+    ("QA-9", "places", "اليمن الشقيق والعراق الشقيق وسورية الشقيقة ", 400),
+    # QA-11 claims: _echoes and sourcing_summary compare every pair of claims
+    ("QA-11", "claims", _claims_from_four_sources, 150),
+]
+
+
+@pytest.mark.parametrize("qa,stage,pattern,n", OPEN_GROWTH, ids=[q for q, *_ in OPEN_GROWTH])
+@pytest.mark.xfail(reason="open super-linear stage, see notes/QA.md", strict=False)
+def test_known_open_growth(nlp, qa, stage, pattern, n):
+    assert _growth(nlp, pattern, n, stage) < 8
+
+
+def test_find_numbers_by_sentence_is_the_old_scan(nlp):
+    """QA-10: find_numbers(doc, start, end) found its first token by a scan from token 0,
+    so the events stage (one call per sentence) was quadratic in the document; now the
+    start is bisected: the same numbers as the scan."""
+    from isnad.text.numbers import find_numbers, number_at, quantity_at
+
+    def scan(doc, start, end):
+        toks, out, i = doc.tokens, [], 0
+        while i < len(toks) and toks[i].end <= start:
+            i += 1
+        while i < len(toks) and toks[i].end <= end:
+            sp = quantity_at(doc, i, end) or number_at(doc, i, end)
+            if sp is not None:
+                out.append(sp)
+                i = sp.tok_end
+                continue
+            i += 1
+        return out
+
+    text = "".join(f"قتل {k} أشخاص وأصيب نحو عشرين آخرين، ٣ منهم بجروح.\nخمسة وعشرون ألفا في {k % 7}. "
+                   for k in range(200))
+    doc = nlp(text)
+    assert len(doc.sentences) >= 400
+    got = [find_numbers(doc, s.start, s.end) for s in doc.sentences]
+    assert got == [scan(doc, s.start, s.end) for s in doc.sentences]
+    assert sum(map(len, got)) >= 800
+    assert find_numbers(doc, 5, 5) == scan(doc, 5, 5) and find_numbers(doc, len(text), len(text)) == []
+
+
+def test_a_mixed_batch_names_each_bad_input_and_goes_on(tmp_path, capsys):
+    """QA sweep of 2026-11-26: one batch with a JSONL holding a malformed line, a
+    non-object line and a non-string text, a binary file, an empty file, invalid UTF-8
+    in the middle of a text file, UTF-16 text and hostile HTML: each error record and
+    stderr line names the input (and the line or byte); every good document is analysed."""
+    from isnad.cli import main
+    good = ["نفت إيران أي تدخل في اليمن الشقيق.", "رابط الخبر بصحيفة الوئام: السيسي وهادي يؤكدان «»"]
+    (tmp_path / "a.jsonl").write_text(
+        json.dumps({"id": "g1", "text": good[0]}, ensure_ascii=False) + "\n"
+        + '{"id": "b2", "text": "قال المصدر إن \n' + "[1, 2]\n" + '{"id": "b4", "text": 5}\n'
+        + json.dumps({"id": "g5", "text": good[1]}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "b.bin").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "c.txt").write_bytes(b"")
+    (tmp_path / "d.txt").write_bytes("قال الوزير".encode() + b"\xff\xfe\xc3" + "إن القوات دخلت حلب".encode())
+    (tmp_path / "e.txt").write_bytes("قال الوزير إن القوات دخلت حلب.".encode("utf-16"))
+    (tmp_path / "f.html").write_text(
+        "<html><head><script>alert(1)</script></head><body>" + "<div>" * 2000
+        + "<p>قال المتحدث: «نعم» في سورية الشقيقة</p><!-- unclosed <p onclick='x'>&#0;&#xD800;&bogus;",
+        encoding="utf-8")
+    rc = main(["analyze", "--no-progress", "-f", "jsonl", *sorted(map(str, tmp_path.iterdir()))])
+    cap = capsys.readouterr()
+    recs = [json.loads(line) for line in cap.out.splitlines()]
+    errors = {r["error"]["origin"].replace(str(tmp_path) + "/", ""): r["error"]["kind"] for r in recs if "error" in r}
+    assert errors == {"a.jsonl:line 2": "malformed", "a.jsonl:line 3": "malformed", "a.jsonl:line 4": "malformed",
+                      "b.bin": "binary", "c.txt": "empty", "d.txt": "encoding"}
+    assert "byte 19" in next(r["error"]["message"] for r in recs if r.get("error", {}).get("kind") == "encoding")
+    for origin in errors:
+        assert origin in cap.err
+    ok = [r for r in recs if "error" not in r]
+    assert [r["text"] for r in ok][:2] == good and len(ok) == 4
+    for r in ok:
+        assert not unexpected(violations(r))
+    assert "alert(1)" not in ok[3]["text"] and "سورية" in ok[3]["text"]
+    assert rc == 1

@@ -56,7 +56,9 @@ data file.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from functools import lru_cache
 from typing import Sequence
 
@@ -648,6 +650,9 @@ def _number_after_wa(doc, k, end) -> NumberSpan | None:
     return sp
 
 
+_TOKEN_END = attrgetter("end")
+
+
 def find_numbers(doc, start: int = 0, end: int | None = None, *, quantities: bool = True,
                  include_ordinals: bool = True) -> list[NumberSpan]:
     """Every maximal number phrase in ``doc`` between original offsets.  With
@@ -656,9 +661,9 @@ def find_numbers(doc, start: int = 0, end: int | None = None, *, quantities: boo
     if end is None:
         end = len(doc.text)
     out: list[NumberSpan] = []
-    i = 0
-    while i < len(toks) and toks[i].end <= start:
-        i += 1
+    # the first token ending after ``start`` (token ends never decrease): bisected, since a
+    # caller asks sentence by sentence (a scan from 0 made that quadratic, notes/QA.md QA-10)
+    i = bisect_right(toks, start, key=_TOKEN_END) if start > 0 else 0
     while i < len(toks) and toks[i].end <= end:
         sp = quantity_at(doc, i, end) if quantities else None
         if sp is None:
