@@ -170,6 +170,7 @@ class PlacesStage(Stage):
         self._blocked_event_keys: set[str] = set()
         self._starts: list[int] | None = None
         self._coloc_cache: dict[tuple, bool] = {}
+        self._parent_ids = frozenset(e.parent for e in g.entries if e.parent)   # (cities with curated quarters ...)
         self._mfm_cache: dict[tuple, tuple] = {}
         self._vote_cache: dict[tuple, tuple] = {}
         self._two_readings: dict[str, bool] = {}
@@ -1145,6 +1146,13 @@ class PlacesStage(Stage):
                 or self._seat_of_governorate(g.entry(i), mt.feature.value) for i in mt.cands)
             ner_ok = mt.entity is not None and not all(
                 i in g.lexflag.get(mt.key, ()) or self._minor_foreign(i) for i in mt.cands)
+            if not ner_ok and mt.entity is not None and mt.cands and not mt.rule_ctx and \
+                    (mt.key in g.always or not any(i in g.lexflag.get(mt.key, ()) for i in mt.cands)):
+                # a town abroad the NER tags as a location, right after a real preposition
+                # (في جنيف، إلى جروزني): no person or common word reads so
+                j = self._prev0(doc, mt)
+                ner_ok = j >= 0 and not mt.prefix and any(
+                    x in self.locatives for x in self._stems(toks[j]))
             supported = fitting or ner_ok or \
                 (mt.area is not None and mt.area.value in _AREA_SUPPORT) or \
                 (mt.direction is not None and mt.direction.start < mt.start)
@@ -1173,8 +1181,9 @@ class PlacesStage(Stage):
                     for i in mt.cands:
                         e = g.entry(i)
                         acc_ids.add(e.id)
-                        if e.feature == "country":
-                            acc_ids.add(f"country:{e.country}")
+                        if e.feature == "country" or (e.feature == "admin1" and
+                                                      e.country not in self.home_countries):
+                            acc_ids.add(f"country:{e.country}")   # (في جروزني after الشيشان)
             acc_keys = {m.key for m in mentions if m.accepted and m.how == "gazetteer"}
             acc_points = None
             acc_entries = {i for m in mentions if m.accepted for i in m.cands}
@@ -1417,8 +1426,13 @@ class PlacesStage(Stage):
                 if pt is None:
                     pt = self._pt_cache[a.idx] = (round(a.lat, 2), round(a.lon, 2))
                 points.add(pt)
+        # every place any mention may name: a curated quarter whose city is among them (حي العزيزية
+        # ... بالمدينة المنورة, where the city still has the region as a rival reading)
+        parents = self._parent_ids
+        named = {g.entry(i).id for mt in mentions if mt.how != "anaphor" for i in mt.cands
+                 if g.entry(i).id in parents}
         self._anchor_index = {"ids": ids - {None}, "containers": containers, "countries": countries,
-                              "points": list(points)[:60]}
+                              "points": list(points)[:60], "named": named}
         # evidence shared by the occurrences of one name (a feature word on one of them)
         by_key_feature: dict[str, list] = {}
         for mt in mentions:
@@ -1479,8 +1493,10 @@ class PlacesStage(Stage):
                 if not feats and len(mt.cands) > 1:
                     states = {g.entry(i).country for i in mt.cands if i in self._country_idx}
                     if states:
+                        # (a city abroad named like a country is the country too: بنين, not Benin City)
                         base = [sc - 2.0 if g.entry(i).feature in ("city", "village") and
-                                g.entry(i).country in states else sc for i, sc in zip(mt.cands, base)]
+                                (g.entry(i).country in states or g.entry(i).country not in self.home_countries)
+                                else sc for i, sc in zip(mt.cands, base)]
                 if memo_key is not None:
                     score_memo[memo_key] = base
             for i, sc in zip(mt.cands, base):
@@ -1583,7 +1599,9 @@ class PlacesStage(Stage):
             s += 1.5
         if feats:
             if e.feature in feats[:1] or (e.kind and e.kind in feats[:1]):
-                s += 6.0
+                # a district word names the district, not its seat town (قضاء سنجار: the town
+                # of 38,000 otherwise outweighs the unit, whose prior carries no population)
+                s += 8.5 if e.feature == "admin2" and feats[0] == "admin2" else 6.0
             elif e.feature in feats or (e.kind and e.kind in feats):
                 s += 4.0
             else:
@@ -1592,6 +1610,8 @@ class PlacesStage(Stage):
         ax = self._anchor_index
         if {e.admin1_id, e.admin2_id, e.admin3_id, e.parent} & ax["ids"]:
             near = 4.0                                 # inside a unit the document names
+        elif e.parent is not None and e.parent in ax["named"]:
+            near = 3.0                                 # its city is named (with a rival reading)
         elif (e.id in ax["containers"]) \
                 or (e.feature == "country" and e.country in ax["countries"] and e.id not in ax["ids"]):
             near = 3.0
