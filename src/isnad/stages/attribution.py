@@ -274,8 +274,10 @@ class Lexicon:
         self.media_nouns = {_n(x) for x in cues.get("media_nouns") or ()}
         self.carried_by = {_n(x) for x in cues.get("carried_by") or ()}
         self.norm_nouns = {_n(x) for x in cues.get("norm_nouns") or ()}
+        self.fact_documents = {_strip_al(_n(x)) for x in cues.get("fact_documents") or ()}
         self.performative_np = {_n(x) for x in cues.get("performative_np") or ()}
-        self.performative_announce = {_n(x) for x in cues.get("performative_after_announce") or ()}
+        self.deeds_announce = {_n(x) for x in cues.get("deeds_after_announce") or ()}
+        self.performative_announce = {_n(x) for x in cues.get("performative_after_announce") or ()} | self.deeds_announce
 
         self.heads = PhraseMatcher()
         self.head_list: list[HeadEntry] = []
@@ -2193,8 +2195,9 @@ class _Run:
         token k is "(" and its ")" closes the clause (followed by a full stop, a quote mark, a comma
         or a و- word), not a name or an acronym in brackets.  Returns the ")" token."""
         if k >= len(self.toks) or self.norm(k) != "(" or k + 1 >= len(self.toks) or \
-                self.toks[k + 1].kind != "word" or self._in_name_entity(k + 1):
-            return None
+                self.toks[k + 1].kind != "word" or self._in_name_entity(k + 1) or self._time_at(k + 1) or \
+                any(ch.isdigit() for ch in self.text[self.toks[k + 1].start:self.toks[k + 1].end]):
+            return None          # (not a date or an age: اليوم (الاثنين)، (34 عاما))
         q = k + 1
         while q < len(self.toks) and q < k + 40 and self.norm(q) not in (")", "("):
             if self.is_quote(q):
@@ -2204,7 +2207,7 @@ class _Run:
             return None
         if q + 1 < len(self.toks):
             t = self.toks[q + 1]
-            if not (self.is_punct(q + 1, _SENT_END | {",", "،"}) or self.is_quote(q + 1) or
+            if not (self.is_punct(q + 1, _SENT_END) or self.is_quote(q + 1) or
                     (t.kind == "word" and t.norm.startswith("و") and not self.is_comp(q + 1))):
                 return None
         return q
@@ -2364,6 +2367,8 @@ class _Run:
                     any(self.is_comp(k) for k in range(iend, commas[1])):
                 return None
         prev = self.norm(i - 1) if i > lo else ""
+        if e.lemma == "شبه" and self.text[m.start:m.end].endswith("ة"):
+            return None          # round 9: شبهة (suspicion; normalised like شبهه): بشبهة …
         rel_head = None
         if i > lo and m.prefix == "" and _strip_al(prev) in self.lex.title_words:
             return None          # العميد روي الكبيتس: a name after a title
@@ -2657,6 +2662,9 @@ class _Run:
                 lic = ("np", stop, stop)     # وكانت القيادة أعلنت في بيان أمس استشهاد …
         if lic is not None and lic[0] == "np" and not self._np_head_ok(lic[1], e):
             lic = None
+        if lic is not None and e.lemma == "أعلن" and lic[0] == "np" and lic[1] + 1 < hi and \
+                self.norm(lic[1] + 1) in self.lex.deeds_announce:
+            lic = None           # round 9: أعلن موقع التواصل تويتر إطلاق …: a deed one word further on
         if lic is not None and self._performative(after, lic[1] + 1 if lic[0] == "np" else
                                                   lic[1] + 1 if e.lemma == "أعلن" and lic[0] == "prep" else lic[2], hi,
                                                   announce=e.lemma == "أعلن"):
@@ -3632,7 +3640,7 @@ class _Run:
             # round 9 (blind8 decision): بموجب + a document that states facts + فإن … (بموجب اتهام فدرالي
             # يعود إلى 2011 فإن X …) cites the document; بموجب القانون/الاتفاق … (a norm, no فإن) is no cue
             f = next((x for x in range(a + 1, min(hi, a + 20)) if self.norm(x) in ("فان", "فانه", "فانها", "فانهم")), None)
-            if f is None or _strip_al(self.norm(a)) in self.lex.norm_nouns or \
+            if f is None or _strip_al(self.bare(a)) not in self.lex.fact_documents or \
                     any(self.is_punct(x) or self.is_comp(x) or self.is_quote(x) for x in range(a, f)):
                 return None
             b = f
