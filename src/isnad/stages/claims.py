@@ -158,16 +158,17 @@ class _Claims:
         Its own chain is not changed: the text does not attribute it."""
         claims = self.doc.claims
         toks = [_norm_tokens(c.text) for c in claims]
+        attributed = [j for j, d in enumerate(claims) if not d.extra.get("chain_inherited") and toks[j]]
+        postings = _postings(toks, attributed)
         for i, c in enumerate(claims):
             if not c.extra.get("chain_inherited") or not toks[i]:
                 continue
             best, score = None, 0.0
-            for j, d in enumerate(claims):
-                if d.extra.get("chain_inherited") or not toks[j]:
-                    continue
-                sc = len(toks[i] & toks[j]) / min(len(toks[i]), len(toks[j]))
+            shared = _shared_counts(toks[i], postings)
+            for j in sorted(shared):
+                sc = shared[j] / min(len(toks[i]), len(toks[j]))
                 if sc > score:
-                    best, score = d, sc
+                    best, score = claims[j], sc
             if best is not None and score >= 0.4:
                 c.extra["echoes"] = {"claim": best.id, "chain": list(best.chain), "overlap": round(score, 2)}
 
@@ -353,6 +354,33 @@ def _norm_tokens(text: str) -> set:
     return {w for w in _WORD.findall(normalize(text)) if len(w) > 2}
 
 
+# Word overlap between claims goes through an inverted index instead of comparing every pair
+# (QA-11: a 1 MB document has thousands of claims).  A word found in more than _MAX_POSTING claims
+# is not counted: it says nothing about two claims repeating each other, and counting it made
+# the comparison quadratic.  No news article comes near the cap, so their figures are unchanged.
+_MAX_POSTING = 200
+
+
+def _postings(toks: list, which) -> dict:
+    post: dict = {}
+    for j in which:
+        for w in toks[j]:
+            post.setdefault(w, []).append(j)
+    return post
+
+
+def _shared_counts(words: set, postings: dict) -> dict:
+    """``{claim index: number of words shared with words}`` over the indexed claims."""
+    out: dict = {}
+    for w in words:
+        js = postings.get(w)
+        if js is None or len(js) > _MAX_POSTING:
+            continue
+        for j in js:
+            out[j] = out.get(j, 0) + 1
+    return out
+
+
 def sourcing_summary(doc) -> dict:
     """What the claims of a document rest on (``meta["sourcing"]``)."""
     src = {s.id: s for s in doc.sources}
@@ -383,15 +411,16 @@ def sourcing_summary(doc) -> dict:
             out["named"] += 1
     # single source: no other claim with (mostly) the same words rests on a different source
     toks = [_norm_tokens(c.text) for c in doc.claims]
+    postings = _postings(toks, range(len(toks)))
     for i, c in enumerate(doc.claims):
         corroborated = False
-        for j, d in enumerate(doc.claims):
-            if i == j or innermost[i] == innermost[j] or not toks[i] or not toks[j]:
-                continue
-            inter = len(toks[i] & toks[j])
-            if inter / min(len(toks[i]), len(toks[j])) >= 0.6:
-                corroborated = True
-                break
+        if toks[i]:
+            for j, inter in _shared_counts(toks[i], postings).items():
+                if i == j or innermost[i] == innermost[j]:
+                    continue
+                if inter / min(len(toks[i]), len(toks[j])) >= 0.6:
+                    corroborated = True
+                    break
         if not corroborated:
             out["single_source"] += 1
     # state media
