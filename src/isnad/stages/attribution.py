@@ -1137,6 +1137,12 @@ class _Run:
                              self.doc.text[self.toks[j + 1].start:self.toks[j + 1].end].startswith("ب")):
                     j = self.partner[j] + 1
                     continue
+                if n == _QUOTE and j in self.opening and j > a and j in self.partner and \
+                        self.partner[j] - j <= 4 and self.is_punct(self.partner[j] + 1, {":"}) and \
+                        head is not None and head.title and \
+                        all(self.toks[x].kind == "word" for x in range(j + 1, self.partner[j])):
+                    j = self.partner[j] + 1   # round 9: الناطق باسم الحكومة «ايهاب بسيسو»: «…»: the quoted name
+                    continue
                 if n == _QUOTE and j == a and j in self.partner and self.partner[j] - j <= 8:
                     j = self.partner[j] + 1
                     continue
@@ -3472,6 +3478,9 @@ class _Run:
             a, b = a + 1, b - 1               # «عكاظ»، "الحريري": the name without its quotes
         while b - 1 > a and self.norm(b - 1) in _REL_PRONOUNS:
             b -= 1                            # البيان الذي [نشرته …]: not the relative pronoun alone
+        if a > 0 and self.toks[a - 1].kind == "word" and self.norm(a - 1) in ("ابو", "ام", "ابي", "ابا") and \
+                self._given(a) and a not in self._conj_tok:
+            a -= 1                            # round 9: أبو يحيى التونسي: the kunya opens the name
         start = self.toks[a].start
         if a in self._conj_tok:
             start += 1                        # ولندن ترى: the name without the conjunction
