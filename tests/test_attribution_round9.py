@@ -173,3 +173,17 @@ def test_named_body_ends_before_the_city_it_met_in(nlp):
     assert src(doc, one(doc, "قالت")) == "مصادر في الضفة الغربية"
     doc = nlp("وقالت وزارة الداخلية في البحرين إن السلطات أحبطت محاولة تهريب.")
     assert src(doc, one(doc, "قالت")) == "وزارة الداخلية في البحرين"
+
+
+def test_accused_country_after_the_subject(nlp):
+    doc = nlp("واتهم الوزير إسرائيل بأنها اقتحمت المسجد.")
+    assert src(doc, one(doc, "اتهم")) == "الوزير"
+    doc = nlp("واتهم وزير خارجية إسرائيل إيران بأنها تدعم الإرهاب.")
+    assert src(doc, one(doc, "اتهم")) == "وزير خارجية إسرائيل"
+
+
+def test_kunya_and_quoted_name_in_the_source(nlp):
+    doc = nlp("وقال في التسجيل أبو يحيى التونسي الذي اعتبر أن القتال واجب.")
+    assert src(doc, one(doc, "اعتبر")) == "أبو يحيى التونسي"
+    doc = nlp("صرح الناطق باسم الحكومة الفلسطينية «ايهاب بسيسو»: «إن فلسطين وثقت الاعتداءات».")
+    assert src(doc, one(doc, "صرح")) == "الناطق باسم الحكومة الفلسطينية «ايهاب بسيسو»"

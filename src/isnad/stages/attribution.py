@@ -121,6 +121,8 @@ _DIRECTIVES = frozenset({"طالب", "طالبت", "يطالب", "تطالب", "
                          "ناشد", "ناشدت"})
 # Verbs that may open direct speech with no colon or quote (وأضاف نحن نبارك …)
 _DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
+# Round 9: cues whose object (after the subject) is not the content (اتهم X Y بـ، وصف X Y بأنه)
+_REAL_OBJECT = frozenset({"اتهم", "وصف", "شبه", "حذر", "نسب", "حمل المسؤولية"})
 # Round 9: verbs whose words may be quoted in round brackets (nested speech; see _paren_speech)
 _PAREN_SPEECH = _DIRECT_SPEECH | frozenset({"حذر", "صاح", "ردد", "هتف"})
 # How many neighbouring attributions the document-wide passes (siblings, parents) look at:
@@ -2490,6 +2492,16 @@ class _Run:
                             not apposed and self._subject_stops_at(j, ne, sj, hi, e, full_lic):
                         subj = (j, ne)
                         obj_after = full_lic[0] == "prep"      # حذر الشبلي عملاء إيران من …
+                    elif e.lemma in _REAL_OBJECT:
+                        # round 9: اتهم الوزير | إسرائيل بأنها …، اتهم الوزير يوسف X | إسرائيل بـ …: a country
+                        # after a definite word or a person's name is the object (not وزير خارجية إسرائيل)
+                        x = next((x for x in range(j + 1, sj) if self.toks[x].kind == "word" and
+                                  self._entity_end_at(x, sj, ("LOC", "GPE")) > x and
+                                  (self.norm(x - 1).startswith("ال") or self._in_name_entity(x - 1)) and
+                                  not self._pers_tok(x)), None)
+                        if x is not None:
+                            subj = (j, x)
+                            obj_after = True
                 elif e.np and self.source_like(j, sj):
                     subj = (j, min(sj, self.np_end_for_name(j, hi)))
                 elif e.np and self.toks[j].kind == "word" and self.norm(j)[:1] not in ("ل", "ب") and \
