@@ -59,3 +59,14 @@ def test_the_emergency_forces_mosque(nlp):
 
 def test_second_place_is_no_centre(nlp):
     assert _ids(nlp("احتل الفريق مركز الوصافة في الدوري.")) == {}
+
+
+def test_a_federation_is_no_state(nlp):
+    assert _ids(nlp("وقال الاتحاد الروسي لكرة القدم إن المدرب رحل.")) == {}
+    assert _ids(nlp("قال مدير الاتحاد السويسري لصادرات اللحوم إن الأسعار ارتفعت.")) == {}
+    assert _ids(nlp("اجتمع وزيرا خارجية الولايات المتحدة والاتحاد الروسي."))["الاتحاد الروسي"] == "geonames:2017370"
+
+
+def test_a_region_word_keeps_the_region(nlp):
+    got = [(p.text, p.gazetteer_id) for p in nlp("حضر أمير منطقة الرياض الحفل في قصر الثقافة بحي السفارات بالرياض.").places]
+    assert got[0] == ("الرياض", "iso3166-2:SA-01") and ("حي السفارات", "isnad:sa-riyadh-safarat") in got

@@ -1049,6 +1049,12 @@ class PlacesStage(Stage):
         """Part of an organisation's name: شركة X, صحيفة مكة, مجموعة بن لادن السعودية."""
         if self._head_before(doc, mt, self.org_heads):
             return True
+        if mt.key.startswith("الاتحاد "):           # الاتحاد السويسري / الروسي: the state, but a
+            if self._sporty:                         # federation in a sports story or before
+                return True                          # لكرة / لصادرات ... (الاتحاد الروسي لكرة القدم)
+            k = self._next1(doc, mt)
+            if k >= 0 and doc.tokens[k].norm[:1] == "ل":
+                return True
         if mt.prefix or mt.key not in self.adjective_countries:
             return False
         j = self._prev0(doc, mt)
@@ -1591,6 +1597,7 @@ class PlacesStage(Stage):
 
     def _score(self, e: Entry, mt: _Mention, feats, anchors, main, votes) -> float:
         s = self._prior(e)
+        unfit = False
         if e.source == "geonames-capital" and not feats:
             s += 1.5                                   # a capital, when nothing else is said
         if main and e.country == main:
@@ -1601,17 +1608,19 @@ class PlacesStage(Stage):
             if e.feature in feats[:1] or (e.kind and e.kind in feats[:1]):
                 # a district word names the district, not its seat town (قضاء سنجار: the town
                 # of 38,000 otherwise outweighs the unit, whose prior carries no population)
-                s += 8.5 if e.feature == "admin2" and feats[0] == "admin2" else 6.0
+                s += 8.5 if e.feature == "admin2" and feats[0] == "admin2" and "city" in feats \
+                    and "admin1" not in feats else 6.0
             elif e.feature in feats or (e.kind and e.kind in feats):
                 s += 4.0
             else:
                 s -= 2.0
+                unfit = True
         near = 0.0
         ax = self._anchor_index
         if {e.admin1_id, e.admin2_id, e.admin3_id, e.parent} & ax["ids"]:
             near = 4.0                                 # inside a unit the document names
         elif e.parent is not None and e.parent in ax["named"]:
-            near = 3.0                                 # its city is named (with a rival reading)
+            near = 2.0                                 # its city is named (with a rival reading)
         elif (e.id in ax["containers"]) \
                 or (e.feature == "country" and e.country in ax["countries"] and e.id not in ax["ids"]):
             near = 3.0
@@ -1622,6 +1631,8 @@ class PlacesStage(Stage):
                 d = haversine(lat, lon, e.lat, e.lon)
                 if d > 1.0:                          # not the candidate itself
                     near = max(near, 2.5 * math.exp(-d / 150.0))
+        if unfit and near > 1.0:
+            near = 1.0           # أمير منطقة الرياض with حي السفارات named: the region, not the city
         s += near
         if mt.how == "fuzzy" and mt.fuzzy_score is not None:
             s -= (100.0 - mt.fuzzy_score) / 5.0
