@@ -1105,6 +1105,10 @@ class _Run:
                 # round 9: لـ + a person (قال روحاني لإردوغان إن …): whom the source told (via)
                 if t.start < ent.start <= t.start + 2 and ent.label == "PERS" and j > 0 and not self.is_punct(j - 1):
                     return True
+            raw = self.text[t.start + 1:t.end]
+            if len(raw) > 3 and j > 0 and self.toks[j - 1].kind == "word" and \
+                    any(e2.label == "PERS" and (e2.text == raw or e2.text.endswith(" " + raw)) for e2 in self.doc.entities):
+                return True      # round 9: روحاني لإردوغان (one NER span): ل + a person named elsewhere
         return False
 
     def np_end(self, a: int, end: int, *, entry: CueEntry | None = None, stop_at_an: bool = True,
@@ -2308,6 +2312,8 @@ class _Run:
             if self.doc.entities and not self._known_name_token(a) and self._entity_end_at(a, hi) <= a and \
                     (e == a + 1 or any(self._entity_end_at(x, hi) > x for x in range(a + 1, e))):
                 return         # رفض دفعَ إدارة أوباما بأن …: the object (a verbal noun), not a name
+        elif self._entity_end_at(a, hi, ("PERS",)) > a:
+            e = self._entity_end_at(a, hi, ("PERS",))   # round 9: من جهته، دعا إردوغان إلى …: a named person
         elif self.norm(a).startswith("ال") and self.toks[a].kind == "word" and self.bare(k).endswith("ت"):
             e = a + 1          # المنامة، المملكة العربية السعودية: the word and its nisba adjectives
             while e < hi and self.norm(e).startswith("ال") and self.norm(e).endswith(("يه", "ي")):
@@ -2451,10 +2457,12 @@ class _Run:
             j_first = True          # ومضى بالقول "…": no subject after the verb
         if j < hi and e.lemma == "عد" and self.is_quote(j):
             j_first = True          # وعدّتها «مغذية للطائفية»: the quote is what it was deemed
+        wasf_quote = False
         if j + 1 < hi and e.lemma in ("وصف", "شبه") and self.bare(i).endswith(("ه", "ها", "هم")) and \
                 self.is_quote(j) and self.toks[j + 1].kind == "word" and \
                 self.doc.text[self.toks[j + 1].start:self.toks[j + 1].end].startswith("ب"):
             j_first = True          # round 9: شبهه "بطائفة الموت": the description, no subject after it
+            wasf_quote = True
         if i - 2 >= lo and self.is_comp(i - 1) and self.bare(i - 2) == "سبق":
             j_first = True          # نبيه بري، سبق أن أكد استعداد لبنان …: the subject is before سبق
         if i > lo and self.norm(i - 1) in _REL_PRONOUNS and m.prefix == "" and \
@@ -2531,7 +2539,7 @@ class _Run:
                                    self.norm(lk[0] - 1) not in ("قد", "لقد") or
                                    self.norm(lk[1]) in ("كان", "كانت", "كانوا")) and not self.source_like(*subj):
                 subj, left = None, lk    # وكانت محكمة الاستئناف أكدت إدانته / أن الوزارة كانت (قد) أعلنت …: SVO
-        if subj is None and not (e.agr == "1") and m.prefix == "":
+        if subj is None and not (e.agr == "1") and m.prefix == "" and not wasf_quote:
             left = left or self.left_subject(i, lo)
         if subj is None and left is None and rel_head is not None:
             left = rel_head          # واشنطن التي تتهم النظام …، المجتمع الدولي الذي يعتبر …
@@ -3464,6 +3472,12 @@ class _Run:
             if any(s.extra.get("_latent") and a.cue[0] < s.last < pos and s is not a.src for s in self.srcs):
                 break               # a speaker named since (… كما تفاعل عادل الجبير … وكتب)
             recent_top.append(a.src)
+        # round 9: a prepositional cue inside a verb clause (وأكد، بحسب وكالة «إيرنا»، أن …، محذرا …;
+        # ووفقا لمعلومات حصلت عليها «عكاظ» … فقد أبلغ X … مؤكدا) cites the channel; the participle goes on
+        # with the verb's speaker
+        prep_srcs = {id(a.src) for a in self.atts[-12:] if a.sent == si and a.src is not None and a.entry.type == "prep"}
+        verb_srcs = {id(a.src) for a in self.atts[-12:] if a.sent == si and a.src is not None and a.entry.type != "prep"}
+        recent_top.sort(key=lambda s: id(s) in prep_srcs and id(s) not in verb_srcs)
         for s in recent_top:
             if (want == "f" and s.gender == "f" and not s.plural) or \
                     (want == "m" and s.gender in ("m", None) and not s.plural) or (plural and s.plural):
@@ -3582,7 +3596,11 @@ class _Run:
         top = [a for a in same if not any(b is not a and b.content and b.content[0] <= a.cue[0] < b.content[1]
                                           and b.position == "after" for b in same)]
         if top or same:
-            src = (top or same)[-1].src
+            # round 9: not the channel of a prepositional cue inside the verb clause (وأكد، بحسب وكالة
+            # «إيرنا»، أن …، محذرا …): the participle goes on with the verb's speaker
+            pick = top or same
+            verbal = [a for a in pick if a.entry.type != "prep"]
+            src = (verbal or pick)[-1].src
         if src is None:
             src = self._clause_subject(lo, i, e.agr)
         if src is None:
