@@ -187,3 +187,16 @@ def test_kunya_and_quoted_name_in_the_source(nlp):
     assert src(doc, one(doc, "اعتبر")) == "أبو يحيى التونسي"
     doc = nlp("صرح الناطق باسم الحكومة الفلسطينية «ايهاب بسيسو»: «إن فلسطين وثقت الاعتداءات».")
     assert src(doc, one(doc, "صرح")) == "الناطق باسم الحكومة الفلسطينية «ايهاب بسيسو»"
+
+
+def test_concluded_a_speech_with_ba_anna(attr):
+    doc = attr("واختتم الملك سلمان كلمته بأن القضية الفلسطينية ستبقى القضية المركزية.")
+    a = one(doc, "اختتم")
+    assert src(doc, a) == "الملك سلمان" and ctext(doc, a) == "القضية الفلسطينية ستبقى القضية المركزية"
+    assert cues(attr("واختتم المؤتمر أعماله بأن أوصى بتشكيل لجنة.")) == []
+
+
+def test_participle_goes_on_with_the_verb_speaker_not_the_channel(attr):
+    doc = attr("وقال الرئيس إن البلدين يقفان معا. وأكد، بحسب وكالة «إيرنا»، أن التعاون «مهم»، "
+               "محذرا من أن التنظيم يشكل «خطرا».")
+    assert "الرئيس" in ante(doc, one(doc, "محذرا"))

@@ -2141,7 +2141,8 @@ class _Run:
         n = self.norm(k)
         if entry.needs_word and n == entry.needs_word and n in _CUE_OBJECTS:
             return True
-        if entry.needs_word in _CUE_OBJECTS and k + 1 < end and self.norm(k + 1) == entry.needs_word and \
+        if entry.needs_word in _CUE_OBJECTS and k + 1 < end and \
+                (self.norm(k + 1) == entry.needs_word or self.norm(k + 1) in entry.needs_also) and \
                 (_strip_al(n) in self.lex.media_nouns or self.bare(k) in self.lex.media_nouns):
             return True         # اختتم الوزير تصريحاته بالقول
         return n in ("الانتباه", "الانظار", "النظر") and k + 1 < end and \
@@ -2362,6 +2363,10 @@ class _Run:
     def _needs_word_at(self, k: int, e: CueEntry) -> bool:
         """The word a cue needs (حمّل … المسؤولية), with or without its article (حمّلت X مسؤولية Y)."""
         n, w = self.norm(k), e.needs_word
+        if n in e.needs_also and w == "بالقول":
+            # round 9: اختتم X كلمته بأن …: بأن counts only right after a speech noun (not أعماله بأن أوصى)
+            return k > 0 and (self.bare(k - 1) in self.lex.media_nouns or
+                              _strip_al(self.bare(k - 1)) in self.lex.media_nouns)
         return n == w or (w.startswith("ال") and n == w[2:]) or n in e.needs_also or _strip_al(n) in e.needs_also
 
     def _neg_before(self, i: int) -> bool:
