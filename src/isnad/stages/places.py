@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..document import Place
-from ..geo.gazetteer import Entry, Gazetteer, haversine, load_gazetteer
+from ..geo.gazetteer import Entry, Gazetteer, haversine, load_gazetteer, supplement_rows
 from ..geo.names import key_of
 from ..pipeline import Stage
 from ..resources.catalogue import load_tsv
@@ -170,7 +170,10 @@ class PlacesStage(Stage):
         self._blocked_event_keys: set[str] = set()
         self._starts: list[int] | None = None
         self._coloc_cache: dict[tuple, bool] = {}
-        self._parent_ids = frozenset(e.parent for e in g.entries if e.parent)   # (cities with curated quarters ...)
+        # cities with curated quarters (only curated rows have a parent; they are built eagerly,
+        # the GeoNames rows lazily: read the supplement rows, not every entry)
+        self._parent_idx = frozenset(e.idx for e in (g.get(r.get("parent")) for r in supplement_rows()
+                                                     if r.get("parent")) if e is not None)
         self._mfm_cache: dict[tuple, tuple] = {}
         self._vote_cache: dict[tuple, tuple] = {}
         self._two_readings: dict[str, bool] = {}
@@ -1434,9 +1437,9 @@ class PlacesStage(Stage):
                 points.add(pt)
         # every place any mention may name: a curated quarter whose city is among them (حي العزيزية
         # ... بالمدينة المنورة, where the city still has the region as a rival reading)
-        parents = self._parent_ids
-        named = {g.entry(i).id for mt in mentions if mt.how != "anaphor" for i in mt.cands
-                 if g.entry(i).id in parents}
+        parents = self._parent_idx
+        named = {g.entry(i).id for i in parents.intersection(
+            i for mt in mentions if mt.how != "anaphor" for i in mt.cands)} if parents else set()
         self._anchor_index = {"ids": ids - {None}, "containers": containers, "countries": countries,
                               "points": list(points)[:60], "named": named}
         # evidence shared by the occurrences of one name (a feature word on one of them)
