@@ -1103,10 +1103,12 @@ class _Run:
                         ent.actor.type in ("media_state", "media_private", "agency"):
                     return True
                 # round 9: لـ + a person (قال روحاني لإردوغان إن …): whom the source told (via)
-                if t.start < ent.start <= t.start + 2 and ent.label == "PERS" and j > 0 and not self.is_punct(j - 1):
-                    return True
+                if t.start < ent.start <= t.start + 2 and ent.label == "PERS" and j > 0 and not self.is_punct(j - 1) \
+                        and _strip_al(self.norm(j - 1)) not in _ATTACHED_TO:
+                    return True      # (not القوات الموالية لهادي: a complement)
             raw = self.text[t.start + 1:t.end]
             if len(raw) > 3 and j > 0 and self.toks[j - 1].kind == "word" and \
+                    _strip_al(self.norm(j - 1)) not in _ATTACHED_TO and \
                     any(e2.label == "PERS" and (e2.text == raw or e2.text.endswith(" " + raw)) for e2 in self.doc.entities):
                 return True      # round 9: روحاني لإردوغان (one NER span): ل + a person named elsewhere
         return False
@@ -2511,6 +2513,8 @@ class _Run:
                         x = next((x for x in range(j + 1, sj) if self.toks[x].kind == "word" and
                                   self._entity_end_at(x, sj, ("LOC", "GPE")) > x and
                                   (self.norm(x - 1).startswith("ال") or self._in_name_entity(x - 1)) and
+                                  self.norm(x - 1) not in _PREPOSITIONS | {"الي", "علي", "لدي", "عن", "في"} and
+                                  not self._given(x) and
                                   not self._pers_tok(x)), None)
                         if x is not None:
                             subj = (j, x)
