@@ -86,6 +86,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -2651,7 +2652,9 @@ class _Run:
             stop, lic = lic[1], None
         if lic is None:
             # inverted: "…"، قال الوزير.  /  …، كما أعلن مكتبه.  (a short tail, then the end)
-            tail = [x for x in range(j, hi) if self.toks[x].kind not in ("punct", "symbol")]
+            # at most 6 (only a tail of 1-5 words matters): QA-8, listing the whole rest of the
+            # sentence for every cue was quadratic on long sentences
+            tail = list(islice((x for x in range(j, hi) if self.toks[x].kind not in ("punct", "symbol")), 6))
             if inner is None and 0 < len(tail) <= 5 and self._clause_final(tail[-1] + 1, hi) and \
                     self._has_text_before(i, lo) and not any(self.is_comp(x) for x in tail) and \
                     self._inversion_point(i, lo) and self.source_like(tail[0], tail[-1] + 1):
