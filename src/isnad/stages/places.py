@@ -153,6 +153,7 @@ class PlacesStage(Stage):
         self._no_place_heads = {key_of(k) for k in r.get("ner_no_place_heads") or []}
         self.adjective_countries = {key_of(k) for k in r.get("adjective_countries") or []}
         self.place_adjectives = {key_of(k) for k in r.get("place_adjectives") or []}
+        self._t1_cache = None
         nis = r.get("nisba_countries") or {}
         self.nisba_countries = {key_of(k): {key_of(h) for h in (nis.get(k) or [])} for k in nis}
         self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
@@ -298,13 +299,13 @@ class PlacesStage(Stage):
             a, b = bisect_left(k_starts, e.start), bisect_left(k_starts, e.end)
             if not any(ks[x].end <= e.end for x in range(a, b)):
                 continue                               # (no kept mention inside the entity)
-            inner = [mt for mt in kept if e.start <= mt.start and mt.end <= e.end
-                     and (mt.end - mt.start) < (e.end - e.start)]
+            inner = {id(ks[x]) for x in range(a, b) if ks[x].end <= e.end
+                     and (ks[x].end - ks[x].start) < (e.end - e.start)}   # QA-9: the bisected window only
             if not inner:
                 continue
             whole = self._mention_from_entity(doc, e)
             if whole is not None and whole.cands:
-                kept = [mt for mt in kept if mt not in inner] + [whole]
+                kept = [mt for mt in kept if id(mt) not in inner] + [whole]
                 ks = sorted(kept, key=_START_OF)
                 k_starts = [mt.start for mt in ks]
         mentions = sorted(kept, key=lambda x: x.start)
@@ -1091,7 +1092,10 @@ class PlacesStage(Stage):
             return False
         if heads is not None:
             return doc.tokens[j].norm in heads
-        return any(m is not mt and m.t1 == mt.t0 for m in mentions)
+        ends = self._t1_cache
+        if ends is None or ends[0] is not mentions:      # QA-9: one set of ends per mention list
+            ends = self._t1_cache = (mentions, {m.t1 for m in mentions})
+        return mt.t0 in ends[1]                          # (a mention never ends where it starts)
 
     def _after_definite_noun(self, doc, mt: _Mention) -> bool:
         """Right after a definite word that is no preposition, feature or area word (الصالة
