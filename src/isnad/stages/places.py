@@ -1166,7 +1166,7 @@ class PlacesStage(Stage):
                 j = self._prev0(doc, mt)
                 ner_ok = j >= 0 and not mt.prefix and any(
                     x in self.locatives for x in self._stems(toks[j]))
-            supported = fitting or ner_ok or \
+            supported = fitting or ner_ok or self._dateline(doc, mt) or \
                 (mt.area is not None and mt.area.value in _AREA_SUPPORT) or \
                 (mt.direction is not None and mt.direction.start < mt.start)
             free = [i for i in mt.cands if i not in mt.flagged and not g.entry(i).context]
@@ -1267,6 +1267,25 @@ class PlacesStage(Stage):
                     for lat, lon, r in acc_points)]
                 if keep:
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "near a named place", True
+
+    @staticmethod
+    def _dateline(doc, mt: _Mention) -> bool:
+        """Is the mention the dateline at the head of the article (``عين اليوم – جنيف`` on the first
+        line, or ``جنيف - (رويترز)``)?  A dateline names the place the story is filed from: that is
+        context enough for a town abroad (round 7)."""
+        if mt.start > 80 or mt.prefix:
+            return False
+        text = doc.text
+        ls = text.rfind("\n", 0, mt.start) + 1
+        if text[:ls].strip():
+            return False                               # not the first line
+        le = text.find("\n", mt.end)
+        le = len(text) if le < 0 else le
+        before, after = text[ls:mt.start].strip(), text[mt.end:le].strip()
+        dashes = "-–—:"
+        if before and before[-1] in dashes and len(before) <= 40 and not after:
+            return True                                # عين اليوم – جنيف
+        return not before and bool(after) and after[0] in dashes   # جنيف - (رويترز)
 
     @staticmethod
     def _seat_of_governorate(e: Entry, feats) -> bool:
@@ -1520,6 +1539,9 @@ class PlacesStage(Stage):
                         haversine(e.lat, e.lon, g.entry(j).lat, g.entry(j).lon) < 40
                         for nb in nbs for j in nb.cands if j != i):
                     sc += 3.0                          # a list of neighbouring places
+                elif e.feature == "neighbourhood" and "city" in nb_feats:
+                    sc -= 2.0     # a quarter far from every city it is listed with (لندن وباريس
+                                  # والدار البيضاء: Casablanca, not a Riyadh quarter)
                 scored.append((sc, e))
             if len(scored) > 1:
                 scored.sort(key=lambda t: (-t[0], -LEVEL_ORDER.get(t[1].feature, 9), t[1].id))
@@ -1957,11 +1979,16 @@ def _short_gap(toks, i: int, j: int, skip) -> list:
 
 
 def _dwarfs(a: Entry, b: Entry) -> bool:
-    """Is ``a`` a city of a million or more and ``b`` a town at least 15 times smaller?  Then the
-    name stands for the big city unless the context scores the town higher (فيينا: Vienna, not
-    ف + يينا Jena; موسكو: Moscow, not a GeoNames alternate name of Mesquite, Texas)."""
-    return a.feature == "city" and a.population >= 1_000_000 and b.feature in ("city", "village") \
-        and b.population * 15 <= a.population
+    """Is ``a`` a city of a million or more and ``b`` a town (or a quarter) at least 15 times
+    smaller, or ``a`` a city of 300,000 or more and ``b`` a town at least 10 times smaller?  Then
+    the big city's lead decides (round 7: الرقة, Syria's Raqqa of 530,000 against a Kuwaiti suburb
+    of 52,000; الدار البيضاء, Casablanca against a Riyadh quarter in a list of world cities)."""
+    if a.feature != "city":
+        return False
+    if a.population >= 1_000_000 and b.feature in ("city", "village", "neighbourhood") \
+            and b.population * 15 <= a.population:
+        return True
+    return a.population >= 300_000 and b.feature in ("city", "village") and b.population * 10 <= a.population
 
 
 def _demonym(key: str) -> bool:
