@@ -71,3 +71,15 @@ def test_business_bay_is_not_the_gulf(nlp):
 def test_the_prophets_mosque_by_another_name(nlp):
     doc = nlp("أدى آلاف المصلين صلاة الجمعة في مسجد رسول الله بالمدينة المنورة.")
     assert _ids(doc)["مسجد رسول الله"] == "isnad:sa-masjid-an-nabawi"
+
+
+def test_a_yemeni_district_word_names_its_seat(nlp):
+    assert _ids(nlp("وصلت القافلة إلى مديرية العبر صباح اليوم."))["العبر"] == "geonames:74785"
+    # the common word (lessons) stays a word
+    assert "العبر" not in _ids(nlp("استخلص الناس العبر من الحادثة."))
+
+
+def test_a_country_name_in_quotes_is_the_company(nlp):
+    assert "السعودية" not in _ids(nlp("ويتزامن ذلك مع إطلاق “السعودية” تطبيقا جديدا للمسافرين."))
+    # a town in quotes stays a place
+    assert _ids(nlp("قتل مدنيون في «الرقة» أمس."))["الرقة"] == "geonames:172955"

@@ -1139,7 +1139,7 @@ class PlacesStage(Stage):
             if mt.key in self.function_words and not mt.prefix and mt.feature is None:
                 mt.why = "function word"                 # فإن, عنه
                 continue
-            if self._org_name(doc, mt):
+            if self._org_name(doc, mt) or self._quoted_name(doc, mt):
                 mt.why = "organisation"
                 continue
             if mt.how == "fuzzy" or (mt.how == "ner" and (not mt.cands or not all(
@@ -1268,6 +1268,19 @@ class PlacesStage(Stage):
                 if keep:
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "near a named place", True
 
+    def _quoted_name(self, doc, mt: _Mention) -> bool:
+        """A bare country name alone inside quotation marks and not after a locative (إطلاق
+        “السعودية” تطبيق: the airline) names an organisation, not the state (round 7).  Towns and
+        regions in quotes stay places (test2: «فولكستون» بإنجلترا, «المانش»)."""
+        if mt.prefix or mt.feature is not None or mt.start == 0 or \
+                any(self.g.entry(i).feature != "country" for i in mt.cands):
+            return False                               # (a town in quotes: «فولكستون» بإنجلترا)
+        text = doc.text
+        if text[mt.start - 1] not in "“«\"" or text[mt.end:mt.end + 1] not in ("”", "»", '"'):
+            return False
+        j = self._prev0(doc, mt)
+        return not (j >= 0 and any(x in self.locatives for x in self._stems(doc.tokens[j])))
+
     @staticmethod
     def _dateline(doc, mt: _Mention) -> bool:
         """Is the mention the dateline at the head of the article (``عين اليوم – جنيف`` on the first
@@ -1290,8 +1303,14 @@ class PlacesStage(Stage):
     @staticmethod
     def _seat_of_governorate(e: Entry, feats) -> bool:
         """A Saudi governorate is named after its seat town (محافظة شرورة): the town fits the
-        feature word محافظة."""
-        return e.country == "SA" and e.feature in ("city", "village") and "governorate" in feats
+        feature word محافظة.  So is a Yemeni district (مديرية العبر: the district of Al-Abr, named
+        after its seat; round 7) -- the district word alone (not منطقة, which also names areas)."""
+        if e.feature not in ("city", "village"):
+            return False
+        if e.country == "SA" and "governorate" in feats:
+            return True
+        return e.country == "YE" and bool(feats) and feats[0] == "admin2" and \
+            "neighbourhood" in feats and "admin1" not in feats
 
     def _in_container(self, doc, mentions: list[_Mention], k: int) -> list[int]:
         """X بـY / X بولاية Y: the candidates of X that lie in the accepted unit Y named right
