@@ -882,20 +882,10 @@ class EventsStage(Stage):
         """Who organised a protest: the phrase after ``organizer_after`` (مسيرات نظمتها اتحادات
         العمال), or the subject of an ``organizer_verbs`` verb just before the protest word —
         between them (نظمت خمسة أحزاب مسيرات) or before the verb (الأحزاب نظمت مسيرة)."""
-        cu, toks = self.cues, doc.tokens
-        k = c.tok_end
-        while k in window and k - c.tok_end < 6:
-            t = toks[k]
-            if t.kind == "punct" and t.norm not in _QUOTES:
-                break
-            for ph in cu["organizer_after"]:
-                n = len(ph)
-                if k + n - 1 in window and ph[0] in (_readings(t.norm) | {t.norm.lstrip("و")}) and \
-                        all(toks[k + x].norm == ph[x] for x in range(1, n)):
-                    sp = _np_span(doc, k + n, window, cu, 3, numbers=False)
-                    if sp is not None:
-                        return self._arg(doc, ctx, sp)
-            k += 1
+        cu = self.cues
+        found = _np_after_phrase(doc, c.tok_end, window, cu["organizer_after"], cu)
+        if found is not None:
+            return self._arg(doc, ctx, found[0])
         return self._support_subject(doc, ctx, c, window, cu["organizer_verbs"], 7)
 
     def _support_subject(self, doc, ctx: "_DocContext", c: "_Cand", window, verbs: frozenset,
@@ -926,21 +916,9 @@ class EventsStage(Stage):
         in the clause window: after the verb (تبنت حركة طالبان مسؤوليتها) or before it."""
         cu, toks = self.cues, doc.tokens
         for o in [c] + list(c.mentions) + list(c.casualties):
-            k = o.tok_end
-            while k in window and k - o.tok_end < 6:
-                t = toks[k]
-                if t.kind == "punct" and t.norm not in _QUOTES:
-                    break
-                for ph in cu["agent_after"]:
-                    n = len(ph)
-                    if k + n - 1 not in window:
-                        continue
-                    first = _readings(t.norm) | {t.norm.lstrip("و")}
-                    if ph[0] in first and all(toks[k + x].norm == ph[x] for x in range(1, n)):
-                        sp = _np_span(doc, k + n, window, cu, 3, numbers=False)
-                        if sp is not None:
-                            return self._arg(doc, ctx, sp), ph in _PASSIVE_AGENT
-                k += 1
+            found = _np_after_phrase(doc, o.tok_end, window, cu["agent_after"], cu)
+            if found is not None:
+                return self._arg(doc, ctx, found[0]), found[1] in _PASSIVE_AGENT
         for k in window:
             if k >= c.tok_start:
                 break
@@ -2100,6 +2078,31 @@ def _np_back(doc, i: int, window, cu: dict, maxw: int = 3) -> tuple[int, int] | 
         j -= 1
     return (j, i) if j < i else None
 
+
+
+def _np_after_phrase(doc, start: int, window, phrases, cu) -> tuple | None:
+    """The noun phrase after the first of ``phrases`` (token tuples; the first token may carry
+    و or another clitic) found at most six words after ``start``, not across punctuation:
+    ``(span, phrase)``; a phrase with no noun phrase after it does not count."""
+    toks = doc.tokens
+    k = start
+    while k in window and k - start < 6:
+        t = toks[k]
+        if t.kind == "punct" and t.norm not in _QUOTES:
+            break
+        first = None
+        for ph in phrases:
+            n = len(ph)
+            if k + n - 1 not in window:
+                continue
+            if first is None:
+                first = _readings(t.norm) | {t.norm.lstrip("و")}
+            if ph[0] in first and all(toks[k + x].norm == ph[x] for x in range(1, n)):
+                sp = _np_span(doc, k + n, window, cu, 3, numbers=False)
+                if sp is not None:
+                    return sp, ph
+        k += 1
+    return None
 
 def _np_span(doc, i: int, window, cu: dict, maxw: int = 4, numbers: bool = True) -> tuple[int, int] | None:
     """A noun phrase of at most ``maxw`` words starting at token i inside ``window``: stops at
