@@ -1,16 +1,7 @@
 """Generic false-place rules found in blind5's errors (after its single run): a ligament is not
 Rabat, "brotherly" after a country is not the village Ash-Shaqiq, "Syrian" after a noun is not
 Syria.  The sentences are written for these tests."""
-import pytest
-
-import isnad
-
-PRE = ["normalize", "language", "segment", "tokenize"]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return isnad.load(PRE + ["places"])
+from places_common import nlp  # noqa: F401 (fixture)
 
 
 def _texts(doc):

@@ -3,25 +3,13 @@ organisation name, البلاد before a relative pronoun, transfers in sports s
 and the Hajj blocked, listed companies in market reports, a venue's locality) and the coverage
 classes added (Kuwait's areas, Al-Ahsa's towns, eastern Turkish provinces, the Hajj sites' short
 forms).  The sentences are written for these tests."""
-import pytest
 
-import isnad
+from places_common import nlp, resolved_ids as _ids, place_texts as _texts  # noqa: F401 (fixtures)
 from isnad.geo.gazetteer import supplement_rows
 
-PRE = ["normalize", "language", "segment", "tokenize"]
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return isnad.load(PRE + ["places"])
 
-
-def _ids(doc):
-    return {p.gazetteer_id for p in doc.places if not p.no_match}
-
-
-def _texts(doc):
-    return {p.text for p in doc.places}
 
 
 def test_kuwait_rows_have_provenance_and_uncertainty():

@@ -2,25 +2,14 @@
 after a nationality adjective in a sports story, a bare context word, a common plural that is
 also a town) and resolution inside a unit the document names.  The sentences are written for
 these tests."""
-import pytest
 
 import isnad
+from places_common import PRE, nlp, resolved_ids as _ids, place_texts as _texts  # noqa: F401 (fixtures)
 
-PRE = ["normalize", "language", "segment", "tokenize"]
 SPORT = " في المباراة. وقال المدرب إن الفريق في الدوري بحاجة إلى لاعب جديد."
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return isnad.load(PRE + ["places"])
 
-
-def _ids(doc):
-    return {p.gazetteer_id for p in doc.places if not p.no_match}
-
-
-def _texts(doc):
-    return {p.text for p in doc.places}
 
 
 def test_a_name_with_an_age_in_brackets_is_a_person(nlp):

@@ -2,25 +2,12 @@
 that the NER tags, or after its province; formal country names; curated quarters of Saudi cities
 resolved by the city the document names, and generic quarter names only when it names it.  The
 sentences are written for these tests."""
-import pytest
 
-import isnad
-
-PRE = ["normalize", "language", "segment", "tokenize"]
+from places_common import nlp, nlp_ner, ids_by_text as _ids  # noqa: F401 (fixtures)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return isnad.load(PRE + ["places"])
 
 
-@pytest.fixture(scope="module")
-def nlp_ner():
-    return isnad.load(PRE + ["doc_kind", "ner", "actors", "places"])
-
-
-def _ids(doc):
-    return {p.text: p.gazetteer_id for p in doc.places if not p.no_match}
 
 
 def test_a_district_word_names_the_district(nlp):

@@ -1,25 +1,12 @@
 """Round 7 (after the blind6 run): a big city's lead over a far smaller namesake decides; a quarter
 listed among world cities is not that quarter; a dateline names a town abroad; spellings and named
 parts of Dubai; another name of the Prophet's Mosque.  The sentences are written for these tests."""
-import pytest
 
-import isnad
-
-PRE = ["normalize", "language", "segment", "tokenize"]
+from places_common import nlp, nlp_ner, ids_by_text as _ids  # noqa: F401 (fixtures)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return isnad.load(PRE + ["places"])
 
 
-@pytest.fixture(scope="module")
-def nlp_ner():
-    return isnad.load(PRE + ["doc_kind", "ner", "actors", "places"])
-
-
-def _ids(doc):
-    return {p.text: p.gazetteer_id for p in doc.places if not p.no_match}
 
 
 def test_a_big_city_outweighs_a_far_smaller_namesake(nlp):
