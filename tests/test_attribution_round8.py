@@ -1,31 +1,5 @@
 """Round 8 (issue #6): constructions learnt from the spent evaluation splits, on invented sentences."""
-import pytest
-
-from isnad.pipeline import Pipeline
-
-BASE = ["normalize", "language", "segment", "tokenize", "doc_kind"]
-
-
-@pytest.fixture(scope="module")
-def attr():
-    return Pipeline(BASE + ["attribution"])
-
-
-def one(doc, cue):
-    return next(a for a in doc.attributions if a.cue.text == cue)
-
-
-def ctext(doc, a):
-    return doc.text[a.content.start:a.content.end]
-
-
-def src(doc, a):
-    m = a.extra.get("source_mention")
-    return doc.text[m["start"]:m["end"]] if m else None
-
-
-def vias(doc, a):
-    return [doc.text[v["start"]:v["end"]] for v in a.extra.get("via_mentions", [])]
+from attribution_common import attr, one, ctext, src, vias  # noqa: F401 (fixtures and views)
 
 
 def test_naqala_with_a_time_adverb_before_an(attr):

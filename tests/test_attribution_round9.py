@@ -1,59 +1,6 @@
 """Round 9 (issue #6): cue families and source extents generalised from blind8's error classes, on
 invented sentences (no corpus text)."""
-import pytest
-
-from isnad.pipeline import Pipeline
-
-BASE = ["normalize", "language", "segment", "tokenize", "doc_kind"]
-
-
-@pytest.fixture(scope="module")
-def attr():
-    return Pipeline(BASE + ["attribution"])
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    from isnad.evaluation.attribution import pipeline
-    return pipeline()
-
-
-def cues(doc):
-    return [a.cue.text for a in doc.attributions]
-
-
-def one(doc, cue):
-    return next(a for a in doc.attributions if a.cue.text == cue)
-
-
-def ctext(doc, a):
-    return doc.text[a.content.start:a.content.end]
-
-
-def src(doc, a):
-    m = a.extra.get("source_mention")
-    return doc.text[m["start"]:m["end"]] if m else None
-
-
-def vias(doc, a):
-    return [doc.text[v["start"]:v["end"]] for v in a.extra.get("via_mentions", [])]
-
-
-def ante(doc, a):
-    s = next(s for s in doc.sources if s.id == a.source)
-    return [doc.text[m.start:m.end] for m in s.mentions]
-
-
-# -- deeds after أعلن, directives after جدد ------------------------------------------------------
-def test_announcing_a_start_or_a_founding_is_a_deed(attr):
-    assert cues(attr("أعلن الرئيس المصري انطلاق المؤتمر الاقتصادي في القاهرة.")) == []
-    assert cues(attr("وأعلن الوزير عن تأسيس صندوق جديد لدعم الشباب.")) == []
-    assert cues(attr("وأعلنت الشركة افتتاح فرعها الجديد في جدة.")) == []
-    # a report stays a report
-    doc = attr("وأعلن الوزير أن الصندوق سيدعم الشباب.")
-    assert src(doc, one(doc, "أعلن")) == "الوزير"
-    doc = attr("وأعلنت قيادة التحالف بدء هدنة إنسانية اعتبارا من منتصف الليل.")
-    assert cues(doc) == ["أعلنت"]
+from attribution_common import attr, nlp, cues, one, ctext, src, vias, ante  # noqa: F401 (fixtures and views)
 
 
 def test_renewing_a_demand_is_a_directive(attr):
