@@ -3,6 +3,18 @@ invented sentences (no corpus text)."""
 from attribution_common import attr, nlp, cues, one, ctext, src, vias, ante  # noqa: F401 (fixtures and views)
 
 
+# -- deeds after أعلن, directives after جدد ------------------------------------------------------
+def test_announcing_a_start_or_a_founding_is_a_deed(attr):
+    assert cues(attr("أعلن الرئيس المصري انطلاق المؤتمر الاقتصادي في القاهرة.")) == []
+    assert cues(attr("وأعلن الوزير عن تأسيس صندوق جديد لدعم الشباب.")) == []
+    assert cues(attr("وأعلنت الشركة افتتاح فرعها الجديد في جدة.")) == []
+    # a report stays a report
+    doc = attr("وأعلن الوزير أن الصندوق سيدعم الشباب.")
+    assert src(doc, one(doc, "أعلن")) == "الوزير"
+    doc = attr("وأعلنت قيادة التحالف بدء هدنة إنسانية اعتبارا من منتصف الليل.")
+    assert cues(doc) == ["أعلنت"]
+
+
 def test_renewing_a_demand_is_a_directive(attr):
     assert cues(attr("وجدد الوزير مطالبة المجتمع الدولي بالتدخل.")) == []
     doc = attr("وجددت الوزارة موقف المملكة الثابت من القضية.")
