@@ -153,7 +153,6 @@ class PlacesStage(Stage):
         self._no_place_heads = {key_of(k) for k in r.get("ner_no_place_heads") or []}
         self.adjective_countries = {key_of(k) for k in r.get("adjective_countries") or []}
         self.place_adjectives = {key_of(k) for k in r.get("place_adjectives") or []}
-        self._t1_cache = None
         nis = r.get("nisba_countries") or {}
         self.nisba_countries = {key_of(k): {key_of(h) for h in (nis.get(k) or [])} for k in nis}
         self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
@@ -1078,7 +1077,7 @@ class PlacesStage(Stage):
             j -= 1                                     # adjacent words only
         return False
 
-    def _adjective_of_place(self, doc, mentions: list, mt: _Mention) -> bool:
+    def _adjective_of_place(self, doc, ends: set, mt: _Mention) -> bool:
         """A word of ``place_adjectives`` right after another place name (اليمن الشقيق), or a country
         name of ``nisba_countries`` right after one of its listed nouns (مصادر سورية 'Syrian
         sources'): an adjective, not a place."""
@@ -1092,10 +1091,7 @@ class PlacesStage(Stage):
             return False
         if heads is not None:
             return doc.tokens[j].norm in heads
-        ends = self._t1_cache
-        if ends is None or ends[0] is not mentions:      # QA-9: one set of ends per mention list
-            ends = self._t1_cache = (mentions, {m.t1 for m in mentions})
-        return mt.t0 in ends[1]                          # (a mention never ends where it starts)
+        return mt.t0 in ends           # another mention ends right here (none ends where it starts)
 
     def _after_definite_noun(self, doc, mt: _Mention) -> bool:
         """Right after a definite word that is no preposition, feature or area word (الصالة
@@ -1121,6 +1117,7 @@ class PlacesStage(Stage):
         market = len(self._norm_set & self.market_cues) >= self.market_min
         # pass 1: what stands on its own
         event_keys = set(self._blocked_event_keys)
+        ends = {m.t1 for m in mentions}                 # token ends of the mentions (QA-9: one set)
         for mt in mentions:
             if self._is_club(doc, mt, sporty):
                 mt.why = "club"
@@ -1151,7 +1148,7 @@ class PlacesStage(Stage):
                 continue
             if self._is_adjective(doc, mt) or self._accusative_adjective(doc, mt) or (
                     all(i in mt.flagged for i in mt.cands) and self._after_definite_noun(doc, mt)) or \
-                    self._adjective_of_place(doc, mentions, mt):
+                    self._adjective_of_place(doc, ends, mt):
                 mt.why = "adjective"            # الصالة الخضراء: a common word after a noun
                 continue
             fitting = mt.feature is not None and any(
