@@ -37,6 +37,7 @@ stage has to beat.
 """
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -374,13 +375,14 @@ class SentenceClassifier:
         return m[3] if m else None
 
 
-def event_tokens(events, doc=None) -> list[str]:
+def event_tokens(events, doc=None, starts: list | None = None) -> list[str]:
     """Classifier features from the events found in a sentence (before any gate): the lexicon
     entries, trigger kinds, modes, filled size slots, auxiliary modes, definiteness, and (with
     ``doc``) the two words either side of each trigger — what governs it (أدان الهجوم، التحقيق في
     اغتيال) and what follows it (قتل 5، في هجوم)."""
     toks = ["#any"] if events else ["#none"]
-    starts = [t.start for t in doc.tokens] if doc is not None and doc.tokens else None
+    if starts is None:                 # (the stage passes the document's list: QA-10)
+        starts = [t.start for t in doc.tokens] if doc is not None and doc.tokens else None
     for e in events:
         x = e.extra
         if starts is not None:
@@ -544,7 +546,7 @@ class EventsStage(Stage):
                 if ev is not None:
                     built.append(ev)
             if self.clf is not None and built:
-                built = self._classify(doc, sent, built)
+                built = self._classify(doc, sent, built, ctx.starts)
             built = [ev for ev in built if self._seed_salience(ev)]
             for ev in built:
                 n += 1
@@ -584,7 +586,7 @@ class EventsStage(Stage):
                         return True
         return False
 
-    def _classify(self, doc, sent: int, built: list) -> list:
+    def _classify(self, doc, sent: int, built: list, starts: list | None = None) -> list:
         """Score the sentence for the types the classifier knows (ASSAULT, PROTEST): the score
         goes to ``extra["confidence"]`` and ``extra["salient"]`` says whether it reaches the
         type's threshold — whether the sentence *reports* such an event rather than mentioning
@@ -596,7 +598,7 @@ class EventsStage(Stage):
             text = doc.text[s.start:s.end]
         else:
             text = doc.text
-        feats = self.clf.features(text[:5000], event_tokens(built, doc))
+        feats = self.clf.features(text[:5000], event_tokens(built, doc, starts))
         keep = []
         scores: dict[str, float | None] = {}
         for ev in built:
@@ -1472,7 +1474,7 @@ class _DocContext:
     def __init__(self, doc, cu):
         self.doc = doc
         toks = doc.tokens
-        starts = [t.start for t in toks]
+        starts = self.starts = [t.start for t in toks]
         import bisect
 
         def tok_range(s, e):
@@ -1486,11 +1488,21 @@ class _DocContext:
             return i, j
 
         self.tok_range = tok_range
-        place_spans = [(p.start, p.end) for p in doc.places]
+        place_spans = sorted((p.start, p.end) for p in doc.places)
+        p_starts = [ps for ps, _ in place_spans]
+        p_maxend = list(itertools.accumulate((pe for _, pe in place_spans), max))
+
+        def is_place_span(s, e):
+            """A place holds the span, or the span holds a place (QA-10: by bisection, not a scan)."""
+            k = bisect.bisect_right(p_starts, s)                 # places starting at or before s
+            if k and p_maxend[k - 1] >= e:
+                return True
+            return any(place_spans[x][1] <= e                      # places starting inside it
+                       for x in range(bisect.bisect_left(p_starts, s), bisect.bisect_left(p_starts, e)))
+
         self.entities = []
         for ent in doc.entities:
-            is_place = any(ps <= ent.start and ent.end <= pe or ent.start <= ps and pe <= ent.end
-                           for ps, pe in place_spans)
+            is_place = is_place_span(ent.start, ent.end)
             if ent.label == "LOC" and ent.actor is None:
                 continue                      # a location, not an actor: places handle it
             if is_place and ent.actor is None:
