@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from itertools import compress
+from itertools import accumulate, compress
 from operator import attrgetter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -217,6 +217,7 @@ class PlacesStage(Stage):
         mentions: list[_Mention] = []
         self._tanween = "\u064b" in doc.text
         fwords = self.function_words
+        locs = None                                    # NER LOC spans, built at the first function word
         for m, pays in self._scan(doc):
             if pays is None:
                 pays = tuple(p for p in m.payloads if isinstance(p, int))
@@ -226,9 +227,11 @@ class PlacesStage(Stage):
             elif not pays:
                 blocked_spans.append((m.start, m.end))
                 continue
-            if m.phrase in fwords and not m.prefix and m.tok_end == m.tok_start + 1 and \
-                    self._bare_function_word(doc, m):
-                continue                               # فإن, عنه: _accept would drop it (no context)
+            if m.phrase in fwords and not m.prefix and m.tok_end == m.tok_start + 1:
+                if locs is None:
+                    locs = _SpanIndex((e.start, e.end) for e in doc.entities if e.label == "LOC")
+                if self._bare_function_word(doc, m, locs):
+                    continue                           # فإن, عنه: _accept would drop it (no context)
             mention = self._mention_from_match(doc, m, pays)
             if mention is not None and m.tok_end == m.tok_start + 1:
                 self._add_alt_readings(doc, mention, m)
@@ -310,19 +313,12 @@ class PlacesStage(Stage):
         mentions = sorted(kept, key=lambda x: x.start)
 
         # NER LOC entities that the gazetteer missed
-        covered = sorted([(mt.start, mt.end) for mt in mentions] + blocked_spans)
-        c_starts = [c[0] for c in covered]
-        c_maxend = []                                  # running max of the ends (by start)
-        mx = -1
-        for c in covered:
-            mx = max(mx, c[1])
-            c_maxend.append(mx)
+        covered = _SpanIndex([(mt.start, mt.end) for mt in mentions] + blocked_spans)
         for e in doc.entities:
             if e.label != "LOC":
                 continue
-            k = bisect_left(c_starts, e.end) - 1       # spans starting before the entity ends
-            if k >= 0 and c_maxend[k] > e.start:
-                continue                               # one of them overlaps it
+            if covered.overlaps(e.start, e.end):
+                continue                               # a mention or blocked phrase overlaps it
             mt = self._mention_from_entity(doc, e)
             if mt is not None and not self._ner_not_a_place(doc, mt):
                 mentions.append(mt)
@@ -622,7 +618,7 @@ class PlacesStage(Stage):
         return _Mention(m.start, m.end, m.tok_start, m.tok_end, key, m.prefix, list(pays),
                         flagged=set(memo[0]), rule_ctx=memo[1])
 
-    def _bare_function_word(self, doc, m) -> bool:
+    def _bare_function_word(self, doc, m, locs: "_SpanIndex") -> bool:
         """A one-word match that is a function word (فإن, عنه) with no clitic, nothing before it
         that can be a feature word and not العاصمة after it: :meth:`_accept` would drop it as a
         function word, so no mention is made (unless an NER LOC span overlaps it: then the mention
@@ -636,7 +632,7 @@ class PlacesStage(Stage):
         n = self._next(doc, m.tok_end)
         if n >= 0 and toks[n].norm in self._fwd_forms:
             return False
-        return not any(e.label == "LOC" and e.start < m.end and m.start < e.end for e in doc.entities)
+        return not locs.overlaps(m.start, m.end)
 
     def _minor_foreign(self, i: int) -> bool:
         """A town abroad too small to be named bare (rules.yaml: minor_foreign_towns)."""
@@ -1978,6 +1974,20 @@ def _rivals(a: Entry, b: Entry) -> bool:
 
 
 _BRACKETS = frozenset({'"', "'", "(", ")"})
+
+
+class _SpanIndex:
+    """Spans sorted by start with a running maximum of their ends: does any overlap [s, e)? in
+    O(log n) (a scan over every NER span per function word grew with the document squared)."""
+
+    def __init__(self, spans):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.maxend = list(accumulate((b for _, b in self.spans), max))
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect_left(self.starts, e)                 # the spans starting before e
+        return k > 0 and self.maxend[k - 1] > s
 
 
 def _short_gap(toks, i: int, j: int, skip) -> list:
