@@ -406,6 +406,9 @@ class _Att:
 # the stage
 # ---------------------------------------------------------------------------
 
+_NO_LABELS: frozenset = frozenset()
+
+
 class AttributionStage(Stage):
     name = "attribution"
     needs = frozenset({"tokens", "kind", "carriers"})
@@ -458,7 +461,7 @@ class _Run:
         self._licence_nominals: set[int] = set()
         self._conj_tok: set[int] = set()
         self._ents_at: dict | None = None
-        self._ent_toks: set | None = None
+        self._ent_toks: dict | None = None     # token index → labels of the entities over it
         self.carriers: list[dict] = []
         # per-token views computed once (QA-4: these are read ~10^6 times on long inputs)
         self._norms = [t.norm for t in self.toks]
@@ -1398,23 +1401,28 @@ class _Run:
 
     def _pers_tok(self, j: int) -> bool:
         """Token j lies inside a person entity."""
-        t = self.toks[j]
-        return any(ent.label == "PERS" and ent.start < t.end and ent.end > t.start for ent in self.doc.entities)
+        return "PERS" in self._entity_labels(j)
 
     def _in_name_entity(self, j: int) -> bool:
         """Token j lies inside a person, organisation or place entity (ner/actors stages)."""
+        return bool(self._entity_labels(j))
+
+    def _entity_labels(self, j: int) -> set:
+        """The labels of the name entities (PERS, ORG, LOC, GPE) over token j, from a token map
+        built once per document (a scan of every entity per question grew with the document
+        squared)."""
         if self._ent_toks is None:
             import bisect
             starts = [t.start for t in self.toks]
-            self._ent_toks = set()
+            self._ent_toks = {}
             for ent in self.doc.entities:
                 if ent.label in ("PERS", "ORG", "LOC", "GPE") and ent.end > ent.start >= 0:
                     k = max(0, bisect.bisect_right(starts, ent.start) - 1)
                     while k < len(self.toks) and self.toks[k].start < ent.end:
                         if self.toks[k].end > ent.start:
-                            self._ent_toks.add(k)
+                            self._ent_toks.setdefault(k, set()).add(ent.label)
                         k += 1
-        return j in self._ent_toks
+        return self._ent_toks.get(j, _NO_LABELS)
 
     def _masdar_like(self, j: int, shape_only: bool = False) -> bool:
         """تصميم، تأكيد، استمرار، أهمية، ضرورة: a content noun rather than a name
