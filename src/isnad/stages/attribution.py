@@ -1047,8 +1047,15 @@ class _Run:
             k += 2
         return k
 
+    def _imam(self, j: int) -> bool:
+        """Round 10: إمام (imam, a title: written with hamza below) is not أمام (in front of);
+        normalisation writes both امام."""
+        return self.bare(j) == "امام" and self.doc.text[self.toks[j].start:self.toks[j].end].lstrip("وف").startswith("إ")
+
     def is_medium_at(self, j: int, end: int) -> bool:
         n = self.bare(j)
+        if n == "امام" and self._imam(j):
+            return False
         if n == "في" and j + 1 < end and self._possessed_occasion(j + 1):
             return True                       # يقول الشاعر في تسويغه للعنوان، اعترفت المجلة في عددها الأخير
         if n in ("في", "خلال", "عبر", "اثناء", "ضمن", "امام", "وسط", "بعد", "قبل", "لدي", "عقب", "علي", "غداه"):
@@ -1227,6 +1234,9 @@ class _Run:
         if n.endswith(("ون", "يا")) or n.startswith(("بلاد", "بلد", "بريطاني", "بلجيك", "بغداد", "بيروت", "باكستان",
                                                      "بنغازي", "برلين", "باريس", "بكين")):
             return True               # بارزون، بريطانيا، بلاده: ب is part of the word
+        if j + 1 < end and self._entity_labels(j) & {"LOC", "GPE"} and \
+                (self._entity_end_at(j + 1, end, ("PERS",)) > j + 1 or self._given(j + 1)):
+            return True               # round 10: مدير مكتب الحملة بلبنان وليد …: a place inside the title
         ms = self.lex.heads.matches_at(self.doc, j, self.toks[min(end, j + 4) - 1].end, offsets=False)
         return any(m.prefix == "ب" and not m.payloads[0].title for m in ms)
 
@@ -1591,7 +1601,8 @@ class _Run:
             return True
         n = self.norm(k)
         return self.is_punct(k) or self.is_comp(k) or self._time_at(k) > 0 or self.is_medium_at(k, stop) or \
-            self.is_addressee_at(k, stop) or n in _PREPOSITIONS or n in ("خلال", "امام", "لدي", "عبر", "قائلا") or \
+            self.is_addressee_at(k, stop) or n in _PREPOSITIONS or n in ("خلال", "لدي", "عبر", "قائلا") or \
+            (n == "امام" and not self._imam(k)) or \
             (self.head_of(k, stop)[0] is not None and self.head_of(k, stop)[0].title)
 
     def _descriptor_end(self, a: int, stop: int) -> tuple[int, bool]:
@@ -2178,7 +2189,8 @@ class _Run:
             return "pp"               # أوضح خلاله أن، أشارت وبوضوح إلى
         if entry.np and n in ("حول", "بشان", "بخصوص", "حيال", "عن"):
             return None               # أوردته وكالة … بشأن …: a topic, the content of a bare-NP cue
-        if n in self._ADJUNCT_PREPS and k + 1 < end and self.toks[k + 1].kind in ("word", "number"):
+        if n in self._ADJUNCT_PREPS and k + 1 < end and self.toks[k + 1].kind in ("word", "number") and \
+                not (n == "امام" and self._imam(k)):
             return "pp"
         if n == "من" and k + 1 < end and self.toks[k + 1].kind == "word" and "من" not in entry.preps and \
                 (self.norm(k + 1).startswith("ال") or self.norm(k + 1).endswith(("ها", "هم", "ه"))):
@@ -2512,6 +2524,8 @@ class _Run:
                         (self.head_of(ne, sj)[0] or HeadEntry("", "")).title      # X المتحدث الرسمي لـ …، أن
                     if apposed and not self.norm(j).startswith("ال"):
                         name_part = (j, ne)
+                    if not apposed and j < ne < sj and full_lic[0] == "prep" and self._apposition_to(j, ne, sj, e):
+                        apposed = True      # round 10: أكد X أستاذ … على، أفاد مدير مكتب … بلبنان وليد … بـ
                     if j < ne < sj and not (e.np_subject and full_lic[0] in ("an", "colon", "quote")) and \
                             not apposed and self._subject_stops_at(j, ne, sj, hi, e, full_lic):
                         subj = (j, ne)
@@ -3111,6 +3125,27 @@ class _Run:
                                                                              not self.norm(ne - 1).startswith("ال")))):
             return not any(self.is_comp(x) for x in range(ne, sj))
         return False
+
+    def _apposition_to(self, j: int, ne: int, sj: int, e: CueEntry) -> bool:
+        """Round 10: tokens [ne, sj) between a complete mention [j, ne) and the cue's own
+        preposition are an apposition of it, not a noun-phrase object: a person's name that
+        runs straight into the preposition (أفاد مدير مكتب الحملة بلبنان وليد بن علي الجلال
+        بمواصلة …: a name is never what is affirmed), or a title phrase after a person's name
+        (أكد الدكتور X أستاذ الدراسات الإيرانية على أهمية …).  Not for cues whose object is
+        real (اتهم/وصف/حذر …) or is whom they told (أبلغ، أخبر)."""
+        if e.lemma in _REAL_OBJECT or e.lemma in ("أبلغ", "أخبر") or sj - ne > 12:
+            return False
+        if any(self.is_comp(x) or self.norm(x) in _REL_PRONOUNS or self.is_punct(x, {",", "،", ":", "."}) or
+               (self.is_cue_tok(x) and self.cue_entry_at(x, ("verb", "part", "prep", "nominal")))
+               for x in range(ne, sj)):
+            return False
+        if any(self._entity_end_at(x, sj, ("PERS",)) == sj and self._pers_tok(sj - 1) for x in range(ne, sj)):
+            return True
+        h = self.head_of(ne, sj)[0]
+        if h is None or not h.title or self.norm(ne).startswith("ال"):
+            return False
+        person = self._pers_tok(ne - 1) or self._given(ne - 1) or self._known_name_token(ne - 1)
+        return person and self._descriptor_end(ne, sj)[0] == sj
 
     def _non_speaker(self, span) -> bool:
         """The subject's first word is a head that cannot speak (``non_speaker_heads``)."""
