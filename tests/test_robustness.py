@@ -502,6 +502,11 @@ def _claims_from_four_sources(n: int) -> str:
                    f"وانسحب الجيش من القرية رقم {k} مساء. " for k in range(n))
 
 
+def _attacks_and_protests(n: int) -> str:
+    return "".join(f"وقال مصدر عسكري إن مسلحين هاجموا قرية في ريف حلب وقتلوا {k % 9 + 2} مدنيين. "
+                   "وتظاهر العشرات في دمشق. " for k in range(n))
+
+
 OPEN_GROWTH: list = []
 
 # Fixed: the same measurement is a regression test (x4 input must stay well under x16).
@@ -515,12 +520,18 @@ FIXED_GROWTH = [
     # QA-11 claims: _echoes and sourcing_summary compared every pair of claims; now an inverted
     # index of claim words (identical figures on 400 SaudiNewsNet articles)
     ("QA-11", "claims", _claims_from_four_sources, 150),
+    # QA-10 events: the claim / attribution holding each event and the entities and places of its
+    # window were found by scans over the whole document, per event; now bisection.  At this size
+    # the old stage grew x6.9 and the fixed one x3.8 (the quadratic part only dominates later,
+    # so the bound is tighter than 8)
+    ("QA-10", "events", _attacks_and_protests, 400),
 ]
+_GROWTH_LIMIT = {"QA-10": 5.5}
 
 
 @pytest.mark.parametrize("qa,stage,pattern,n", FIXED_GROWTH, ids=[q for q, *_ in FIXED_GROWTH])
 def test_fixed_growth(nlp, qa, stage, pattern, n):
-    assert _growth(nlp, pattern, n, stage) < 8
+    assert _growth(nlp, pattern, n, stage) < _GROWTH_LIMIT.get(qa, 8)
 
 
 if OPEN_GROWTH:                       # (no empty parametrisation: it would only report a skip)

@@ -37,6 +37,7 @@ stage has to beat.
 """
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 from dataclasses import dataclass, field
@@ -386,7 +387,6 @@ def event_tokens(events, doc=None, starts: list | None = None) -> list[str]:
     for e in events:
         x = e.extra
         if starts is not None:
-            import bisect
             i = bisect.bisect_left(starts, e.trigger.start)
             j = bisect.bisect_left(starts, e.trigger.end)
             ctx = []
@@ -948,7 +948,7 @@ class EventsStage(Stage):
         """The phrase of tokens [i, j) as an argument; an entity starting inside it links it."""
         toks = doc.tokens
         i, j = sp
-        for ei, ej, ent in ctx.entities:
+        for ei, ej, ent in ctx.entities_ix.within(i, min(j, i + 2)):
             # a name at the head of the phrase links it; one deeper inside is a complement
             # (قرار الحكومة بغزو العراق is not Iraq)
             if i <= ei < min(j, i + 2):
@@ -1186,11 +1186,11 @@ class EventsStage(Stage):
         s_start = sent.start if sent else 0
         s_end = sent.end if sent else len(doc.text)
         # claim / attribution carrying the event
-        claim = _smallest(doc.claims, c.start, c.end)
-        attr = _smallest([a.content for a in doc.attributions], c.start, c.end)
+        claim = ctx.claims_ix.smallest(c.start, c.end)
+        attr = ctx.contents_ix.smallest(c.start, c.end)
         attribution = None
         if attr is not None:
-            attribution = next(a for a in doc.attributions if a.content is attr)
+            attribution = ctx.attribution_of[id(attr)]
         a_lo, a_hi = s_start, s_end
         if attribution is not None:
             a_lo, a_hi = max(a_lo, attribution.content.start), min(a_hi, attribution.content.end)
@@ -1320,7 +1320,7 @@ class EventsStage(Stage):
                    target=[x["entity"] for x in target if x.get("entity")],
                    place=place_id, time=time_id, size=size,
                    claim=claim.id if claim is not None else None, status=status)
-        acled, acled_reason = self._acled(doc, e, mode, subtype, ev)
+        acled, acled_reason = self._acled(doc, e, mode, subtype, ev, ctx.ent_by_id)
         ev.acled = acled
         # extras
         extra.update({
@@ -1439,7 +1439,8 @@ class EventsStage(Stage):
         return "asserted", None
 
     # -- ACLED -------------------------------------------------------------------------------
-    def _acled(self, doc, e: Entry, mode, subtype, ev: Event) -> tuple[dict | None, str | None]:
+    def _acled(self, doc, e: Entry, mode, subtype, ev: Event,
+               ents: dict | None = None) -> tuple[dict | None, str | None]:
         tab = self.acled
         if ev.type in (tab.get("not_acled") or []):
             return None, f"{ev.type} is not an ACLED event type (verbal or diplomatic act)"
@@ -1451,7 +1452,7 @@ class EventsStage(Stage):
                     break
         if pair is None:
             return None, f"no ACLED mapping for {ev.type}/{mode}"
-        kinds = {"actor": _kind_of(doc, ev.actor, tab), "target": _kind_of(doc, ev.target, tab)}
+        kinds = {"actor": _kind_of(doc, ev.actor, tab, ents), "target": _kind_of(doc, ev.target, tab, ents)}
         reason = None
         for r in tab.get("actor_rules") or []:
             w = r.get("when") or {}
@@ -1475,7 +1476,6 @@ class _DocContext:
         self.doc = doc
         toks = doc.tokens
         starts = self.starts = [t.start for t in toks]
-        import bisect
 
         def tok_range(s, e):
             i = bisect.bisect_right(starts, s) - 1
@@ -1511,6 +1511,19 @@ class _DocContext:
             self.entities.append((i, j, ent))
         self.places = [(*tok_range(p.start, p.end), p) for p in doc.places]
         self.times = [(*tok_range(t.start, t.end), t) for t in doc.times]
+        # QA-10: per-event look-ups by bisection instead of scans over the whole document
+        self.entities_ix = _ByToken(self.entities)
+        self.places_ix = _ByToken(self.places)
+        self.claims_ix = _Containing(doc.claims)
+        self.contents_ix = _Containing([a.content for a in doc.attributions])
+        self.attribution_of: dict[int, Any] = {}
+        for a in doc.attributions:
+            self.attribution_of.setdefault(id(a.content), a)
+        self.ent_by_id = {e.id: e for e in doc.entities}
+        self.sent_tokens: dict[int, tuple[int, int]] = {}
+        for k, t in enumerate(toks):
+            lo_hi = self.sent_tokens.get(t.sent)
+            self.sent_tokens[t.sent] = (k, k + 1) if lo_hi is None else (min(lo_hi[0], k), k + 1)
         self._numbers = None
         self._sent_numbers: dict[int, list] = {}
 
@@ -1588,7 +1601,7 @@ class _Arguments:
         trig_norm = toks[c.tok_start].norm
         self.definite = any(stem.startswith("ال") for _, stem in clitic_splits(trig_norm)[:1]) or \
             any(stem.startswith("ال") and plen for plen, stem in clitic_splits(trig_norm))
-        ents = [(i, j, ent) for i, j, ent in ctx.entities if i in self.wset]
+        ents = ctx.entities_ix.within(self.wset.start, self.wset.stop)
         actor, target = [], []
         seen: set[str] = set()
 
@@ -1603,7 +1616,8 @@ class _Arguments:
         if not verbal and sentence:
             # a noun's actor may sit just before it, across a comma, even outside the quoted
             # content: أوساط داخل “قسد”، تأكيدها الانسحاب (the gap test keeps it local)
-            before = [(i, j, ent) for i, j, ent in ctx.entities if i in sentence and j <= c.tok_start]
+            before = [(i, j, ent) for i, j, ent in ctx.entities_ix.within(sentence.start, sentence.stop)
+                      if j <= c.tok_start]
         direct_after = []
         for i, j, ent in after:
             prep = self._prep_before(i, ent.start)
@@ -1940,12 +1954,14 @@ class _Arguments:
     # place / time / size -----------------------------------------------------------------
     def place(self) -> tuple[str | None, dict]:
         c, ctx = self.c, self.ctx
-        cands = [(i, j, p) for i, j, p in ctx.places if i in self.wset and not (c.tok_start <= i < c.tok_end)]
+        cands = [(i, j, p) for i, j, p in ctx.places_ix.within(self.wset.start, self.wset.stop)
+                 if not (c.tok_start <= i < c.tok_end)]
         extra: dict[str, Any] = {}
         if not cands:
             # the nearest place mention before the trigger in the previous sentence: context only
-            prev = [(i, j, p) for i, j, p in ctx.places
-                    if j <= c.tok_start and self.doc.tokens[i].sent in (c.sent - 1,)]
+            lo_hi = ctx.sent_tokens.get(c.sent - 1)
+            prev = [(i, j, p) for i, j, p in (ctx.places_ix.within(*lo_hi) if lo_hi else ())
+                    if j <= c.tok_start and self.doc.tokens[i].sent == c.sent - 1]
             if prev:
                 extra["place_context"] = prev[-1][2].id
                 extra["place_reason"] = "no place mention in the sentence; place_context is the last one before it"
@@ -2174,13 +2190,53 @@ def _strip_al(s: str) -> str:
     return s[2:] if s.startswith("ال") and len(s) > 3 else s
 
 
-def _smallest(items, start: int, end: int):
-    best = None
-    for x in items:
-        if x.start <= start and end <= x.end:
-            if best is None or (x.end - x.start) < (best.end - best.start):
-                best = x
-    return best
+class _ByToken:
+    """``(i, j, x)`` triples (token ranges) looked up by first token: :meth:`within` returns those
+    with ``lo <= i < hi`` in their original order — what ``[t for t in lst if i in range(lo, hi)]``
+    gave, by bisection (QA-10: that scan ran once per event over the whole document)."""
+
+    def __init__(self, triples: list):
+        self.triples = triples
+        self.order = sorted(range(len(triples)), key=lambda k: (triples[k][0], k))
+        self.keys = [triples[k][0] for k in self.order]
+
+    def within(self, lo: int, hi: int) -> list:
+        if hi <= lo:
+            return []
+        a, b = bisect.bisect_left(self.keys, lo), bisect.bisect_left(self.keys, hi)
+        if b - a <= 1:
+            return [self.triples[k] for k in self.order[a:b]]
+        return [self.triples[k] for k in sorted(self.order[a:b])]
+
+
+class _Containing:
+    """The smallest span-like item holding ``[start, end)``, ties to the earliest in list order:
+    what a scan over every item returned, without scanning every item per event (QA-10).  Items no wider
+    than ``narrow`` characters are found by bisection on their starts (one holding ``start`` starts
+    at most ``narrow`` before it); the few wider ones (a dateline's whole-article content) are
+    scanned."""
+
+    def __init__(self, items: list, narrow: int = 2000):
+        self.items = list(items)
+        wide, short = [], []
+        for k, x in enumerate(self.items):
+            (wide if x.end - x.start > narrow else short).append(k)
+        self.narrow = narrow
+        self.wide = wide
+        self.short = sorted(short, key=lambda k: (self.items[k].start, k))
+        self.starts = [self.items[k].start for k in self.short]
+
+    def smallest(self, start: int, end: int):
+        best, bw, bk = None, 0, 0
+        a = bisect.bisect_left(self.starts, start - self.narrow)
+        b = bisect.bisect_right(self.starts, start)
+        for k in itertools.chain(self.short[a:b], self.wide):
+            x = self.items[k]
+            if x.start <= start and end <= x.end:
+                w = x.end - x.start
+                if best is None or w < bw or (w == bw and k < bk):
+                    best, bw, bk = x, w, k
+        return best
 
 
 def _when(cond: dict, facts: dict) -> bool:
@@ -2194,11 +2250,12 @@ def _when(cond: dict, facts: dict) -> bool:
     return True
 
 
-def _kind_of(doc, ids: list[str], tab: dict) -> str:
+def _kind_of(doc, ids: list[str], tab: dict, ents: dict | None = None) -> str:
     if not ids:
         return "unknown"
     kinds_map = tab.get("actor_kinds") or {}
-    ents = {e.id: e for e in doc.entities}
+    if ents is None:
+        ents = {e.id: e for e in doc.entities}
     found = []
     for i in ids:
         e = ents.get(i)
