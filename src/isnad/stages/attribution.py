@@ -121,6 +121,10 @@ _SIBLING_OPENERS = frozenset({"و", "ثم", "كما", "وكما", "فيما", "�
 _DIRECTIVES = frozenset({"طالب", "طالبت", "يطالب", "تطالب", "دعا", "دعت", "يدعو", "تدعو", "حث", "حثت",
                          "ناشد", "ناشدت"})
 # Verbs that may open direct speech with no colon or quote (وأضاف نحن نبارك …)
+# Round 10: words after which a bare بين is the verb بيّن (وفي السياق ذاته بين، من جهته بين، فقد بين),
+# not the preposition (أغلبية بين سكانها)
+_BAYYANA_AFTER = frozenset({"قد", "فقد", "لقد", "وقد", "ذاته", "ذاتها", "نفسه", "نفسها", "السياق", "الصدد",
+                            "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "الذي", "التي", "حين", "عندما"})
 _DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
 # Round 9: cues whose object (after the subject) is not the content (اتهم X Y بـ، وصف X Y بأنه)
 _REAL_OBJECT = frozenset({"اتهم", "وصف", "شبه", "حذر", "نسب", "حمل المسؤولية"})
@@ -2409,7 +2413,11 @@ class _Run:
                     any(self.is_comp(k) for k in range(iend, commas[1])):
                 return None
         prev = self.norm(i - 1) if i > lo else ""
-        if e.lemma == "شبه" and self.text[m.start:m.end].endswith("ة"):
+        if e.lemma == "بين" and m.prefix == "" and self.bare(i) == "بين" and i > lo and \
+                self.toks[i - 1].kind == "word" and "\u0651" not in self.text[m.start:m.end] and \
+                not (self._frame_word(i - 1) or prev in _BAYYANA_AFTER or
+                     any(self.norm(x) in ("اما", "واما", "بالنسبه", "وبالنسبه") for x in range(max(lo, i - 3), i))):
+            return None          # round 10: أغلبية بين سكانها (the preposition), not بيّن (explained)
             return None          # round 9: شبهة (suspicion; normalised like شبهه): بشبهة …
         rel_head = None
         if i > lo and m.prefix == "" and _strip_al(prev) in self.lex.title_words:
