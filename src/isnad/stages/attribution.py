@@ -478,6 +478,7 @@ class _Run:
         self._aside_done: set[int] = set()
         self._pending: list = []                # attributions made on the way (an aside's own)
         self._link_label: set = set()
+        self._ma_min_an = False       # round 10: the cue being read is ما قاله … (من أن opens its content)
 
     # -- helpers over tokens ------------------------------------------------
     def norm(self, i: int) -> str:
@@ -1357,7 +1358,8 @@ class _Run:
                       "المقرب", "المقربه", "المعني", "المعنيه", "المختص", "المختصه", "العليا",
                       "المؤقت", "المؤقته", "المركزي", "المركزيه", "المحلي", "المحليه", "البارز", "البارزه",
                       "الرفيع", "الرفيعه", "المقيم", "الموالي", "المواليه", "التابع", "التابعه", "المسلحه",
-                      "البارزون", "البارزين", "المطلعه", "المطلع", "القيادي", "القياديه", "المسؤول", "المسؤوله"})
+                      "البارزون", "البارزين", "المطلعه", "المطلع", "القيادي", "القياديه", "المسؤول", "المسؤوله",
+                      "الراحل", "الراحله"})
     _NOUN_PLACES_IN_A = frozenset({"امريكا", "امريكا", "كندا", "اوروبا", "هولندا", "فنلندا", "افريقيا",
                                    "اسيا", "اوغندا", "رواندا", "اميركا", "ماليزيا", "اندونيسيا", "الفا"})
 
@@ -1930,6 +1932,8 @@ class _Run:
             n = t.norm
             if self.is_comp(k) and "an" in lic and not (coord(k) and k > j):
                 return ("an", k + 1, k)
+            if self._ma_min_an and n == "من" and k + 1 < end and self.is_comp(k + 1):
+                return ("an", k + 2, k + 1)  # round 10: ما قاله X … من أن …
             if n == ":" and "colon" in lic:
                 c = k + 1
                 if c < end and self.is_comp(c):
@@ -2443,6 +2447,16 @@ class _Run:
             return None          # واتهم بجريمة …: the passive, nobody accuses in the text
         if e.lemma == "نسب" and iend < hi and self.norm(iend) in ("الي", "الى", "ل"):
             return None          # اعتداءات تُنسب إلى مجموعات …: the passive, nobody attributes in the text
+        self._ma_min_an = False
+        if e.lemma in ("قال", "ذكر") and self.bare(i).endswith("ه"):
+            # round 10: ما قاله X … من أن … (the content given by من أن); ما قاله X alone refers to
+            # words reported elsewhere and is no cue (GUIDELINES blind9)
+            p = next((k for k in range(iend, min(hi - 1, iend + 30)) if self.norm(k) == "من" and self.is_comp(k + 1)),
+                     None)
+            if prev not in ("ما", "بما", "لما", "عما", "وما") or p is None or \
+                    any(self.is_quote(k) or self.is_punct(k, {":", "."}) or self.is_cue_tok(k) for k in range(iend, p)):
+                return None
+            self._ma_min_an = True
         if e.lemma == "أكد" and self.bare(i).endswith("ه") and self._resumptive_frame(i, lo) is None and \
                 self.norm(i - 1) not in ("ما", "كما", "حسبما", "مثلما"):
             return None          # أكده/أكدته (object pronoun): only in وهو ما أكده … / كما أكده …
@@ -3746,6 +3760,9 @@ class _Run:
                     any(self.is_punct(x) or self.is_comp(x) or self.is_quote(x) for x in range(a, f)):
                 return None
             b = f
+        fa = next((x for x in range(a + 1, b) if self.norm(x) in ("فان", "فانه", "فانها", "فانهم")), None)
+        if fa is not None:
+            b = fa               # round 10: وفقا لما ذكرته وسائل الإعلام | فإنه …: فإن opens the main clause
         if b <= a:
             return None
         strip_l = e.obj == "ل" and a == m.tok_end and self.norm(a).startswith("ل")
