@@ -1964,6 +1964,10 @@ class _Run:
             if t.kind == "word":
                 b = n if n in ("علي", "الي", "عن", "من") else self.bare(k)
                 if b in entry.preps or n in entry.preps:
+                    if entry.lemma == "تحدث":
+                        q = self._said_later(k + 1, end)
+                        if q is not None:
+                            return ("participle", q, q)   # round 10: تحدث … عن Y قائلا: «…» (blind9 decision)
                     c = k + 1
                     if c < end and self.norm(c) == "الانتباه":
                         c += 1
@@ -2597,7 +2601,11 @@ class _Run:
             left = left or self.left_subject(i, lo)
         if subj is None and left is None and rel_head is not None:
             left = rel_head          # واشنطن التي تتهم النظام …، المجتمع الدولي الذي يعتبر …
-        if strict and subj is None and left is None and not (j < hi and (self.is_comp(j) or self.norm(j) == ":")):
+        if strict and subj is None and left is None and not (j < hi and (self.is_comp(j) or self.norm(j) == ":")) and \
+                not (e.lemma == "تحدث" and m.prefix == "و" and j == iend and j + 1 < hi and self.norm(j) == "عن" and
+                     self.toks[j + 1].kind == "word" and
+                     any(a.src is not None and a.sent >= si - 1 for a in self.atts[-3:])):
+            # (round 10: وتحدث عن المدة التي … right after the speaker's own words: a cue, blind8/blind9)
             return None
         # an impersonal form right before a complementizer is the outlet's voice or a hedge
         if subj is None and left is None and _n(self.text[m.start:m.end]) in self.lex.impersonal and \
@@ -3169,6 +3177,27 @@ class _Run:
         person = self._pers_tok(ne - 1) or self._given(ne - 1) or self._known_name_token(ne - 1)
         return person and self._descriptor_end(ne, sj)[0] == sj
 
+    def _said_later(self, k: int, end: int) -> int | None:
+        """Round 10: a قائلا/قائلة later in the same clause, followed by a colon or an opening
+        quote, with no other cue, complementizer or quotation before it (تحدث في تصريح عن أسباب
+        غيابه قائلا: «…»): its token."""
+        q = k
+        while q < min(end, k + 25):
+            if self.is_quote(q) and q in self.opening and q in self.partner and self.partner[q] - q <= 5 and \
+                    (self._quotes_a_name(q) or self._short_quoted_name(q)):
+                q = self.partner[q] + 1          # عن أسباب غيابه عن «ليالي دبي» …
+                continue
+            if self.is_punct(q, _SENT_END | {":", ";", "؛", ",", "،"}) or self.is_quote(q) or self.is_comp(q):
+                return None                      # (after a comma, قائلا is its own attribution: blind6)
+            if self.is_cue_tok(q):
+                ce = self.cue_entry_at(q, ("part",))
+                if ce and ce[1].lemma == "قال" and q + 1 < end and \
+                        (self.is_punct(q + 1, {":"}) or (self.is_quote(q + 1) and q + 1 in self.opening)):
+                    return q
+                return None
+            q += 1
+        return None
+
     def _non_speaker(self, span) -> bool:
         """The subject's first word is a head that cannot speak (``non_speaker_heads``)."""
         if span is None or span[0] >= span[1] or self.toks[span[0]].kind != "word":
@@ -3587,6 +3616,9 @@ class _Run:
         start = self.toks[a].start
         if a in self._conj_tok:
             start += 1                        # ولندن ترى: the name without the conjunction
+        elif self.toks[a].kind == "word" and self.toks[a].end - self.toks[a].start >= 4 and \
+                self.text.startswith("لل", self.toks[a].start):
+            start += 1                        # round 10: للنجم العراقي → لنجم العراقي (the article's ل, GUIDELINES blind9)
         return self._trim_span(start, self.toks[b - 1].end)
 
     def _set_content(self, att: _Att, c0: int, hi: int, si: int) -> None:
