@@ -2526,7 +2526,7 @@ class _Run:
                 not self._explicit_subject_to_comp(j, hi):
             j_first = True          # تنظيم داعش الذي أعلن الحرب: the relative's head is the subject
             rel_head = self._relative_head(i - 1, lo)
-        strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين", "جزم", "قطع", "اشتبه") or len(e.lemma.split()) > 1
+        strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين", "جزم", "قطع", "اشتبه", "شرح") or len(e.lemma.split()) > 1
         if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
             for x in range(j + 1, sj):
