@@ -127,7 +127,7 @@ _BAYYANA_AFTER = frozenset({"قد", "فقد", "لقد", "وقد", "ذاته", "�
                             "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "الذي", "التي", "حين", "عندما"})
 _DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
 # Round 9: cues whose object (after the subject) is not the content (اتهم X Y بـ، وصف X Y بأنه)
-_REAL_OBJECT = frozenset({"اتهم", "وصف", "شبه", "حذر", "نسب", "حمل المسؤولية"})
+_REAL_OBJECT = frozenset({"اتهم", "وصف", "شبه", "حذر", "نسب", "حمل المسؤولية", "برر"})
 # Round 9: verbs whose words may be quoted in round brackets (nested speech; see _paren_speech)
 _PAREN_SPEECH = _DIRECT_SPEECH | frozenset({"حذر", "صاح", "ردد", "هتف"})
 # How many neighbouring attributions the document-wide passes (siblings, parents) look at:
@@ -2526,7 +2526,7 @@ class _Run:
                 not self._explicit_subject_to_comp(j, hi):
             j_first = True          # تنظيم داعش الذي أعلن الحرب: the relative's head is the subject
             rel_head = self._relative_head(i - 1, lo)
-        strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين", "جزم", "قطع", "اشتبه", "شرح") or len(e.lemma.split()) > 1
+        strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين", "جزم", "قطع", "اشتبه", "شرح", "برر") or len(e.lemma.split()) > 1
         if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
             for x in range(j + 1, sj):
@@ -3130,14 +3130,14 @@ class _Run:
             return True
         if self._accusative(ne):
             return True
-        if e.np and lic[0] == "an" and e.lemma not in ("حذر", "وصف", "شبه", "اتهم", "نسب", "عد") and \
+        if e.np and lic[0] == "an" and e.lemma not in ("حذر", "وصف", "شبه", "اتهم", "نسب", "عد", "برر") and \
                 (lic[2] == sj or (lic[2] == sj + 1 and self.is_punct(sj, {",", "،"}))) and \
                 not self.norm(lic[2]).startswith(("ف", "ل")) and \
                 not (self.norm(lic[2]).startswith("ب") and "ب" in e.preps) and \
                 not any(self.norm(x) in _REL_PRONOUNS or self.is_cue_tok(x) for x in range(ne, sj)):
             return False                      # round 8: وكيل أمين منطقة …، سفير خادم الحرمين الشريفين لدى …
             # … أن: a noun phrase running straight into a bare أن/إن is the subject, not an object
-        if (lic[0] == "prep" or e.np) and (e.np or e.lemma in ("حذر", "وصف", "شبه", "اتهم", "نسب")):
+        if (lic[0] == "prep" or e.np) and (e.np or e.lemma in ("حذر", "وصف", "شبه", "اتهم", "نسب", "برر")):
             n = self.norm(ne)
             if n in _PREPOSITIONS or n.startswith(("ب", "ل")) and not self._masdar_like(ne) or \
                     self._adjunct_at(ne, hi, e):
@@ -3629,7 +3629,7 @@ class _Run:
         if c0 >= hi and not (c0 < len(self.toks) and self.is_quote(c0)):
             return
         skip = 0
-        if att.entry.lemma in ("وصف", "شبه"):
+        if att.entry.lemma in ("وصف", "شبه", "برر"):
             c0, skip = self._wasf_description(c0, hi)
         end, q = self.content_end(c0, hi)
         if att.entry.lemma in ("وصف", "شبه") and skip and c0 > 0 and c0 - 1 in self.opening and \
@@ -3660,6 +3660,8 @@ class _Run:
                 break
             if n in ("بانه", "بانها", "بانهم", "بانهما", "بان", "ب", "بـ"):
                 return (k + 1, 0) if k + 1 < hi else (c0, 0)
+            if n in ("الي", "الى") and k + 2 < hi and self.is_comp(k + 1):
+                return k + 2, 0           # round 10: برر X هزيمة … إلى أن الجنود …: after إلى أن
             raw = self.doc.text[self.toks[k].start:self.toks[k].end]
             if raw.startswith("ب") and len(n) > 2 and not self._in_name_entity(k) and \
                     (k == c0 or n.startswith("بال")):
