@@ -2308,6 +2308,9 @@ class _Run:
                 self._latent_at(i, lo, hi)
             if i in self.cue_at and i not in self._aside_done:
                 att = self._try_cue(i, lo, hi, si)
+                if att is None and i > lo and self.norm(i - 1) in ("ما", "بما", "لما", "عما", "مما") and \
+                        self.toks[i].kind == "word" and self.cue_entry_at(i, ("verb",)):
+                    self._latent_at(i, lo, hi, vso=True)   # round 10: بما قاله الرئيس X …، حيث أكد: X speaks on
                 if att is not None:
                     self.atts.append(att)
                     self.atts.extend(self._pending)
@@ -2320,11 +2323,11 @@ class _Run:
                     continue
             i += 1
 
-    def _latent_at(self, k: int, lo: int, hi: int) -> None:
+    def _latent_at(self, k: int, lo: int, hi: int, vso: bool = False) -> None:
         """The subject of a speech-act verb that is not a cue (أشاد، دعا، أعرب، دانت …) is a
         candidate speaker for a later cue without a subject (… ولفت في تصريح له إلى أن …);
         also ``وكان X شكك``: the noun phrase between كان and the verb."""
-        if k > lo and self.norm(k - 1) not in ("و",) and not self.is_punct(k - 1) and not self._frame_word(k - 1):
+        if not vso and k > lo and self.norm(k - 1) not in ("و",) and not self.is_punct(k - 1) and not self._frame_word(k - 1):
             # وكان ساركوزي شكك: the subject sits between كان and the verb
             a = k - 1
             while a > lo and k - a <= 4 and self.norm(a - 1) not in _KANA and not self.is_punct(a - 1):
@@ -3205,6 +3208,8 @@ class _Run:
         a = span[0]
         if self.norm(a) in ("لنا", "لهم", "له", "لها", "لي") and a + 1 < span[1]:
             a += 1               # تقول لنا خبرتنا السابقة إن …
+        if self.norm(a) in ("هذا", "هذه", "ذلك", "تلك") and a + 1 < span[1]:
+            a += 1               # round 10: أقرّ هذا القانون: the demonstrative's noun is the head
         w = _strip_al(self.bare(a))
         return w in self.lex.non_speaker_heads or \
             (w[:1] in ("ب", "ل") and _strip_al(w[1:]) in self.lex.non_speaker_heads)
