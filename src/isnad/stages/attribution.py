@@ -125,6 +125,9 @@ _DIRECTIVES = frozenset({"طالب", "طالبت", "يطالب", "تطالب", "
 # not the preposition (أغلبية بين سكانها)
 _BAYYANA_AFTER = frozenset({"قد", "فقد", "لقد", "وقد", "ذاته", "ذاتها", "نفسه", "نفسها", "السياق", "الصدد",
                             "جهته", "جهتها", "جانبه", "جانبها", "ناحيته", "ناحيتها", "الذي", "التي", "حين", "عندما"})
+# Round 10: after أشار/لفت إلى, an interview or article named as such is what is referred to, not
+# reported content (أشارت الصحيفة إلى المقابلة التي أجراها …; GUIDELINES blind9)
+_TOPIC_MEDIA = frozenset({"مقابله", "حوار", "مقال", "لقاء", "برنامج", "فيلم", "كتاب"})
 _DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
 # Round 9: cues whose object (after the subject) is not the content (اتهم X Y بـ، وصف X Y بأنه)
 _REAL_OBJECT = frozenset({"اتهم", "وصف", "شبه", "حذر", "نسب", "حمل المسؤولية", "برر"})
@@ -2755,6 +2758,9 @@ class _Run:
                 lic = ("np", stop, stop)     # وكانت القيادة أعلنت في بيان أمس استشهاد …
         if lic is not None and lic[0] == "np" and not self._np_head_ok(lic[1], e):
             lic = None
+        if lic is not None and lic[0] == "prep" and e.lemma in ("أشار", "لفت") and lic[1] == lic[2] + 1 < hi and \
+                _strip_al(self.bare(lic[1])) in _TOPIC_MEDIA:
+            return None          # round 10: أشارت صحيفة X إلى المقابلة التي أجراها …: a topic, no content (blind9)
         if lic is not None and e.lemma == "أعلن" and lic[0] == "np" and lic[1] + 1 < hi and \
                 self.norm(lic[1] + 1) in self.lex.deeds_announce:
             lic = None           # round 9: أعلن موقع التواصل تويتر إطلاق …: a deed one word further on
