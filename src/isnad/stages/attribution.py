@@ -979,8 +979,10 @@ class _Run:
             for e in m.payloads:
                 if e.type == "verb" and bare_surface.endswith("ة") and m.tok_end - m.tok_start == 1:
                     continue          # عدة (several), not عدّه (deemed it): ta marbuta is no pronoun
-                if e.type in ("verb", "part", "nominal", "light") and m.prefix not in _CONJ_PREFIX:
-                    continue
+                if e.type in ("verb", "part", "nominal", "light") and m.prefix not in _CONJ_PREFIX and \
+                        not (e.type == "nominal" and m.prefix in ("ب", "وب") and
+                             self.bare(m.tok_start)[1:] in _SAY_PRONOUN):
+                    continue          # (round 10: انتقد X Y بقوله إنه …: بقوله is a nominal cue, blind9)
                 if e.type == "nomgen" and m.prefix not in _CONJ_PREFIX + ("ب", "ل", "وب", "ول"):
                     continue
                 if e.type == "prep" and m.prefix not in _CONJ_PREFIX:
@@ -4007,6 +4009,14 @@ class _Run:
             c0 = k
         if c0 < hi and (self.is_punct(c0, {":"}) or self.is_comp(c0)):
             c0 += 1
+        if m.prefix in ("ب", "وب"):
+            # round 10: أجاب أوباما بالنفي بقوله: «…» — the verb's own words (like اكتفى … بالقول): its
+            # content is what follows بقوله, and بقوله is no second cue
+            for a in reversed(self.atts[-4:]):
+                if a.sent == si and a.content and a.content[0] <= m.start < a.content[1] and \
+                        a.cue_type == "verb" and m.tok_start - a.cue_tok[1] <= 8:
+                    self._set_content(a, c0, hi, si)
+                    return None
         att = _Att((m.start, m.end), (m.tok_start, m.tok_end), e, si, role=e.role, cue_type="nominal")
         # the pronoun: the nearest source mentioned before it in this sentence, else salience
         src = None
