@@ -153,6 +153,8 @@ class PlacesStage(Stage):
         self._no_place_heads = {key_of(k) for k in r.get("ner_no_place_heads") or []}
         self.adjective_countries = {key_of(k) for k in r.get("adjective_countries") or []}
         self.place_adjectives = {key_of(k) for k in r.get("place_adjectives") or []}
+        # round 8: feminine country adjectives (اليمنيه، الفرنسيه ...) -> country code
+        self.country_adjs = {key_of(k) + "ه": v for k, v in (r.get("country_adjectives") or {}).items()}
         nis = r.get("nisba_countries") or {}
         self.nisba_countries = {key_of(k): {key_of(h) for h in (nis.get(k) or [])} for k in nis}
         self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
@@ -1165,6 +1167,13 @@ class PlacesStage(Stage):
             free = [i for i in mt.cands if i not in mt.flagged and not g.entry(i).context]
             if mt.rule_ctx:
                 free = []
+            if len(mt.cands) > 1 or not (supported or free):
+                keep = self._country_adjective_after(doc, mt)
+                if keep:                     # حجة اليمنية، طرابلس اللبنانية (round 8): the adjective's country
+                    mt.cands = keep
+                    if not (supported or free):
+                        mt.accepted, mt.why = True, "country adjective"
+                        continue
             if supported:
                 mt.accepted, mt.why = True, "context"
             elif free:
@@ -1260,6 +1269,21 @@ class PlacesStage(Stage):
                     for lat, lon, r in acc_points)]
                 if keep:
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "near a named place", True
+
+    def _country_adjective_after(self, doc, mt: _Mention) -> list[int]:
+        """A name that needs context, right before the feminine adjective of a country in which it
+        has a candidate (حجة اليمنية، ليل الفرنسية): those candidates (round 8).  Not a definite
+        common word (الثورة السورية: a noun and its adjective)."""
+        j = self._next1(doc, mt)
+        if j < 0:
+            return []
+        cc = self.country_adjs.get(self._norms[j])
+        if cc is None or doc.tokens[j].sent != doc.tokens[mt.t1 - 1].sent:
+            return []
+        g = self.g
+        if mt.key.startswith("ال") and any(i in g.lexflag.get(mt.key, ()) for i in mt.cands):
+            return []
+        return [i for i in mt.cands if g.entry(i).country == cc and g.entry(i).feature != "country"]
 
     def _quoted_name(self, doc, mt: _Mention) -> bool:
         """A bare country name alone inside quotation marks and not after a locative (إطلاق
@@ -1653,6 +1677,8 @@ class PlacesStage(Stage):
                     and "admin1" not in feats else 6.0
             elif e.feature in feats or (e.kind and e.kind in feats):
                 s += 4.0
+            elif e.country == "SA" and "governorate" in feats and e.feature in ("city", "village"):
+                pass       # محافظة X: a Saudi town may be a governorate's seat (round 8: no penalty)
             else:
                 s -= 2.0
                 unfit = True
@@ -1675,6 +1701,9 @@ class PlacesStage(Stage):
         if unfit and near > 1.0:
             near = 1.0           # أمير منطقة الرياض with حي السفارات named: the region, not the city
         s += near
+        if e.context == "comention" and e.parent not in ax["ids"] and e.parent not in ax["named"] \
+                and e.parent not in ax["containers"]:
+            s -= 3.0             # a namesake that needs its city named (السيدة زينب of Sinjar; round 8)
         if mt.how == "fuzzy" and mt.fuzzy_score is not None:
             s -= (100.0 - mt.fuzzy_score) / 5.0
         return s
