@@ -2503,6 +2503,15 @@ class _Run:
             if k1 < hi and not self._boundary_first(self.skip_time(k1, hi), hi, e):
                 pre_via = self._via_between(j, k1, hi)
                 j = self.skip_time(k1, hi)
+        elif e.addressee and j + 1 < hi and self.is_quote(j) and j in self.opening and j in self.partner and \
+                2 <= self.partner[j] - j <= 5 and self.partner[j] + 1 < hi and \
+                self.toks[self.partner[j] + 1].kind == "word" and \
+                self.head_of(self.partner[j] + 1, hi)[0] is not None:
+            # round 10: أبلغ "الاقتصادية" مصدر في الوزارة أن …: the quoted outlet first is whom he told
+            ts = self.resolve_mention(j + 1, self.partner[j])
+            ts.extra["_via_last"] = True
+            pre_via = [(ts, "told", self._span(j + 1, self.partner[j]))]
+            j = self.partner[j] + 1
         subj = full_subj = full_lic = None
         name_part = None            # the name of a subject with an apposed title (its identity)
         obj_after = False
