@@ -319,3 +319,36 @@ def test_records_validate_with_default_pipeline(nlp):
     rec = doc.to_json()
     isnad.validate(rec)
     assert any(e["type"] == "ASSAULT" for e in rec["events"])
+
+
+def test_profiles_read_named_protesters_differently():
+    """Protesters named without a gathering word: the broad profile reads a protest that happened
+    (its own lexicon entry, issue #7 dev relabelling); the crowd profile does not.  A demand made
+    BY the protesters does not make their protest irrealis (irrealis: false on participant nouns)."""
+    import isnad
+    stages = ["normalize", "language", "segment", "tokenize", "events"]
+    text = "وطالب المتظاهرون بالإفراج عن زملائهم المعتقلين."
+    broad = isnad.load(stages, config={"events": {"classifier": False, "profile": "broad"}})(text)
+    crowd = isnad.load(stages, config={"events": {"classifier": False}})(text)
+    b = [e for e in broad.events if e.type == "PROTEST"]
+    assert [e.trigger.text for e in b] == ["المتظاهرون"]
+    assert b[0].extra["lexicon"] == "protest.participants_mentioned"
+    assert "hypothetical" not in (b[0].extra.get("aux") or [])
+    assert not [e for e in crowd.events if e.type == "PROTEST"]
+    # with a gathering word near (crowd profile too), a prevention aimed at the protesters
+    # leaves their protest real: منع الجيش المتظاهرين من الوصول
+    d = isnad.load(stages, config={"events": {"classifier": False}})(
+        "ومنع الجيش مئات المتظاهرين من الوصول إلى الساحة.")
+    p = [e for e in d.events if e.type == "PROTEST"]
+    assert p and "hypothetical" not in (p[0].extra.get("aux") or [])
+    # a call for a protest (the event noun itself) is still irrealis
+    d = isnad.load(stages, config={"events": {"classifier": False}})("ودعا الحزب إلى مظاهرة في العاصمة.")
+    p = [e for e in d.events if e.type == "PROTEST"]
+    assert p and all("hypothetical" in (e.extra.get("aux") or []) for e in p)
+
+
+def test_unknown_profile_is_a_clear_error():
+    import pytest
+    import isnad
+    with pytest.raises(ValueError, match="profile"):
+        isnad.load(["normalize", "tokenize", "events"], config={"events": {"profile": "loose"}})

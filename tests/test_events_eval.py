@@ -72,3 +72,32 @@ def test_audited_gold_refuses_the_dev_half(capsys):
     require_shared("arabic-event-gsr", "protest_gsr.csv")
     assert ev.run(_args(fast=True, data="gsr", types="PROTEST", split="dev", gold="audited")) == 1
     assert "test split only" in capsys.readouterr().err
+
+
+def test_dev_relabelling_is_standoff_and_complete():
+    """The blind relabelling of the dev half (training data of the broad classifier): one judgement
+    per dev sentence of both types, no sentence text."""
+    require_shared("arabic-event-gsr", "assault_gsr.csv")
+    import csv
+    from pathlib import Path
+    from isnad.evaluation.common import shared_data
+    path = Path(ev.__file__).parent / "data" / "events" / "gsr_relabel_dev.tsv"
+    raw = path.read_text(encoding="utf-8")
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in raw)
+    rows = [line.split("\t") for line in raw.splitlines() if line and not line.startswith(("#", "type\t"))]
+    for t in ("ASSAULT", "PROTEST"):
+        got = {r[1]: r[7] for r in rows if r[0] == t}
+        with shared_data("arabic-event-gsr", f"{t.lower()}_gsr.csv").open(encoding="utf-8", newline="") as f:
+            dev_ids = {r["id"] for r in csv.DictReader(f) if ev.split_of(r["id"]) == "dev"}
+        assert set(got) == dev_ids
+        assert set(got.values()) == {"yes", "no", "ambiguous"}
+
+
+def test_broad_profile_on_the_audited_test_half(capsys):
+    """The broad profile (lexicon + classifier trained on the dev relabelling only) against the
+    test half's blind relabelling: recorded PROTEST recall 0.910, FP rate 0.062 (issue #7)."""
+    require_shared("arabic-event-gsr", "protest_gsr.csv")
+    rc = ev.run(_args(fast=True, data="gsr", types="PROTEST", json=True, gold="audited", classifier="broad"))
+    assert rc == 0
+    r = json.loads(capsys.readouterr().out)["gsr"]["PROTEST"]
+    assert r["recall"] >= 0.87 and r["fp_rate"] <= 0.09

@@ -76,6 +76,32 @@ def validation_positives(etype: str, known: set[str]) -> list[tuple[str, int, st
     return out
 
 
+AUDITED_DEV = ROOT / "src" / "isnad" / "evaluation" / "data" / "events" / "gsr_relabel_dev.tsv"
+OUT_BROAD = OUT.with_name("sentence_classifier_broad.json.gz")
+
+
+def load_audited(etype: str):
+    """Dev-half sentences with the blind relabelling's final judgement (``gsr_relabel_dev.tsv``):
+    yes → 1, no → 0; ``ambiguous`` rows are left out (the test half's scoring leaves them out too)."""
+    final = {}
+    with AUDITED_DEV.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or line.startswith("type\t"):
+                continue
+            c = line.rstrip("\n").split("\t")
+            if c[0] == etype:
+                final[c[1]] = c[7]
+    path = shared_data("arabic-event-gsr", f"{etype.lower()}_gsr.csv")
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f) if split_of(r["id"]) == "dev"]
+    missing = [r["id"] for r in rows if r["id"] not in final]
+    if missing:
+        raise SystemExit(f"{AUDITED_DEV.name}: {len(missing)} dev {etype} sentences have no judgement "
+                         f"(first: {missing[0]})")
+    return [(r["text"], int(final[r["id"]] == "yes"), "audited " + final[r["id"]], r["id"])
+            for r in rows if final[r["id"]] != "ambiguous"]
+
+
 def load(etype: str, ambiguous: bool, validation: bool = False):
     path = shared_data("arabic-event-gsr", f"{etype.lower()}_gsr.csv")
     with path.open(encoding="utf-8", newline="") as f:
@@ -110,9 +136,15 @@ def main(argv=None) -> int:
                          "scores them as negatives")
     ap.add_argument("--difficult-types", default="ASSAULT",
                     help="types whose 'difficult no' rows get --difficult-weight (others keep weight 1)")
+    ap.add_argument("--audited-negweight", type=float, default=None,
+                    help="crowd labels: training weight of crowd negatives that the blind relabelling of dev "
+                         "(gsr_relabel_dev.tsv) judged 'yes' (CV still scores them as negatives)")
     ap.add_argument("--group-cv", action="store_true",
                     help="CV folds grouped by source document (sentences of one article in one fold)")
     ap.add_argument("--seeds", type=int, default=5, help="5-fold CV splits whose out-of-fold scores are averaged")
+    ap.add_argument("--labels", choices=("crowd", "audited"), default="crowd",
+                    help="crowd: the published labels (writes sentence_classifier.json.gz); audited: the blind "
+                         "relabelling of the dev half, gsr_relabel_dev.tsv (writes sentence_classifier_broad.json.gz)")
     ap.add_argument("--dry-run", action="store_true", help="print dev CV figures, write nothing")
     ap.add_argument("--oof", metavar="PATH",
                     help="write the out-of-fold scores of CV split 0 (id, label, score, lexicon hit, shipped "
@@ -129,8 +161,12 @@ def main(argv=None) -> int:
 
     t0 = time.time()
     nlp = isnad.load(["normalize", "language", "segment", "tokenize", "events"],
-                     config={"events": {"classifier": False}})
-    data = {t: load(t, args.ambiguous, args.validation) for t in TYPES}
+                     config={"events": {"classifier": False,
+                                        "profile": "broad" if args.labels == "audited" else "crowd"}})
+    if args.labels == "audited":
+        data = {t: load_audited(t) for t in TYPES}
+    else:
+        data = {t: load(t, args.ambiguous, args.validation) for t in TYPES}
     texts: dict[str, str] = {}
     evtoks: dict[str, str] = {}
     hits: dict[str, set] = {}
@@ -158,7 +194,9 @@ def main(argv=None) -> int:
     etoks = sorted(ve.vocabulary_, key=ve.vocabulary_.get)
     nc = len(cgrams)
     model = {"format": "isnad-events-tfidf/1", "trained": _dt.date.today().isoformat(),
-             "data": "arabic-event-gsr, dev half (document-level split; test half never read)",
+             "data": "arabic-event-gsr, dev half (document-level split; test half never read)" +
+                     ("; labels: blind relabelling gsr_relabel_dev.tsv (ambiguous left out)"
+                      if args.labels == "audited" else "; labels: crowd"),
              "char": {"ngram_range": [2, 5], "ngrams": cgrams, "idf": [round(float(x), 5) for x in vc.idf_],
                       "weights": {}},
              "events": {"tokens": etoks, "idf": [round(float(x), 5) for x in ve.idf_], "scale": args.event_scale,
@@ -169,13 +207,17 @@ def main(argv=None) -> int:
         y = np.array([r[1] for r in rows])
         lab = [r[2] for r in rows]
         hit = np.array([etype in hits[r[0]] for r in rows])
-        evaluable = np.array([x not in ("ambiguous", "validation") for x in lab])
+        evaluable = np.array([x not in ("ambiguous", "validation") for x in lab])  # audited: all evaluable
         Xall = X(rows)
         # one threshold per 5-fold split (the largest keeping CV recall >= --recall), then their
         # median: one split's threshold moves by ± 0.02 FP between seeds with 49 PROTEST positives
         pos, neg = (y == 1) & evaluable, (y == 0) & evaluable
         dw = args.difficult_weight if etype in args.difficult_types.split(",") else 1.0
         sw = np.array([dw if x == "difficult no" else 1.0 for x in lab])
+        if args.audited_negweight is not None and args.labels == "crowd":
+            yes_ids = {r[3] for r in load_audited(etype) if r[1] == 1}
+            sw = np.array([args.audited_negweight if (y_ == 0 and r[3] in yes_ids) else w_
+                           for r, y_, w_ in zip(rows, y, sw)])
         thrs, recs, fps = [], [], []
         oof0 = None
         for seed in range(args.seeds):
@@ -234,12 +276,14 @@ def main(argv=None) -> int:
     model["params"] = {"C": args.C, "recall": args.recall, "min_df": args.min_df, "cv_seeds": args.seeds,
                        "event_scale": args.event_scale, "ambiguous": args.ambiguous,
                        "validation": args.validation, "difficult_weight": args.difficult_weight,
-                       "difficult_types": args.difficult_types, "group_cv": args.group_cv}
+                       "difficult_types": args.difficult_types, "group_cv": args.group_cv, "labels": args.labels,
+                       "audited_negweight": args.audited_negweight}
     if not args.dry_run:
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        with gzip.open(OUT, "wt", encoding="utf-8") as f:
+        out = OUT_BROAD if args.labels == "audited" else OUT
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(out, "wt", encoding="utf-8") as f:
             json.dump(model, f, ensure_ascii=False, separators=(",", ":"))
-        print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size // 1024} KiB) in {model['seconds']} s")
+        print(f"wrote {out.relative_to(ROOT)} ({out.stat().st_size // 1024} KiB) in {model['seconds']} s")
     return 0
 
 

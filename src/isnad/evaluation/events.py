@@ -52,6 +52,10 @@ def add_arguments(p) -> None:
                    help="run only normalize→tokenize→events (no entities: argument accuracy from phrases)")
     p.add_argument("--no-petrarch", action="store_true", help="without the PETRARCH seed triggers")
     p.add_argument("--no-classifier", action="store_true", help="without the sentence classifier (lexicon only)")
+    p.add_argument("--profile", "--classifier", dest="classifier", choices=("crowd", "broad"), default="crowd",
+                   help="the events stage's reading profile: crowd (default; classifier trained on the crowd "
+                        "labels) or broad (classifier trained on the blind relabelling of the dev half, plus the "
+                        "broad-only lexicon entries)")
     p.add_argument("--limit", type=int, default=0, help="score at most N sentences per file (quick runs)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--errors", type=int, default=0, metavar="N",
@@ -68,7 +72,9 @@ def split_of(sentence_id: str) -> str:
 
 def _pipeline(args):
     import isnad
-    cfg = {"events": {"petrarch": not args.no_petrarch, "classifier": not args.no_classifier}}
+    clf = False if args.no_classifier else getattr(args, "classifier", "crowd")
+    cfg = {"events": {"petrarch": not args.no_petrarch, "classifier": clf,
+                      "profile": getattr(args, "classifier", "crowd")}}
     if args.fast:
         return isnad.load(FAST_STAGES, config=cfg)
     from ..stages import DEFAULT

@@ -88,6 +88,7 @@ class Entry:
     # contexts (cues.yaml `contexts`: accident, medical, sport) in which this trigger is no event of
     # its type: an event all of whose triggers list a context found near it is dropped
     not_in_context: frozenset = frozenset()
+    irrealis: bool = True        # irrealis cues (طالب، منع، دعا) before the words make the event irrealis
 
 
 def _n(words) -> frozenset:
@@ -121,8 +122,9 @@ def _split_verb(v: str) -> tuple[str, str | None]:
 class Lexicon:
     """The compiled trigger lexicon: entries and one PhraseMatcher over all their forms."""
 
-    def __init__(self, use_petrarch: bool = True):
+    def __init__(self, use_petrarch: bool = True, profile: str = "crowd"):
         data = load_yaml(f"{RES}/triggers.yaml") or {}
+        self.profile = profile
         self.plover = load_yaml(f"{RES}/plover.yaml")
         self.entries: list[Entry] = []
         self.matcher = PhraseMatcher()
@@ -131,6 +133,8 @@ class Lexicon:
         # (مظاهره "its manifestations" is not مظاهرة, مسيره not مسيرة)
         self.ta_nouns: set[tuple[str, int]] = set()
         for raw in data.get("entries") or []:
+            if raw.get("profiles") and profile not in raw["profiles"]:
+                continue              # an entry of another reading profile (see the file's header)
             e = self._entry(raw)
             if e is None:
                 continue
@@ -199,7 +203,8 @@ class Lexicon:
             sense_next=frozenset(normalize(str(w)) for w in (raw.get("sense") or {}).get("next") or ()),
             sense_prefixes=tuple(normalize(str(w)) for w in (raw.get("sense") or {}).get("next_prefixes") or ()),
             sense_window=int((raw.get("sense") or {}).get("window", 6)),
-            not_in_context=frozenset(str(x) for x in raw.get("not_in_context") or ()))
+            not_in_context=frozenset(str(x) for x in raw.get("not_in_context") or ()),
+            irrealis=bool(raw.get("irrealis", True)))
 
     def _add(self, form: str, payload: tuple, keys: set | None) -> None:
         form = form.strip()
@@ -240,9 +245,14 @@ class Lexicon:
                 self._add(f, (idx, "future" if f.startswith("س") and f[1:2] in "يتن" else "verb"), None)
 
 
+PROFILES = ("crowd", "broad")
+
+
 @lru_cache(maxsize=4)
-def lexicon(use_petrarch: bool = True) -> Lexicon:
-    return Lexicon(use_petrarch)
+def lexicon(use_petrarch: bool = True, profile: str = "crowd") -> Lexicon:
+    if profile not in PROFILES:
+        raise ValueError(f"events: unknown profile {profile!r} (one of {', '.join(PROFILES)})")
+    return Lexicon(use_petrarch, profile)
 
 
 @lru_cache(maxsize=1)
@@ -282,12 +292,20 @@ def acled_table() -> dict:
 
 # ----------------------------------------------------------------------------- classifier
 
-@lru_cache(maxsize=1)
-def sentence_classifier():
-    """The packaged ASSAULT/PROTEST sentence classifier, or None when not shipped."""
+CLASSIFIERS = {"crowd": "sentence_classifier.json.gz", "broad": "sentence_classifier_broad.json.gz"}
+
+
+@lru_cache(maxsize=2)
+def sentence_classifier(kind: str = "crowd"):
+    """The packaged ASSAULT/PROTEST sentence classifier, or None when not shipped.  ``crowd`` is
+    trained on the published crowd labels (unanimous "yes": the sentence's main event); ``broad`` on
+    the project's blind relabelling of the same dev sentences (any ASSAULT/PROTEST reported as having
+    happened, background mentions included) — see ``models/events/MODEL_CARD.md``."""
     import gzip
     import json
-    p = ROOTS["models"] / "events" / "sentence_classifier.json.gz"
+    if kind not in CLASSIFIERS:
+        raise ValueError(f"events: unknown classifier {kind!r} (one of {', '.join(CLASSIFIERS)})")
+    p = ROOTS["models"] / "events" / CLASSIFIERS[kind]
     if not p.exists():
         return None
     with gzip.open(p, "rt", encoding="utf-8") as f:
@@ -447,6 +465,7 @@ class _Cand:
     casualties: list = field(default_factory=list)
     spec: Any = None                                # the most specific merged trigger, if not this one
     phrase: str = ""                                # the normalised lexicon form that matched
+    alts: list = field(default_factory=list)        # (entry index, kind): other readings of the type
 
 
 class EventsStage(Stage):
@@ -457,12 +476,19 @@ class EventsStage(Stage):
     def __init__(self, **config):
         super().__init__(**config)
         self.use_petrarch = bool(config.get("petrarch", True))
-        self.lex = lexicon(self.use_petrarch)
+        # profile: which reading of "an ASSAULT/PROTEST happened" the stage follows — "crowd" (default:
+        # the sentence's main event, as arabic-event-gsr's unanimous crowd labels) or "broad" (any event
+        # the sentence reports as having happened, background mentions and named participants included:
+        # the project's blind relabelling).  It picks the sentence classifier and the profile's entries.
+        clf = config.get("classifier", True)
+        self.profile = str(config.get("profile") or ("broad" if clf == "broad" else "crowd"))
+        self.lex = lexicon(self.use_petrarch, self.profile)
         self.cues = cues()
         self.acled = acled_table()
         self.keep_negated = bool(config.get("keep_negated", True))
-        self.use_classifier = bool(config.get("classifier", True))
-        self.clf = sentence_classifier() if self.use_classifier else None
+        # classifier: True (the profile's), "crowd" / "broad", or False (every lexicon event counts)
+        self.use_classifier = bool(clf)
+        self.clf = sentence_classifier(clf if clf in CLASSIFIERS else self.profile) if self.use_classifier else None
         # drop (instead of marking) ASSAULT/PROTEST events the classifier scores below threshold
         self.gate = bool(config.get("gate", False))
         self.max_tokens = int(config.get("max_sentence_tokens", 400))
@@ -506,7 +532,15 @@ class EventsStage(Stage):
                 kind = self._kind(doc, m, kinds)
             entry = self.lex.entries[idx]
             t0 = toks[m.tok_start]
-            cands.append(_Cand(entry, kind, m.tok_start, m.tok_end, m.start, m.end, t0.sent, phrase=m.phrase))
+            cand = _Cand(entry, kind, m.tok_start, m.tok_end, m.start, m.end, t0.sent, phrase=m.phrase)
+            # lower-ranked readings of the same words and type, tried when this one's context fails
+            # (protest.participants needs a gathering word near; protest.participants_mentioned not)
+            seen_alt = {idx}
+            for i, k in payloads[1:]:
+                if i not in seen_alt and self.lex.entries[i].type == entry.type:
+                    seen_alt.add(i)
+                    cand.alts.append((i, k))
+            cands.append(cand)
         if not cands:
             return
         cue_spans = [(a.cue.start, a.cue.end) for a in doc.attributions]
@@ -521,7 +555,14 @@ class EventsStage(Stage):
             if any(s < c.end and c.start < e for s, e in cue_spans):
                 continue
             if not self._context_ok(doc, c, sent_toks):
-                continue
+                for i, k in c.alts:
+                    alt = _Cand(self.lex.entries[i], k, c.tok_start, c.tok_end, c.start, c.end, c.sent,
+                                phrase=c.phrase)
+                    if self._context_ok(doc, alt, sent_toks):
+                        c = alt
+                        break
+                else:
+                    continue
             self._modality(doc, c, sent_toks)
             kept.append(c)
         events = [c for c in self._merge(kept) if not self._out_of_context(doc, c, sent_tokens.get(c.sent, range(0)))]
@@ -841,7 +882,7 @@ class EventsStage(Stage):
                 c.aux.append("future")
         if read_before & cu["hypothetical_cues"]:
             c.aux.append("hypothetical")
-        elif read_before & cu["irrealis_cues"]:
+        elif read_before & cu["irrealis_cues"] and c.entry.irrealis:
             c.aux.append("hypothetical")
         if c.negated:
             c.aux.append("negation")
