@@ -2449,8 +2449,9 @@ class _Run:
         if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم", "عدم", "بعدم", "لعدم", "اثر", "عقب", "اثناء",
                     "رافضا", "رافضه", "رافضين", "طالبا", "طالبه", "مفضلا", "مفضله",
                     "جراء", "بسبب", "رغم", "برغم", "بعيد", "لدي", "حيال", "ازاء", "بشان", "حول") or \
-                (prev in _PREPOSITIONS and m.prefix == ""):
+                (prev in _PREPOSITIONS and m.prefix == "" and not self._pers_tok(i - 1)):
             return None          # a verbal noun (تم كشف النقاب، عن وصف تلك الأيام): no speaker
+            # (round 10: not the name علي — زين العابدين بن علي يقول …)
         if e.agr == "1" and not any(a.content and a.content[0] <= m.start < a.content[1]
                                     for a in self.atts[-6:]):
             return None          # نقول: … outside a quotation is the author's own voice
@@ -2478,8 +2479,12 @@ class _Run:
             if att is not None:
                 return att
         resumptive = iend < hi and self.norm(iend) in ("به", "بها", "بهم", "عنه", "عنها", "فيه", "فيها", "اليه", "اليها")
+        ra_fihi = False
         if resumptive:
-            if not any(self.is_comp(k) for k in range(iend + 1, min(hi, iend + 6))):
+            if e.lemma == "رأى" and self.norm(iend) in ("فيه", "فيها", "فيهم") and prev in _REL_PRONOUNS and \
+                    iend + 1 < hi and self.toks[iend + 1].kind == "word" and not self.is_comp(iend + 1):
+                ra_fihi = True       # round 10: المجتمع المدني الذي يرى فيه تهديدات …: a cue (blind7/blind9)
+            elif not any(self.is_comp(k) for k in range(iend + 1, min(hi, iend + 6))):
                 return None          # ما صرح به ساركوزي: a relative clause, its content is elsewhere
             iend += 1                # تقول فيه الحكومة إنها …
         neg = self._neg_before(i)
@@ -2767,6 +2772,8 @@ class _Run:
             elif subj is None and left is not None and stop is not None and stop > j and \
                     not (left[1] < i and self.norm(left[1]) in _REL_PRONOUNS and self._adjunct_at(j, hi, e)):
                 lic = ("np", stop, stop)     # وكانت القيادة أعلنت في بيان أمس استشهاد …
+        if lic is None and ra_fihi and j < hi:
+            lic = ("np", j, j)
         if lic is not None and lic[0] == "np" and not self._np_head_ok(lic[1], e):
             lic = None
         if lic is not None and lic[0] == "prep" and e.lemma in ("أشار", "لفت") and lic[1] == lic[2] + 1 < hi and \
