@@ -35,6 +35,23 @@ def test_json_of_the_bundled_example_validates(capsys):
     assert rec["lang"] == "ar" and rec["meta"]["input"].endswith("sputnik_retweet.txt")
 
 
+def test_events_profile_is_chosen_and_recorded(capsys, tmp_path):
+    """--events-profile broad: the broad reading's classifier marks a sentence that names protesters
+    as reporting a protest; the record says which profile set `salient` (meta.events_profile)."""
+    f = tmp_path / "p.txt"
+    f.write_text("وقال أحد المتظاهرين إن الشرطة أطلقت الغاز المسيل للدموع على المتظاهرين أمام مبنى البرلمان.\n",
+                 encoding="utf-8")
+    recs = {}
+    for prof in ("crowd", "broad"):
+        rc, out, err = analyze(capsys, "-f", "json", "--events-profile", prof, f)
+        assert rc == 0, err
+        recs[prof] = json.loads(out)
+        isnad.validate(recs[prof])
+        assert recs[prof]["meta"]["events_profile"] == prof
+    assert [e.get("salient") for e in recs["broad"]["events"] if e["type"] == "PROTEST"] == [True]
+    assert "PROTEST" not in [e["type"] for e in recs["crowd"]["events"]]
+
+
 def test_default_format_is_json(capsys):
     rc, out, _ = analyze(capsys)
     assert rc == 0 and json.loads(out)["schema"] == "isnad/1"

@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
                    help="publication date for documents whose input carries none")
     a.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    a.add_argument("--events-profile", dest="events_profile", default="crowd", choices=["crowd", "broad"],
+                   help="what marks an ASSAULT/PROTEST event salient: crowd (default; the sentence's main "
+                        "event, as the arabic-event-gsr crowd judged it) or broad (any such event the sentence "
+                        "reports as having happened); the record's meta.events_profile says which")
     a.add_argument("--input-format", dest="input_format", default=None, type=_input_format,
                    help="override input detection: text, jsonl, json, csv, tweet, telegram, html, rss")
     a.add_argument("--text-column", default=None, help="JSONL/CSV: the field holding the text")
@@ -181,7 +185,7 @@ def cmd_analyze(args) -> int:
     except OSError as e:
         print(f"isnad: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
         return 2
-    nlp = load()
+    nlp = load(config={"events": {"profile": args.events_profile}})
     stats = BatchStats()
     records = analyze_inputs(items, nlp, published=args.published, stats=stats, debug=args.debug)
     if not args.no_progress:

@@ -541,6 +541,8 @@ class EventsStage(Stage):
                     seen_alt.add(i)
                     cand.alts.append((i, k))
             cands.append(cand)
+        if self.use_classifier:
+            doc.meta["events_profile"] = self.profile   # what extra["salient"] means in this record
         if not cands:
             return
         cue_spans = [(a.cue.start, a.cue.end) for a in doc.attributions]
