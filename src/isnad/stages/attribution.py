@@ -128,6 +128,8 @@ _BAYYANA_AFTER = frozenset({"قد", "فقد", "لقد", "وقد", "ذاته", "�
 # Round 10: after أشار/لفت إلى, an interview or article named as such is what is referred to, not
 # reported content (أشارت الصحيفة إلى المقابلة التي أجراها …; GUIDELINES blind9)
 _TOPIC_MEDIA = frozenset({"مقابله", "حوار", "مقال", "لقاء", "برنامج", "فيلم", "كتاب"})
+# Round 10: nouns after which a time word is the object of a phrase (في نهاية يوليو), not an adverb
+_TIME_FRAMES = frozenset({"نهايه", "بدايه", "مطلع", "منتصف", "اواخر", "اوائل", "مستهل"})
 _DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
 # Round 9: cues whose object (after the subject) is not the content (اتهم X Y بـ، وصف X Y بأنه)
 _REAL_OBJECT = frozenset({"اتهم", "وصف", "شبه", "حذر", "نسب", "حمل المسؤولية", "برر"})
@@ -2562,6 +2564,11 @@ class _Run:
                     if rq is not None:      # قال القائد الذي رفض الإفصاح عن هويته إن …
                         sj = rq
                         full_lic = self.licence(sj, hi, e)
+                if full_lic is not None and full_lic[0] == "an" and \
+                        any(self.norm(x) in _REL_PRONOUNS for x in range(j + 1, sj)):
+                    sj2 = self._relative_to_licence(j, sj, hi, e, full_lic)
+                    if sj2 is not None:     # round 10: وأضاف إبراهيم الذي سيمثل أمام المحكمة في ألمانيا بأنه …
+                        sj = sj2
                 real = full_lic is not None and full_lic[0] in ("an", "colon", "quote", "prep", "nominal", "direct")
                 if strict and not self.source_like(j, sj):
                     return None
@@ -3146,6 +3153,28 @@ class _Run:
                 return None         # الذي أكد أن …: the complementizer belongs to that cue (not طلب عدم كشف)
             q += 1
         return None
+
+    def _relative_to_licence(self, j: int, sj: int, hi: int, e: CueEntry, lic) -> int | None:
+        """Round 10: the subject [j, sj) holds a relative clause and the content opens at the
+        complementizer ``lic[2]``: the relative clause runs on to that complementizer (its
+        phrases are the clause's, not a medium of the cue: الذي سيمثل أمام المحكمة في ألمانيا
+        بأنه), or to a comma after which only a medium, an addressee or a time comes before it
+        (المفوضية التي حدثت أرقامها في نهاية يوليو، في بريد إلكتروني لوكالة …، أن).  The new
+        end of the subject, or None."""
+        r = next((x for x in range(j + 1, sj) if self.norm(x) in _REL_PRONOUNS), None)
+        if r is None or not self.source_like(j, r) or lic[2] - r > 20:
+            return None
+        for q in range(sj, lic[2]):
+            if self.is_quote(q) or self.is_punct(q, _SENT_END | {":", ";", "؛", "(", ")"}) or \
+                    (self.is_cue_tok(q) and self.cue_entry_at(q, ("verb", "part", "prep", "nominal"))):
+                return None
+            if self.is_punct(q, {",", "،"}) or \
+                    (self._time_at(q) and self.norm(q) not in _PREPOSITIONS and
+                     self.norm(q - 1) not in _PREPOSITIONS | _TIME_FRAMES) or \
+                    (self.bare(q) in ("في", "عبر", "خلال", "علي") and q + 1 < hi and not self._time_at(q) and
+                     (_strip_al(self.norm(q + 1)) in self.lex.media_nouns or self.norm(q + 1) in self.lex.media_nouns)):
+                return q if q > sj else None   # (… فوساتي | أمس عبر موقعه: the cue's time and medium)
+        return lic[2]
 
     def _subject_stops_at(self, j: int, ne: int, sj: int, hi: int, e: CueEntry, lic) -> bool:
         """The noun phrase after a cue runs on past a complete mention of a person or body
