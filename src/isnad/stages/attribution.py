@@ -3868,6 +3868,7 @@ class _Run:
             (b - a <= 3 and self.norm(a).startswith("ال") or e.lemma == "بموجب")
         if _strip_al(first) in self.lex.norm_nouns or first in self.lex.norm_nouns:
             return None          # وفقا لتوجيهات …، استنادا إلى مقررات …: a norm followed, not a source (round 7)
+        construct = False
         if (_strip_al(first) in self.lex.media_nouns or first in self.lex.media_nouns) and \
                 not (h_first is not None and h_first.kind in ("outlet", "agency")) and \
                 not (verb_entry is not None and verb_entry.type == "docverb"):
@@ -3881,6 +3882,12 @@ class _Run:
             elif k2 < b and self.source_like(k2, b):
                 src_a = k2
                 strip_l = False
+            elif k2 == a + 1 < b and not first.startswith("ال") and self.toks[k2].kind == "word" and \
+                    self.norm(k2).startswith("ال") and b - k2 <= 5 and self.source_like(a, b) and \
+                    not self.text[self.toks[k2].start:self.toks[k2].end].endswith(("ي", "ية", "يه")):
+                src_a = k2           # round 10: بحسب بيانات الدعوى → الدعوى (a construct genitive, GUIDELINES blind4)
+                strip_l = False
+                construct = True
             elif not strip_l:
                 src_a = a            # the statement itself (بحسب بيان، وفق تقرير)
         one_name = e.lemma in ("حسب", "بحسب") and not e.with_verb and src_b == src_a + 1 and \
@@ -3890,7 +3897,7 @@ class _Run:
             not self.is_cue_tok(src_a)
         if one_name and self.norm(src_a) not in self.lex.media_nouns:
             pass                 # …، بحسب دوغان.: a one-word name closing the clause is the source
-        elif not strip_l and not fa_inna and not (verb_entry is not None and verb_entry.type == "docverb" and
+        elif not strip_l and not fa_inna and not construct and not (verb_entry is not None and verb_entry.type == "docverb" and
                                                   src_b - src_a <= 4 and self.norm(src_a).startswith("ال")) and \
                 (not self.source_like(src_a, src_b) or
                             (self.head_of(src_a, src_b)[0] is None and e.lemma in ("وفق", "وفقا", "طبقا", "تبعا") and
