@@ -2628,8 +2628,11 @@ class _Run:
                 subj, left = None, lk    # وكانت محكمة الاستئناف أكدت إدانته / أن الوزارة كانت (قد) أعلنت …: SVO
         if subj is None and not (e.agr == "1") and m.prefix == "" and not wasf_quote:
             left = left or self.left_subject(i, lo)
-        if subj is None and left is None and rel_head is not None:
+        if subj is None and rel_head is not None and \
+                (left is None or left[1] == rel_head[1] and
+                 not any(self._in_name_entity(x) or self._given(x) for x in range(left[0], rel_head[0]))):
             left = rel_head          # واشنطن التي تتهم النظام …، المجتمع الدولي الذي يعتبر …
+            # (round 10: not a left subject that runs back over a verb: وصفق الجمهور للنجم الذي تحدث)
         if strict and subj is None and left is None and not (j < hi and (self.is_comp(j) or self.norm(j) == ":")) and \
                 not (e.lemma == "تحدث" and m.prefix == "و" and j == iend and j + 1 < hi and self.norm(j) == "عن" and
                      self.toks[j + 1].kind == "word" and
