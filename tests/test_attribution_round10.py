@@ -179,3 +179,14 @@ def test_the_name_ali_before_a_verb_is_no_preposition(nlp):
     doc = nlp("ويحل القانون محل قانون صادر في عهد زين العابدين بن علي يقول المدافعون عن حقوق الانسان: "
               "إنه كان يستخدم لقمع المعارضة.")
     assert src(doc, one(doc, "يقول")) == "المدافعون عن حقوق الانسان"
+
+
+def test_outlet_told_ends_before_its_issue(attr):
+    doc = attr("وقال رئيس الاتحاد في تصريحات لصحيفة «الحياة» اللندنية الصادرة أمس: «يتعين على الدولة التحرك».")
+    assert vias(doc, one(doc, "قال")) == ["صحيفة «الحياة» اللندنية"]
+
+
+def test_one_of_the_defendants_with_an_aside(attr):
+    doc = attr("وتحدث أحد المتهمين، ويدعى خالد، في مقابلة إعلامية عن تجنيده للانضمام للتنظيم.")
+    a = one(doc, "تحدث")
+    assert src(doc, a) == "أحد المتهمين" and ctext(doc, a) == "تجنيده للانضمام للتنظيم"

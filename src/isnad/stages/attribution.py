@@ -3512,13 +3512,15 @@ class _Run:
                                 self.norm(e0) == "من":
                             e0 = self.np_end(e0 + 1, hi, allow_pp=False)   # round 9: لمجموعة من الصحافيين
                         span_s, span_e = s0, e0
+                        while span_e - 1 > span_s and self.norm(span_e - 1) in ("الصادر", "الصادره", "صادر", "صادره"):
+                            span_e -= 1       # round 10: لصحيفة «…» الألمانية | الصادرة أمس: the outlet, not its issue
                     if span_e > span_s:
                         src = self._addressee_src(span_s, span_e, strip_l=(s0 == k))
                         if src is not None:
                             src.extra["_via_last"] = True
                             sp = self._span(span_s, span_e)
-                            if s0 == k:
-                                sp = (sp[0] + 1, sp[1])
+                            if s0 == k and not self.text.startswith("لل", self.toks[k].start):
+                                sp = (sp[0] + 1, sp[1])   # (لل: _span already starts at the article's ل)
                             out.append((src, "told", sp))
                         k = max(e0, k + 1)
                         continue
@@ -3571,6 +3573,8 @@ class _Run:
         return []
 
     def _addressee_src(self, a: int, b: int, strip_l: bool) -> _Src | None:
+        while b - 1 > a and self.norm(b - 1) in ("الصادر", "الصادره", "صادر", "صادره"):
+            b -= 1               # round 10: لصحيفة «…» الألمانية | الصادرة أمس: the outlet, not its issue
         if strip_l:
             # للوكالة → الوكالة; لرويترز → رويترز: resolve on a view without the ل
             t = self.toks[a]
