@@ -270,8 +270,18 @@ def cues() -> dict:
         out[key] = _n(c.get(key))
     out["agent_after"] = _n_phrases(c.get("agent_after"))
     out["organizer_after"] = _n_phrases(c.get("organizer_after"))
+    out["plan_cues"] = _n(c.get("plan_cues"))
+    out["plan_window"] = int(c.get("plan_window", 6))
+    out["plan_types"] = frozenset(c.get("plan_types") or ("ASSAULT",))
+    va = c.get("verbal_attack") or {}
+    out["verbal_nouns"] = _n(va.get("nouns"))
+    out["verbal_after"] = _n(va.get("after"))
+    out["verbal_window"] = int(va.get("window", 4))
+    out["verbal_keep_after"] = _n(va.get("keep_after"))
+    out["violence"] = _n(va.get("violence"))
     out["contexts"] = {k: _n_phrases(v) for k, v in (c.get("contexts") or {}).items()}
     out["context_window"] = int(c.get("context_window", 20))
+    out["context_profiles"] = {k: frozenset(v) for k, v in (c.get("context_profiles") or {}).items()}
     out["boundaries"] = frozenset(normalize(b) for b in c["boundaries"])
     size = c["size"]
     out["size_window"] = int(size.get("window", 3))
@@ -614,8 +624,12 @@ class EventsStage(Stage):
         if c.entry.casualty and c.negated and all(o.entry.casualty for o in group):
             return True
         ctxs = frozenset.intersection(*(o.entry.not_in_context for o in group))
+        cp = self.cues["context_profiles"]
+        ctxs = frozenset(x for x in ctxs if x not in cp or self.profile in cp[x])
         if not ctxs:
             return False
+        if "verbal" in ctxs and self._verbal_attack(doc, group, sent_toks):
+            return True
         toks = doc.tokens
         w = self.cues["context_window"]
         lo, hi = max(sent_toks.start, c.tok_start - w), min(sent_toks.stop, c.tok_end + w)
@@ -628,6 +642,29 @@ class EventsStage(Stage):
                                           for x in range(1, len(ph))):
                         return True
         return False
+
+    def _verbal_attack(self, doc, group: list, sent_toks: range) -> bool:
+        """A verbal attack (cues.yaml ``verbal_attack``): an attack noun with على after it (شن هجوما
+        عنيفا على الحكومة، صعّد من هجومه على روسيا) in a sentence with no word of violence (weapons,
+        forces, casualties: ``violence``) and no place head after على (هجوم على قرية …)."""
+        cu, toks = self.cues, doc.tokens
+        if not cu["verbal_nouns"]:
+            return False
+        found = False
+        for o in group:
+            if not (_readings(toks[o.tok_start].norm) & cu["verbal_nouns"]):
+                continue
+            nxt = _next_words(doc, o.tok_end, sent_toks, cu["verbal_window"])
+            for k, i in enumerate(nxt):
+                if _readings(toks[i].norm) & cu["verbal_after"]:
+                    after = nxt[k + 1:k + 2] or _next_words(doc, i + 1, sent_toks, 1)
+                    if after and _readings(toks[after[0]].norm) & cu["verbal_keep_after"]:
+                        return False
+                    found = True
+                    break
+        if not found:
+            return False
+        return not any(_readings(toks[i].norm) & cu["violence"] for i in sent_toks)
 
     def _classify(self, doc, sent: int, built: list, starts: list | None = None) -> list:
         """Score the sentence for the types the classifier knows (ASSAULT, PROTEST): the score
@@ -886,6 +923,12 @@ class EventsStage(Stage):
             c.aux.append("hypothetical")
         elif read_before & cu["irrealis_cues"] and c.entry.irrealis:
             c.aux.append("hypothetical")
+        elif c.entry.type in cu["plan_types"] and cu["plan_cues"]:
+            # a foiled, found, plotted or intended attack (cues.yaml plan_cues), further back in the clause:
+            # أحبطت الشرطة مخططا لاعتداء، فككت قوات الأمن سيارة مفخخة، كانت تحضر عددا من الهجمات
+            wide = _prev_words(doc, c.tok_start, sent_toks, cu["plan_window"])
+            if any(_readings(toks[i].norm) & cu["plan_cues"] for i in wide):
+                c.aux.append("hypothetical")
         if c.negated:
             c.aux.append("negation")
 
