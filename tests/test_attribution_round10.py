@@ -190,3 +190,15 @@ def test_one_of_the_defendants_with_an_aside(attr):
     doc = attr("وتحدث أحد المتهمين، ويدعى خالد، في مقابلة إعلامية عن تجنيده للانضمام للتنظيم.")
     a = one(doc, "تحدث")
     assert src(doc, a) == "أحد المتهمين" and ctext(doc, a) == "تجنيده للانضمام للتنظيم"
+
+
+def test_whom_one_listens_to_speaks_on(attr):
+    doc = attr("وقال الوزير إن الحياة تعود. وتم خلال الاجتماع الاستماع إلى محافظ المدينة سالم الهادي عبر مداخلة هاتفية. "
+               "وأشار إلى عودة بعض مرافق الشرطة.")
+    assert "محافظ المدينة سالم الهادي" in ante(doc, one(doc, "أشار"))
+
+
+def test_a_feminine_participle_after_a_statement_goes_on_with_the_ministry(attr):
+    doc = attr("وكانت وزارة الدفاع قد أعلنت مقتل جنديين. وجاء في البيان، أن «الجنود تعرضوا لإطلاق نار»، "
+               "مضيفة أنه «تم تطويق المنطقة».")
+    assert "وزارة الدفاع" in ante(doc, one(doc, "مضيفة"))

@@ -130,6 +130,8 @@ _BAYYANA_AFTER = frozenset({"قد", "فقد", "لقد", "وقد", "ذاته", "�
 _TOPIC_MEDIA = frozenset({"مقابله", "حوار", "مقال", "لقاء", "برنامج", "فيلم", "كتاب"})
 # Round 10: nouns after which a time word is the object of a phrase (في نهاية يوليو), not an adverb
 _TIME_FRAMES = frozenset({"نهايه", "بدايه", "مطلع", "منتصف", "اواخر", "اوائل", "مستهل"})
+# Round 10: whom one listens to speaks (تم الاستماع إلى محافظ عدن … وأشار إلى …)
+_LISTENED_TO = frozenset({"الاستماع", "استماع", "استمع", "استمعت", "استمعوا", "يستمع"})
 _DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
 # Round 9: cues whose object (after the subject) is not the content (اتهم X Y بـ، وصف X Y بأنه)
 _REAL_OBJECT = frozenset({"اتهم", "وصف", "شبه", "حذر", "نسب", "حمل المسؤولية", "برر"})
@@ -2313,6 +2315,9 @@ class _Run:
         while i < hi:
             if self.toks[i].kind == "word" and self.bare(i) in self.lex.speaker_verbs:
                 self._latent_at(i, lo, hi)
+            elif self.toks[i].kind == "word" and self.bare(i) in _LISTENED_TO and i + 2 < hi and \
+                    self.norm(i + 1) in ("الي", "الى"):
+                self._latent_at(i + 1, lo, hi, vso=True)   # round 10: الاستماع إلى محافظ عدن X …، وأشار
             if i in self.cue_at and i not in self._aside_done:
                 att = self._try_cue(i, lo, hi, si)
                 if att is None and i > lo and self.norm(i - 1) in ("ما", "بما", "لما", "عما", "مما") and \
@@ -3777,6 +3782,10 @@ class _Run:
             pick = top or same
             verbal = [a for a in pick if a.entry.type != "prep"]
             src = (verbal or pick)[-1].src
+            want = "f" if e.agr in ("pf", "pfp") else "m" if e.agr in ("pm", "pmp") else None
+            if want and src is not None and src.gender and src.gender != want and not src.plural and \
+                    src.kind == "document":
+                src = None          # round 10: وجاء في البيان …، مضيفة: the ministry that issued it goes on
         if src is None:
             src = self._clause_subject(lo, i, e.agr)
         if src is None:
