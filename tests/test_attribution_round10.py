@@ -202,3 +202,9 @@ def test_a_feminine_participle_after_a_statement_goes_on_with_the_ministry(attr)
     doc = attr("وكانت وزارة الدفاع قد أعلنت مقتل جنديين. وجاء في البيان، أن «الجنود تعرضوا لإطلاق نار»، "
                "مضيفة أنه «تم تطويق المنطقة».")
     assert "وزارة الدفاع" in ante(doc, one(doc, "مضيفة"))
+
+
+def test_the_subject_of_the_sentence_initial_verb_speaks_on(attr):
+    doc = attr("وتقدم المدير العام للفرع سالم الهادي إلى القيادة بصادق العزاء، وقال: عازمون على الوفاء بالعهد.")
+    a = one(doc, "قال")
+    assert src(doc, a) is None and "المدير العام للفرع سالم الهادي" in ante(doc, a)

@@ -1591,6 +1591,9 @@ class _Run:
             if names and self._masdar_like(j, shape_only=True) and not self._given(j) and \
                     not self._known_name_token(j):
                 break                 # الأمير خالد اختفاء بعض …: a content noun
+            if names and not self._given(j) and not self._known_name_token(j) and not self._pers_tok(j) and \
+                    self.text[self.toks[j].start:self.toks[j].end].endswith("ية"):
+                break                 # round 10: الأمير X بن مساعد | آلية تطبيق …: a noun in ـية, the content
             if names and n[:1] in ("ل", "ب", "ك") and len(n) >= 5 and not self._given(j - 1) and \
                     not self._given(j) and not self._known_name_token(j) and \
                     not self._boundary_after_name(j + 1, stop):
@@ -2321,7 +2324,8 @@ class _Run:
             if i in self.cue_at and i not in self._aside_done:
                 att = self._try_cue(i, lo, hi, si)
                 if att is None and i > lo and self.norm(i - 1) in ("ما", "بما", "لما", "عما", "مما") and \
-                        self.toks[i].kind == "word" and self.cue_entry_at(i, ("verb",)):
+                        self.toks[i].kind == "word" and self.cue_entry_at(i, ("verb",)) and \
+                        self.bare(i).endswith(("ه", "ها")) and self.bare(i) != "بين":
                     self._latent_at(i, lo, hi, vso=True)   # round 10: بما قاله الرئيس X …، حيث أكد: X speaks on
                 if att is not None:
                     self.atts.append(att)
@@ -2856,7 +2860,14 @@ class _Run:
             src = self.resolve_mention(*left, gender=_verb_gender(e.agr), plural=e.agr in ("mp", "fp"))
             att.mention = self._span(*left)
         else:
-            src = self._antecedent(e.agr, i, si)
+            src = None
+            if not any(a.sent == si and a.src is not None and a.cue[0] < m.start for a in self.atts[-6:]) and \
+                    e.agr in ("m", "f"):
+                # round 10: وشن رئيس الوفد X هجوما على الحكومة التي اعتبرها …، وقال إن …: the subject of
+                # the sentence-initial verb goes on speaking (as for participles, _clause_subject)
+                src = self._clause_subject(lo, i, e.agr)
+            if src is None:
+                src = self._antecedent(e.agr, i, si)
             att.implicit = True
         via = pre_via + via + self._via_between(after, at, hi) + self._interview_before(lo, i)
         att.src = src
@@ -3822,6 +3833,8 @@ class _Run:
             b = self.np_end_for_name(a, i)
         else:
             return None
+        while b > a + 1 and self.norm(b - 1) in _PREPOSITIONS | {"الي", "الى"}:
+            b -= 1               # round 10: وتقدم X مدير عام الفرع | إلى القيادة …: the preposition is the verb's
         if b <= a or any(self.is_comp(x) for x in range(a, b)):
             return None
         return self.resolve_mention(a, b, gender=_verb_gender(agr))
