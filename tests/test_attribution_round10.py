@@ -208,3 +208,13 @@ def test_the_subject_of_the_sentence_initial_verb_speaks_on(attr):
     doc = attr("وتقدم المدير العام للفرع سالم الهادي إلى القيادة بصادق العزاء، وقال: عازمون على الوفاء بالعهد.")
     a = one(doc, "قال")
     assert src(doc, a) is None and "المدير العام للفرع سالم الهادي" in ante(doc, a)
+
+
+def test_a_predicted_or_obliged_announcement_is_no_cue(attr):
+    doc = attr("وتوقع رئيس المجلس أن يعلن خلال الأيام القادمة عن بدء عملية التحرير.")
+    assert cues(doc) == ["توقع"]
+    doc = attr("وقال الرئيس: «يتعين على الدولة والمجتمع أن يعلنا بوضوح أننا نقف ضد التطرف».")
+    assert cues(doc) == ["قال"]
+    # a reporting verb after أن with its own complementizer stays a cue
+    doc = attr("وقال الوزير إن الحوار مهم، قبل أن يشدد أن غياب الدولة هو السبب.")
+    assert "يشدد" in cues(doc)

@@ -132,6 +132,9 @@ _TOPIC_MEDIA = frozenset({"مقابله", "حوار", "مقال", "لقاء", "�
 _TIME_FRAMES = frozenset({"نهايه", "بدايه", "مطلع", "منتصف", "اواخر", "اوائل", "مستهل"})
 # Round 10: whom one listens to speaks (تم الاستماع إلى محافظ عدن … وأشار إلى …)
 _LISTENED_TO = frozenset({"الاستماع", "استماع", "استمع", "استمعت", "استمعوا", "يستمع"})
+# Round 10: words of obligation or demand before أن + a reporting verb (يجب أن يعلن، طالب بأن يعلن)
+_OBLIGATION = frozenset({"يجب", "يتوجب", "يتعين", "ينبغي", "لابد", "بد", "وجب", "طالب", "يطالب", "طالبت", "تطالب",
+                         "دعا", "دعت", "يدعو", "تدعو", "ناشد", "حث", "يحث", "عليه", "عليها", "عليهم"})
 _DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
 # Round 9: cues whose object (after the subject) is not the content (اتهم X Y بـ، وصف X Y بأنه)
 _REAL_OBJECT = frozenset({"اتهم", "وصف", "شبه", "حذر", "نسب", "حمل المسؤولية", "برر"})
@@ -2455,6 +2458,9 @@ class _Run:
         if m.prefix == "" and prev in ("الذي", "التي") and i - 2 >= lo and \
                 self.norm(i - 2) in ("الامر", "والامر", "الشيء", "الوضع", "الحادث", "الخطوه", "القرار"):
             return None          # …، الأمر الذي يشير إلى …: evidence, not a speaker (round 7, like مما يؤكد)
+        if prev in ("ان", "بان") and m.prefix == "" and \
+                any(self.bare(x) in _OBLIGATION for x in range(max(lo, i - 7), i - 1)):
+            return None          # round 10: يتعين على الدولة أن يعلنا بوضوح أن …: an obligation, no report (blind9)
         if prev in ("مما",) and m.prefix == "":
             return None          # … مما يؤكد أنهم أحضروها: evidence, not a speaker (blind5)
         if prev in ("تم", "يتم", "جري", "يجري", "سيتم", "وتم", "عدم", "بعدم", "لعدم", "اثر", "عقب", "اثناء",
@@ -2642,6 +2648,10 @@ class _Run:
                  not any(self._in_name_entity(x) or self._given(x) for x in range(left[0], rel_head[0]))):
             left = rel_head          # واشنطن التي تتهم النظام …، المجتمع الدولي الذي يعتبر …
             # (round 10: not a left subject that runs back over a verb: وصفق الجمهور للنجم الذي تحدث)
+        if subj is None and left is None and rel_head is None and prev == "ان" and m.prefix == "" and \
+                self.bare(i)[:1] in ("ي", "ت") and not (j < hi and (self.is_comp(j) or self.is_punct(j, {":"}))) and \
+                any(a.content and a.content[0] <= m.start < a.content[1] for a in self.atts[-4:]):
+            return None          # round 10: توقع X أن يُعلن خلال الأيام القادمة عن …: a predicted act, no speaker
         if strict and subj is None and left is None and not (j < hi and (self.is_comp(j) or self.norm(j) == ":")) and \
                 not (e.lemma == "تحدث" and m.prefix == "و" and j == iend and j + 1 < hi and self.norm(j) == "عن" and
                      self.toks[j + 1].kind == "word" and
