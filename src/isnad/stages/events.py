@@ -272,12 +272,15 @@ def cues() -> dict:
     out["organizer_after"] = _n_phrases(c.get("organizer_after"))
     out["plan_cues"] = _n(c.get("plan_cues"))
     out["plan_window"] = int(c.get("plan_window", 6))
+    out["plan_found_cues"] = _n(c.get("plan_found_cues"))
+    out["plan_cues"] = out["plan_cues"] | out["plan_found_cues"]
     out["plan_types"] = frozenset(c.get("plan_types") or ("ASSAULT",))
     va = c.get("verbal_attack") or {}
     out["verbal_nouns"] = _n(va.get("nouns"))
     out["verbal_after"] = _n(va.get("after"))
     out["verbal_window"] = int(va.get("window", 4))
     out["verbal_keep_after"] = _n(va.get("keep_after"))
+    out["verbal_not_after"] = _n(va.get("not_after"))
     out["violence"] = _n(va.get("violence"))
     out["contexts"] = {k: _n_phrases(v) for k, v in (c.get("contexts") or {}).items()}
     out["context_window"] = int(c.get("context_window", 20))
@@ -652,12 +655,15 @@ class EventsStage(Stage):
             return False
         found = False
         for o in group:
-            if not (_readings(toks[o.tok_start].norm) & cu["verbal_nouns"]):
+            # the noun itself, or the noun of a support-verb phrase (يشن هجوما)
+            if not any(_readings(toks[i].norm) & cu["verbal_nouns"] for i in range(o.tok_start, o.tok_end)):
                 continue
             nxt = _next_words(doc, o.tok_end, sent_toks, cu["verbal_window"])
             for k, i in enumerate(nxt):
                 if _readings(toks[i].norm) & cu["verbal_after"]:
                     after = nxt[k + 1:k + 2] or _next_words(doc, i + 1, sent_toks, 1)
+                    if after and toks[after[0]].norm in cu["verbal_not_after"]:
+                        continue            # على ما يبدو، على الأقل، على يد: not the attacked party
                     if after and _readings(toks[after[0]].norm) & cu["verbal_keep_after"]:
                         return False
                     found = True
@@ -926,8 +932,11 @@ class EventsStage(Stage):
         elif c.entry.type in cu["plan_types"] and cu["plan_cues"]:
             # a foiled, found, plotted or intended attack (cues.yaml plan_cues), further back in the clause:
             # أحبطت الشرطة مخططا لاعتداء، فككت قوات الأمن سيارة مفخخة، كانت تحضر عددا من الهجمات
+            # … "found" words not before a toll or a victim (عثر عليه مصابا، عثرت الشرطة على جثة رجل قتل)
+            cues_ = cu["plan_cues"] if not (c.entry.casualty or c.entry.outcome == "dead") else \
+                cu["plan_cues"] - cu["plan_found_cues"]
             wide = _prev_words(doc, c.tok_start, sent_toks, cu["plan_window"])
-            if any(_readings(toks[i].norm) & cu["plan_cues"] for i in wide):
+            if any(_readings(toks[i].norm) & cues_ for i in wide):
                 c.aux.append("hypothetical")
         if c.negated:
             c.aux.append("negation")
