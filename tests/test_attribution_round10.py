@@ -218,3 +218,16 @@ def test_a_predicted_or_obliged_announcement_is_no_cue(attr):
     # a reporting verb after أن with its own complementizer stays a cue
     doc = attr("وقال الوزير إن الحوار مهم، قبل أن يشدد أن غياب الدولة هو السبب.")
     assert "يشدد" in cues(doc)
+
+
+def test_the_warned_party_after_a_named_speaker_is_a_via(attr):
+    doc = attr("وحذر الرئيس المشرعين الأمريكيين من أن رفض الاتفاق يهدد مصداقية البلاد.")
+    a = one(doc, "حذر")
+    assert src(doc, a) == "الرئيس" and vias(doc, a) == ["المشرعين الأمريكيين"]
+    assert ctext(doc, a) == "رفض الاتفاق يهدد مصداقية البلاد"
+
+
+def test_wasafahu_in_a_relative_clause_on_the_thing_described(attr):
+    doc = attr("وقال الرئيس إن الاتفاق جيد، واعتبر أن هذا الأمر الذي وصفه بـ«الخطير» يظل أفضل من الحرب.")
+    a = one(doc, "وصفه")
+    assert src(doc, a) is None and "الرئيس" in ante(doc, a)

@@ -2456,8 +2456,10 @@ class _Run:
                 (prev in _CARRIED_NOUNS or (i - 2 >= lo and self.norm(i - 2) in _CARRIED_NOUNS)):
             return None          # في نبأ أوردته وكالة …: a carrier, the agency is the via (round 7)
         if m.prefix == "" and prev in ("الذي", "التي") and i - 2 >= lo and \
-                self.norm(i - 2) in ("الامر", "والامر", "الشيء", "الوضع", "الحادث", "الخطوه", "القرار"):
+                self.norm(i - 2) in ("الامر", "والامر", "الشيء", "الوضع", "الحادث", "الخطوه", "القرار") and \
+                not (e.lemma in ("وصف", "شبه") and self.bare(i).endswith(("ه", "ها", "هم"))):
             return None          # …، الأمر الذي يشير إلى …: evidence, not a speaker (round 7, like مما يؤكد)
+            # (round 10: الأمر الذي وصفه بـ«…»: the thing described, the speaker is implicit)
         if prev in ("ان", "بان") and m.prefix == "" and \
                 any(self.bare(x) in _OBLIGATION for x in range(max(lo, i - 7), i - 1)):
             return None          # round 10: يتعين على الدولة أن يعلنا بوضوح أن …: an obligation, no report (blind9)
@@ -2559,7 +2561,7 @@ class _Run:
         if i - 2 >= lo and self.is_comp(i - 1) and self.bare(i - 2) == "سبق":
             j_first = True          # نبيه بري، سبق أن أكد استعداد لبنان …: the subject is before سبق
         if i > lo and self.norm(i - 1) in _REL_PRONOUNS and m.prefix == "" and \
-                not (len(self.norm(i)) > 4 and self.norm(i).endswith(("ه", "ها", "هم"))) and \
+                not ((len(self.norm(i)) > 4 or e.lemma in ("وصف", "شبه")) and self.norm(i).endswith(("ه", "ها", "هم"))) and \
                 {"الذي": ("m",), "التي": ("f",), "الذين": ("mp",), "اللواتي": ("fp",),
                  "اللاتي": ("fp",)}.get(self.norm(i - 1), (e.agr,)).__contains__(e.agr) and \
                 not self._explicit_subject_to_comp(j, hi):
@@ -2782,6 +2784,13 @@ class _Run:
             lic = ("np", stop, stop)
             if e.role == "accuse" and full_lic is not None and full_lic[0] == "prep":
                 lic = full_lic       # اتهم الإصدار حركة طالبان بأنها …: the charge, after its preposition
+            elif e.lemma == "حذر" and full_lic is not None and full_lic[0] == "prep" and told is None and \
+                    subj[1] < full_lic[2] <= subj[1] + 8 and self.source_like(*subj):
+                # round 10: وحذّر أوباما المشرعين الأمريكيين من أن …: whom he warned is a via (blind8 rule)
+                ts = self.resolve_mention(subj[1], full_lic[2])
+                ts.extra["_via_last"] = True
+                via.append((ts, "told", self._span(subj[1], full_lic[2])))
+                lic = full_lic
         if lic is None and e.subject == "reporting" and inner is not None:
             lic = self._np_content(after, hi)
         if lic is None and e.np and not neg:
