@@ -231,3 +231,9 @@ def test_wasafahu_in_a_relative_clause_on_the_thing_described(attr):
     doc = attr("وقال الرئيس إن الاتفاق جيد، واعتبر أن هذا الأمر الذي وصفه بـ«الخطير» يظل أفضل من الحرب.")
     a = one(doc, "وصفه")
     assert src(doc, a) is None and "الرئيس" in ante(doc, a)
+
+
+def test_announcing_a_ceasefire_after_a_relative_clause_is_a_deed(attr):
+    assert cues(attr("وأعلن التحالف الذي يقاتل المتمردين في الجنوب وقفا لإطلاق النار لمدة خمسة أيام.")) == []
+    doc = attr("وأعلن التحالف الذي يقاتل المتمردين في الجنوب أن الهدنة انهارت.")
+    assert cues(doc) == ["أعلن"]

@@ -2675,7 +2675,7 @@ class _Run:
         elif self._non_speaker(subj or left or rel_head):
             return None          # round 8: الوضع في اليمن يؤكد أن …: evidence, not a speaker
         if subj is not None and e.lemma == "أعلن" and \
-                any(self.norm(k) in self.lex.performative_announce for k in range(subj[0] + 1, subj[1])):
+                any(self.norm(k) in self.lex.performative_announce for k in range(subj[0], subj[1])):
             return None          # round 9: أعلن خادم الحرمين انطلاق القمة: a deed the subject ran into
         via: list = []
         told = None
@@ -2820,6 +2820,13 @@ class _Run:
         if lic is not None and e.lemma == "أعلن" and lic[0] == "np" and lic[1] + 1 < hi and \
                 self.norm(lic[1] + 1) in self.lex.deeds_announce:
             lic = None           # round 9: أعلن موقع التواصل تويتر إطلاق …: a deed one word further on
+        if lic is not None and e.lemma == "أعلن" and lic[0] == "np" and self.norm(lic[1]) in _REL_PRONOUNS:
+            q = lic[1] + 1       # round 10: أعلن التحالف الذي يقاتل قوات الحوثي … وقفا لإطلاق النار: the relative
+            while q < hi and q < lic[1] + 14 and not self.is_punct(q) and \
+                    self.norm(q) not in self.lex.performative_announce:
+                q += 1           # clause is the subject's, the deed comes after it
+            if q < hi and self.norm(q) in self.lex.performative_announce:
+                lic = None
         if lic is not None and self._performative(after, lic[1] + 1 if lic[0] == "np" else
                                                   lic[1] + 1 if e.lemma == "أعلن" and lic[0] == "prep" else lic[2], hi,
                                                   announce=e.lemma == "أعلن"):
