@@ -101,3 +101,25 @@ def test_executions_tests_and_metaphors_are_no_assault(nlp, text):
 ])
 def test_real_assaults_stay(nlp, text):
     assert _assault(nlp(text))
+
+
+@pytest.mark.parametrize("text", [
+    "ويشير آخرون إلى أن المستوطنين قد يرتكبون مذبحة ضد المصلين.",
+    "وأكد الضابط أن التنظيم قد يحاول الهجوم على المعبر.",
+    "وأجرت القوات تدريبات دفاعية تحسبا لأي ضربة جوية.",
+    "وقال المسؤول إن الجيش غير قادر على صد أي هجوم.",
+    "وقال مجهول في اتصال هاتفي إن انفجارا سيقع قرب المحطة.",
+    "وطلب الملك تنفيذ ضربات جوية عاجلة لوقف تقدم المدرعات.",
+    "وثمة خيار آخر يتمثل في شن ضربات جوية ضد معسكرات المسلحين.",
+])
+def test_possible_requested_or_generic_attack_is_not_realised(nlp, text):
+    assert _assault(nlp(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الوكالة إن الجبهة قد تكون وراء هجوم سيفاري.",
+    "وكانت وحدة من الشرطة قد قتلت ثلاثة من المطلوبين.",
+    "ولم تتبن أي جهة الهجوم الذي استهدف الحافلة.",
+])
+def test_may_be_behind_and_has_killed_stay(nlp, text):
+    assert _assault(nlp(text))

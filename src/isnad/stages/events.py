@@ -273,6 +273,11 @@ def cues() -> dict:
     out["plan_cues"] = _n(c.get("plan_cues"))
     out["plan_window"] = int(c.get("plan_window", 6))
     out["plan_found_cues"] = _n(c.get("plan_found_cues"))
+    out["may_particles"] = _n(c.get("may_particles"))
+    out["future_after_verbs"] = _n(c.get("future_after_verbs"))
+    out["generic_before"] = _n(c.get("generic_before"))
+    out["may_verbs"] = _n(c.get("may_verbs"))
+    out["may_not_verbs"] = _n(c.get("may_not_verbs"))
     out["plan_cues"] = out["plan_cues"] | out["plan_found_cues"]
     out["plan_types"] = frozenset(c.get("plan_types") or ("ASSAULT",))
     va = c.get("verbal_attack") or {}
@@ -925,9 +930,19 @@ class EventsStage(Stage):
             after = _next_words(doc, c.tok_end, sent_toks, 4)
             if any(toks[i].norm in cu["future_after"] for i in after):
                 c.aux.append("future")
+            elif not verbal and any(_readings(toks[i].norm) & cu["future_after_verbs"] for i in after[:2]):
+                c.aux.append("future")          # هجوما بالقنبلة سينفذ، إن انفجارا سيقع
         if read_before & cu["hypothetical_cues"]:
             c.aux.append("hypothetical")
+        elif not verbal and not c.negated and before and _readings(toks[before[0]].norm) & cu["generic_before"]:
+            c.aux.append("hypothetical")        # any attack: لصد أي هجوم، تحسبا لأي ضربة جوية
         elif read_before & cu["irrealis_cues"] and c.entry.irrealis:
+            c.aux.append("hypothetical")
+        elif any(toks[i].norm in cu["may_particles"] and i + 1 < len(toks) and
+                 (toks[i + 1].norm[:1] in ("ي", "ن") or toks[i + 1].norm in cu["may_verbs"]) and
+                 toks[i + 1].norm not in cu["may_not_verbs"]
+                 for i in _prev_words(doc, c.tok_start, sent_toks, 4)):
+            # قد + an imperfect verb is "may" (قد يرتكبون مذبحة، قد تكون إسرائيل من اغتالت), قد + past is "has"
             c.aux.append("hypothetical")
         elif c.entry.type in cu["plan_types"] and cu["plan_cues"]:
             # a foiled, found, plotted or intended attack (cues.yaml plan_cues), further back in the clause:
