@@ -237,3 +237,13 @@ def test_announcing_a_ceasefire_after_a_relative_clause_is_a_deed(attr):
     assert cues(attr("وأعلن التحالف الذي يقاتل المتمردين في الجنوب وقفا لإطلاق النار لمدة خمسة أيام.")) == []
     doc = attr("وأعلن التحالف الذي يقاتل المتمردين في الجنوب أن الهدنة انهارت.")
     assert cues(doc) == ["أعلن"]
+
+
+def test_prepositional_object_stops_where_the_clause_goes_on(attr):
+    doc = attr("وحسب شريط فيديو ظهرت الدبابات وهي تتحرك نحو المدينة.")
+    assert src(doc, one(doc, "حسب")) == "شريط فيديو"
+    doc = attr("ويقدر عدد المغردين، بحسب دراسات بحثية سابقة سبعة ملايين حساب.")
+    assert src(doc, one(doc, "بحسب")) == "دراسات بحثية سابقة"
+    # a number inside a name stays (قرار … رقم 833)
+    doc = attr("وتم ترسيم الحدود طبقا لقرار مجلس الأمن الدولي رقم 833 الصادر عام 1993.")
+    assert all("رقم" not in ctext(doc, a)[:4] for a in doc.attributions)

@@ -135,6 +135,9 @@ _LISTENED_TO = frozenset({"الاستماع", "استماع", "استمع", "ا�
 # Round 10: words of obligation or demand before أن + a reporting verb (يجب أن يعلن، طالب بأن يعلن)
 _OBLIGATION = frozenset({"يجب", "يتوجب", "يتعين", "ينبغي", "لابد", "بد", "وجب", "طالب", "يطالب", "طالبت", "تطالب",
                          "دعا", "دعت", "يدعو", "تدعو", "ناشد", "حث", "يحث", "عليه", "عليها", "عليهم"})
+# Round 10: number words (a figure opens the clause a prepositional cue frames)
+_NUMBER_WORDS = frozenset({"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات",
+                           "الاف", "ملايين", "مليون", "مليار", "مليارات", "الف", "مئه"})
 _DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
 # Round 9: cues whose object (after the subject) is not the content (اتهم X Y بـ، وصف X Y بأنه)
 _REAL_OBJECT = frozenset({"اتهم", "وصف", "شبه", "حذر", "نسب", "حمل المسؤولية", "برر"})
@@ -3299,6 +3302,17 @@ class _Run:
             q += 1
         return None
 
+    def _perfect_verb_like(self, x: int) -> bool:
+        """Round 10: a word that can only be a perfect verb with a feminine ending (ظهرت، اعتقلت،
+        أكدت): no article or clitic preposition, ت-final but not the plural ات, not part of a
+        name entity."""
+        if self.toks[x].kind != "word" or self._in_name_entity(x):
+            return False
+        n, p = self.norm(x), self.norm(x - 1)
+        return 4 <= len(n) <= 6 and n.endswith("ت") and not n.endswith(("ات", "يت", "وت")) and \
+            not n.startswith(("ال", "لل", "بال", "وال")) and p not in _PREPOSITIONS and p not in _REL_PRONOUNS and \
+            (len(n) == 4 or p.startswith("ال") or self._in_name_entity(x - 1))
+
     def _non_speaker(self, span) -> bool:
         """The subject's first word is a head that cannot speak (``non_speaker_heads``)."""
         if span is None or span[0] >= span[1] or self.toks[span[0]].kind != "word":
@@ -3910,6 +3924,14 @@ class _Run:
         fa = next((x for x in range(a + 1, b) if self.norm(x) in ("فان", "فانه", "فانها", "فانهم")), None)
         if fa is not None:
             b = fa               # round 10: وفقا لما ذكرته وسائل الإعلام | فإنه …: فإن opens the main clause
+        if not e.with_verb:
+            # round 10: the object stops where the clause it frames goes on: a number (بحسب دراسات سابقة |
+            # سبعة ملايين حساب) or a perfect verb (وحسب شريط فيديو | ظهرت الدبابات، بحسب مصادر الجزيرة … |
+            # اعتقلت قوات …)
+            cut = next((x for x in range(a + 1, b) if self.norm(x) in _NUMBER_WORDS and self.toks[x - 1].kind == "word" or
+                        self._perfect_verb_like(x)), None)
+            if cut is not None:
+                b = cut
         if b <= a:
             return None
         strip_l = e.obj == "ل" and a == m.tok_end and self.norm(a).startswith("ل")
