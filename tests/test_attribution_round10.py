@@ -247,3 +247,8 @@ def test_prepositional_object_stops_where_the_clause_goes_on(attr):
     # a number inside a name stays (قرار … رقم 833)
     doc = attr("وتم ترسيم الحدود طبقا لقرار مجلس الأمن الدولي رقم 833 الصادر عام 1993.")
     assert all("رقم" not in ctext(doc, a)[:4] for a in doc.attributions)
+
+
+def test_left_subject_without_its_conjunction(attr):
+    doc = attr("وقتل ثلاثة عناصر في الكمين، والمصادر تتحدث عن تكتم الحزب على أسمائهم.")
+    assert src(doc, one(doc, "تتحدث")) == "المصادر"

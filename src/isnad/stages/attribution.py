@@ -1822,6 +1822,9 @@ class _Run:
         if r is not None and (self.norm(r[0]) in ("بالنسبه", "وبالنسبه", "اما", "واما") or
                               self.norm(r[0] - 1) in ("بالنسبه", "وبالنسبه")):
             return None          # أما بالنسبة للطرق بين إن …: a topic frame, not the speaker
+        if r is not None and self.norm(r[0])[:1] == "و" and self.bare(r[0]) != self.norm(r[0]) and \
+                self.lex.heads.lookup(self.bare(r[0])):
+            self._conj_tok.add(r[0])   # round 10: …، وحكام الضفة يتكلمون …: the subject without the conjunction
         return r
 
     def _left_subject(self, i: int, lo: int) -> tuple[int, int] | None:
