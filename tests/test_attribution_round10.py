@@ -252,3 +252,11 @@ def test_prepositional_object_stops_where_the_clause_goes_on(attr):
 def test_left_subject_without_its_conjunction(attr):
     doc = attr("وقتل ثلاثة عناصر في الكمين، والمصادر تتحدث عن تكتم الحزب على أسمائهم.")
     assert src(doc, one(doc, "تتحدث")) == "المصادر"
+
+
+def test_information_obtained_by_an_outlet_from_sources(nlp):
+    doc = nlp("ووفقا لمعلومات حصلت عليها «الحياة» من مصادرها في وزارة الدفاع فقد أبلغ الوزير خالد سعيد نظيره أن "
+              "الطائرات لن تسلم، مؤكدا أن بغداد ستتحمل الخسارة.")
+    a = one(doc, "وفقا")
+    assert src(doc, a) == "مصادرها في وزارة الدفاع" and vias(doc, a) == ["الحياة"]
+    assert "الوزير خالد سعيد" in ante(doc, one(doc, "مؤكدا"))

@@ -3829,7 +3829,9 @@ class _Run:
         src = None
         same = [a for a in self.atts[-12:] if a.sent == si and a.src is not None and a.cue[0] < m.start]
         top = [a for a in same if not any(b is not a and b.content and b.content[0] <= a.cue[0] < b.content[1]
-                                          and b.position == "after" for b in same)]
+                                          and b.position == "after" and b.entry.type != "prep" for b in same)]
+        # (round 10: a clause framed by a prepositional cue — ووفقا لمعلومات …، فقد أبلغ X … مؤكدا — is not
+        # nested speech: the participle goes on with its verb's speaker)
         if top or same:
             # round 9: not the channel of a prepositional cue inside the verb clause (وأكد، بحسب وكالة
             # «إيرنا»، أن …، محذرا …): the participle goes on with the verb's speaker
@@ -3927,7 +3929,20 @@ class _Run:
         fa = next((x for x in range(a + 1, b) if self.norm(x) in ("فان", "فانه", "فانها", "فانهم")), None)
         if fa is not None:
             b = fa               # round 10: وفقا لما ذكرته وسائل الإعلام | فإنه …: فإن opens the main clause
-        if not e.with_verb:
+        got_from = None
+        if not e.with_verb and "معلومات" in self.norm(a) and a + 4 < hi and \
+                self.bare(a + 1) in ("حصلت", "حصل", "تلقت", "تلقي") and self.norm(a + 2) in ("عليها", "عليه"):
+            # round 10 (blind8 decision): وفقا لمعلومات حصلت عليها «عكاظ» من مصادرها في الوزارة …: the
+            # inner sources are the source, the outlet that obtained the information is the via
+            p = next((x for x in range(a + 4, min(hi, a + 10)) if self.norm(x) == "من"), None)
+            if p is not None and p + 1 < hi and self.toks[p + 1].kind == "word":
+                q = self.np_end(p + 1, hi, allow_pp=True)
+                q = next((x for x in range(p + 2, q) if self.norm(x) in ("فقد", "فان", "فانه", "فانها") or
+                          self._perfect_verb_like(x)), q)
+                if q > p + 1:
+                    got_from = (a + 3, p)
+                    a, b = p + 1, q
+        if not e.with_verb and got_from is None:
             # round 10: the object stops where the clause it frames goes on: a number (بحسب دراسات سابقة |
             # سبعة ملايين حساب) or a perfect verb (وحسب شريط فيديو | ظهرت الدبابات، بحسب مصادر الجزيرة … |
             # اعتقلت قوات …)
@@ -3977,14 +3992,17 @@ class _Run:
             not self.is_cue_tok(src_a)
         if one_name and self.norm(src_a) not in self.lex.media_nouns:
             pass                 # …، بحسب دوغان.: a one-word name closing the clause is the source
-        elif not strip_l and not fa_inna and not construct and not (verb_entry is not None and verb_entry.type == "docverb" and
+        elif not strip_l and not fa_inna and not construct and got_from is None and \
+                not (verb_entry is not None and verb_entry.type == "docverb" and
                                                   src_b - src_a <= 4 and self.norm(src_a).startswith("ال")) and \
                 (not self.source_like(src_a, src_b) or
                             (self.head_of(src_a, src_b)[0] is None and e.lemma in ("وفق", "وفقا", "طبقا", "تبعا") and
                              not self._entity_end_at(src_a, src_b) > src_a and not self._given(src_a) and
                              not self._known_name_token(src_a) and not self.is_quote(src_a))):
             return None
-        if strip_l and not self._source_like_l(src_a, src_b):
+        if got_from is not None:
+            src_a, src_b, strip_l = a, b, False
+        elif strip_l and not self._source_like_l(src_a, src_b):
             return None
         if e.obj == "عن" and not e.with_verb and m.tok_end == i + 1 and self.norm(i + 1) == "عن":
             cue_end, cue_tok_end = self.toks[i + 1].end, i + 2      # نقلا عن: the fixed phrase
@@ -3996,6 +4014,12 @@ class _Run:
         att.mention = self._span(src_a, src_b) if not strip_l else \
             self._trim_span(self.toks[src_a].start + 1, self.toks[src_b - 1].end)
         self._touch(att.src, m.start)
+        if got_from is not None:
+            vs = self.resolve_mention(*got_from)
+            vs.extra["_via_last"] = True
+            att.via = [(vs, "cites", self._span(*got_from))]
+            while b < hi and self.norm(b) in ("فقد", "فان"):
+                b += 1
         # content: after (clause start / middle) or before (clause end)
         at_start = self._clause_start(i, lo)
         if at_start and self._clause_final(b, hi) and si > 0:
