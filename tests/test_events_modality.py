@@ -123,3 +123,9 @@ def test_possible_requested_or_generic_attack_is_not_realised(nlp, text):
 ])
 def test_may_be_behind_and_has_killed_stay(nlp, text):
     assert _assault(nlp(text))
+
+
+def test_long_junk_sentence_does_not_crash(nlp, nlp_broad):
+    text = "شن الرئيس هجوما عنيفا على الحكومة و" * 800 + " قد يرتكبون مذبحة أي هجوم فككت سيارة مفخخة" * 200
+    assert isinstance(nlp(text).events, list)
+    assert isinstance(nlp_broad(text).events, list)

@@ -675,7 +675,11 @@ class EventsStage(Stage):
                     break
         if not found:
             return False
-        return not any(_readings(toks[i].norm) & cu["violence"] for i in sent_toks)
+        # the sentence around the group (a junk "sentence" of thousands of tokens: a window of it)
+        w = 2 * cu["context_window"]
+        lo = max(sent_toks.start, min(o.tok_start for o in group) - w)
+        hi = min(sent_toks.stop, max(o.tok_end for o in group) + w)
+        return not any(_readings(toks[i].norm) & cu["violence"] for i in range(lo, hi))
 
     def _classify(self, doc, sent: int, built: list, starts: list | None = None) -> list:
         """Score the sentence for the types the classifier knows (ASSAULT, PROTEST): the score
