@@ -260,3 +260,12 @@ def test_information_obtained_by_an_outlet_from_sources(nlp):
     a = one(doc, "وفقا")
     assert src(doc, a) == "مصادرها في وزارة الدفاع" and vias(doc, a) == ["الحياة"]
     assert "الوزير خالد سعيد" in ante(doc, one(doc, "مؤكدا"))
+
+
+def test_feminine_titles_and_names_in_iya(attr):
+    doc = attr("فيما كشفت الصحفية سامية الخطيب طريقة معاملة الأجهزة للمعتقلين، لافتة إلى أن الوضع صعب.")
+    a = one(doc, "كشفت")
+    assert src(doc, a) == "الصحفية سامية الخطيب"
+    assert "الصحفية سامية الخطيب" in ante(doc, one(doc, "لافتة"))
+    doc = attr("بدورها قالت محامية هيئة شؤون الأسرى «حنان الخطيب»: إن الأسرى مضربون.")
+    assert src(doc, one(doc, "قالت")) == "محامية هيئة شؤون الأسرى «حنان الخطيب»"
