@@ -68,10 +68,22 @@ def test_audited_gold_scores_the_test_half(capsys):
     assert r["precision"] > 0.8
 
 
-def test_audited_gold_refuses_the_dev_half(capsys):
+def test_audited_gold_scores_the_dev_half_from_its_own_file(capsys, monkeypatch):
+    """--split dev --gold audited reads the dev relabelling and never opens the test one."""
     require_shared("arabic-event-gsr", "protest_gsr.csv")
-    assert ev.run(_args(fast=True, data="gsr", types="PROTEST", split="dev", gold="audited")) == 1
-    assert "test split only" in capsys.readouterr().err
+    opened = []
+    real = ev.audited_labels
+    monkeypatch.setattr(ev, "audited_labels", lambda t, split="test": opened.append(split) or real(t, split))
+    rc = ev.run(_args(fast=True, data="gsr", types="PROTEST", split="dev", json=True, gold="audited"))
+    assert rc == 0 and opened == ["dev"]
+    r = json.loads(capsys.readouterr().out)["gsr"]["PROTEST"]
+    assert r["positives"] == 632 and r["negatives"] == 536
+
+
+def test_audited_gold_refuses_both_halves_at_once(capsys):
+    require_shared("arabic-event-gsr", "protest_gsr.csv")
+    assert ev.run(_args(fast=True, data="gsr", types="PROTEST", split="all", gold="audited")) == 1
+    assert "one at a time" in capsys.readouterr().err
 
 
 def test_dev_relabelling_is_standoff_and_complete():

@@ -62,7 +62,8 @@ def add_arguments(p) -> None:
                    help="print the ids of up to N false negatives/positives per type (ids only)")
     p.add_argument("--gold", choices=("crowd", "audited"), default="crowd",
                    help="arabic-event-gsr labels: crowd (the published labels, default) or audited (the "
-                        "blind relabelling of the test half, evaluation/data/events/gsr_relabel_test.tsv)")
+                        "blind relabelling of the half: evaluation/data/events/gsr_relabel_{test,dev}.tsv; "
+                        "the dev one is the broad classifier's training data)")
 
 
 def split_of(sentence_id: str) -> str:
@@ -113,15 +114,19 @@ def _overlap(gold: str, spans: list[dict]) -> bool:
     return False
 
 
-RELABEL_FILE = "gsr_relabel_test.tsv"
+RELABEL_FILES = {"test": "gsr_relabel_test.tsv", "dev": "gsr_relabel_dev.tsv"}
+RELABEL_FILE = RELABEL_FILES["test"]
 _AUDITED_LABEL = {"yes": "yes", "no": "easy no", "ambiguous": "ambiguous"}
 
 
-def audited_labels(etype: str) -> dict[str, str]:
+def audited_labels(etype: str, split: str = "test") -> dict[str, str]:
     """``{sentence id: final audited judgement}`` (yes / no / ambiguous) of one type, from the blind
-    relabelling of the test half (see the header of ``evaluation/data/events/gsr_relabel_test.tsv``)."""
+    relabelling of one half (see the headers of ``evaluation/data/events/gsr_relabel_{test,dev}.tsv``:
+    the dev file trains the broad profile's classifier, the test file only scores)."""
     from pathlib import Path
-    path = Path(__file__).parent / "data" / "events" / RELABEL_FILE
+    if split not in RELABEL_FILES:
+        return {}
+    path = Path(__file__).parent / "data" / "events" / RELABEL_FILES[split]
     out: dict[str, str] = {}
     if not path.exists():
         return out
@@ -147,14 +152,16 @@ def eval_gsr(nlp, etype: str, args) -> dict:
     rows = [r for r in rows if args.split == "all" or split_of(r["id"]) == args.split]
     changed = 0
     if getattr(args, "gold", "crowd") == "audited":
-        audited = audited_labels(etype)
-        if args.split != "test" or not audited:
-            raise DataMissing(f"--gold audited: the relabelling covers the test split only "
-                              f"({RELABEL_FILE}: {len(audited)} {etype} labels)")
+        if args.split not in RELABEL_FILES:       # checked before any file is opened
+            raise DataMissing(f"--gold audited: the relabellings cover the halves one at a time "
+                              f"(--split test or --split dev), not {args.split!r}")
+        audited = audited_labels(etype, args.split)
+        if not audited:
+            raise DataMissing(f"--gold audited: no {etype} labels in {RELABEL_FILES[args.split]}")
         missing = [r["id"] for r in rows if r["id"] not in audited]
         if missing:
-            raise DataMissing(f"--gold audited: {len(missing)} {etype} test sentences have no audited "
-                              f"label (first: {missing[0]})")
+            raise DataMissing(f"--gold audited: {len(missing)} {etype} {args.split} sentences have no "
+                              f"audited label (first: {missing[0]})")
         for r in rows:
             new = _AUDITED_LABEL[audited[r["id"]]]
             old = "yes" if r["label"] == "yes" else "ambiguous" if r["label"] == "ambiguous" else "no"
@@ -287,7 +294,7 @@ def run(args) -> int:
     print(f"isnad eval events — split {args.split}; pipeline {' → '.join(nlp.names)}")
     if out["gsr"]:
         if args.gold == "audited":
-            print(f"\narabic-event-gsr, AUDITED labels ({RELABEL_FILE}; positives: yes; negatives: no; "
+            print(f"\narabic-event-gsr, AUDITED labels ({RELABEL_FILES.get(args.split)}; positives: yes; negatives: no; "
                   f"'easy'/'diff' columns not applicable)")
             print("  labels changed from the crowd's: " +
                   ", ".join(f"{t} {r['labels_changed']}" for t, r in out["gsr"].items()))
