@@ -269,3 +269,11 @@ def test_feminine_titles_and_names_in_iya(attr):
     assert "الصحفية سامية الخطيب" in ante(doc, one(doc, "لافتة"))
     doc = attr("بدورها قالت محامية هيئة شؤون الأسرى «حنان الخطيب»: إن الأسرى مضربون.")
     assert src(doc, one(doc, "قالت")) == "محامية هيئة شؤون الأسرى «حنان الخطيب»"
+
+
+def test_a_chain_of_descriptive_predicates_reports_nothing(attr):
+    assert cues(attr("إن هذا الموقف يعكس بجلاء نواياها العدائية ويكشف بكل وضوح استراتيجيتها في المنطقة.")) == []
+    assert cues(attr("وتحترم الشرائع السماوية التي تجرم المساس بالمقدسات وتؤكد على صونها.")) == []
+    # a speech frame after the verb stays a cue
+    doc = attr("وقال سائل: إنه يعاني من التهاب، ولم تتحسن حالته ويقول: استخدمت أدوية كثيرة.")
+    assert "يقول" in cues(doc)

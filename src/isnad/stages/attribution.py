@@ -2660,6 +2660,10 @@ class _Run:
                 self.bare(i)[:1] in ("ي", "ت") and not (j < hi and (self.is_comp(j) or self.is_punct(j, {":"}))) and \
                 any(a.content and a.content[0] <= m.start < a.content[1] for a in self.atts[-4:]):
             return None          # round 10: توقع X أن يُعلن خلال الأيام القادمة عن …: a predicted act, no speaker
+        if subj is None and left is None and rel_head is None and m.prefix == "و" and self.bare(i)[:1] in ("ي", "ت") and \
+                not (j < hi and (self.is_comp(j) or self.is_punct(j, {":"}) or self.is_quote(j))) and \
+                self._descriptive_chain(i, lo):
+            return None          # round 10: فتوى تدين جرائم داعش وتكشف عن خطورتها: a chain of descriptive predicates
         if strict and subj is None and left is None and not (j < hi and (self.is_comp(j) or self.norm(j) == ":")) and \
                 not (e.lemma == "تحدث" and m.prefix == "و" and j == iend and j + 1 < hi and self.norm(j) == "عن" and
                      self.toks[j + 1].kind == "word" and
@@ -3304,6 +3308,27 @@ class _Run:
                 return None
             q += 1
         return None
+
+    def _descriptive_chain(self, i: int, lo: int) -> bool:
+        """Round 10: the subjectless present-tense cue at ``i`` (وتكشف، ويؤكد) is coordinated with an
+        earlier present-tense verb of the same clause that is no speech verb (يعكس موقفها … ويكشف،
+        تجرم المساس … وتؤكد على صونها، فتوى تدين … وتكشف): it goes on describing that verb's
+        (non-human) subject, it reports nothing."""
+        for x in range(i - 1, max(lo - 1, i - 10), -1):
+            if self.is_punct(x, _SENT_END | {":", ";", "؛"}) or self.is_quote(x):
+                return False
+            if self.toks[x].kind != "word" or self.is_cue_tok(x):
+                if self.is_cue_tok(x):
+                    return False
+                continue
+            n = self.bare(x)
+            if n in self.lex.speaker_verbs or self._in_name_entity(x):
+                return False
+            if n[:1] == ("ت" if self.bare(i)[:1] == "ت" else "ي") and 4 <= len(n) <= 5 and \
+                    not self._masdar_like(x, shape_only=True) and not n.endswith(("ه", "ات")) and \
+                    self.norm(x - 1) not in _PREPOSITIONS and not self.lex.heads.lookup(n):
+                return True
+        return False
 
     def _perfect_verb_like(self, x: int) -> bool:
         """Round 10: a word that can only be a perfect verb with a feminine ending (ظهرت، اعتقلت،
