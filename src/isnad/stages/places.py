@@ -70,6 +70,9 @@ _FEATURE_PRIOR = {"country": 10.0, "admin1": 6.0, "admin2": 4.5, "admin3": 3.0, 
 _MARGIN = 1.5
 _PREFIXES = frozenset(STANDALONE_CLITICS)
 _SETTLEMENT = ("city", "village", "neighbourhood", "facility", "landmark")
+_EMPTY = frozenset()
+_LATER = "(pass 1 deferred)"                # a mention whose pass-1 reason is worked out late
+_EXCLUDED = frozenset({"person", "adjective", "club", "event", "organisation", "function word"})
 
 
 @dataclass
@@ -326,7 +329,7 @@ class PlacesStage(Stage):
                 mentions.append(mt)
         mentions.sort(key=lambda x: x.start)
 
-        if "\u064b" in doc.text:                    # درعًا تذكاريًا: tanween, an indefinite noun
+        if self._tanween:                           # درعًا تذكاريًا: tanween, an indefinite noun
             mentions = [mt for mt in mentions if "\u064b" not in doc.text[mt.start:mt.end]]
         for mt in mentions:
             self._context(doc, mt)
@@ -614,7 +617,11 @@ class PlacesStage(Stage):
             rule_ctx = key in g.context_names or key in self.person_names
             if key in g.always:
                 flagged, rule_ctx = set(), False
-            memo = (frozenset(i for i in pays if i in flagged or self._minor_foreign(i)), rule_ctx)
+            # a town abroad named with its feature word or country adjective inside the name
+            # (مدينة ليل، ليل الفرنسية) carries its own context (round 8)
+            words = key.split(" ")
+            own = len(words) > 1 and (words[0] in self.feature_words or words[-1] in self.country_adjs)
+            memo = (frozenset(i for i in pays if i in flagged or (not own and self._minor_foreign(i))), rule_ctx)
             if len(self._mfm_cache) < 100000:
                 self._mfm_cache[(key, pays)] = memo
         return _Mention(m.start, m.end, m.tok_start, m.tok_end, key, m.prefix, list(pays),
@@ -950,7 +957,8 @@ class PlacesStage(Stage):
 
     def _is_club(self, doc, mt: _Mention, sporty: bool) -> bool:
         """A sports club named after its city: برشلونة in a sports story, فريق الكويت, أزميت
-        التركي (a masculine country adjective after the name)."""
+        التركي (a masculine country adjective after the name).  Not after ب (معسكر الفريق بمدينة
+        هورست: where the team is; round 8)."""
         if mt.how not in ("gazetteer", "ner"):        # (an NER span the gazetteer knows: the same)
             return False
         if sporty and mt.feature is None:
@@ -965,7 +973,7 @@ class PlacesStage(Stage):
         j = self._prev0(doc, mt)
         prev = self._pstems(doc, mt) if j >= 0 else ()
         teamish = self._teamish_sport if sporty else self.team_words
-        if prev and prev[0] in teamish and all(
+        if prev and prev[0] in teamish and mt.prefix[-1:] != "ب" and all(
                 self.g.entry(i).feature in ("city", "village", "admin1", "admin2", "admin3") for i in mt.cands):
             return True
         if sporty and mt.key in self.club_cities:
@@ -1113,71 +1121,21 @@ class PlacesStage(Stage):
         toks = doc.tokens
         sporty = self._sporty
         market = len(self._norm_set & self.market_cues) >= self.market_min
-        # pass 1: what stands on its own
+        # pass 1: what stands on its own.  A gazetteer name that nothing in pass 1 could accept
+        # (no free candidate, no feature / area / direction word, no entity, no dateline, no country
+        # adjective, no event head) is only marked: its rejection reason (person, adjective, club
+        # ...) is worked out in pass 2 if something there could accept it (most never need it).
         event_keys = set(self._blocked_event_keys)
         ends = {m.t1 for m in mentions}                 # token ends of the mentions (QA-9: one set)
         for mt in mentions:
-            if self._is_club(doc, mt, sporty):
-                mt.why = "club"
+            if mt.how == "gazetteer" and mt.feature is None and mt.area is None and \
+                    mt.direction is None and mt.entity is None and \
+                    (mt.rule_ctx or all(i in mt.flagged or g.entry(i).context for i in mt.cands)) and \
+                    not self._dateline(doc, mt) and not self._country_adjective_after(doc, mt) and \
+                    not self._head_before(doc, mt, self.event_heads):
+                mt.why = _LATER
                 continue
-            if market and self._is_company(doc, mt):
-                mt.why = "company"                       # وعسير الأكثر ارتفاعا: a listed company
-                continue
-            if self._head_before(doc, mt, self.event_heads) and \
-                    all(g.entry(i).feature != "country" for i in mt.cands):
-                mt.why = "event"                         # اتفاق الطائف, مسار أستانا
-                event_keys.add(mt.key)
-                continue
-            if mt.key == "القريتين" and "قريتي" in self._norm_set and mt.feature is None:
-                mt.why = "function word"                 # قريتي X وY ... على القريتين: "the two villages"
-                continue
-            if mt.key in self.function_words and not mt.prefix and mt.feature is None:
-                mt.why = "function word"                 # فإن, عنه
-                continue
-            if self._org_name(doc, mt) or self._quoted_name(doc, mt):
-                mt.why = "organisation"
-                continue
-            if mt.how == "fuzzy" or (mt.how == "ner" and (not mt.cands or not all(
-                    i in g.lexflag.get(mt.key, ()) or self._minor_foreign(i) for i in mt.cands))):
-                mt.accepted, mt.why = True, "ner"          # (a common word needs more: بالرأس)
-                continue
-            if self._is_person(doc, mt):
-                mt.why = "person"
-                continue
-            if self._is_adjective(doc, mt) or self._accusative_adjective(doc, mt) or (
-                    all(i in mt.flagged for i in mt.cands) and self._after_definite_noun(doc, mt)) or \
-                    self._adjective_of_place(doc, ends, mt):
-                mt.why = "adjective"            # الصالة الخضراء: a common word after a noun
-                continue
-            fitting = mt.feature is not None and any(
-                g.entry(i).feature in mt.feature.value or (g.entry(i).kind or "") in mt.feature.value
-                or self._seat_of_governorate(g.entry(i), mt.feature.value) for i in mt.cands)
-            ner_ok = mt.entity is not None and not all(
-                i in g.lexflag.get(mt.key, ()) or self._minor_foreign(i) for i in mt.cands)
-            if not ner_ok and mt.entity is not None and mt.cands and not mt.rule_ctx and \
-                    (mt.key in g.always or not any(i in g.lexflag.get(mt.key, ()) for i in mt.cands)):
-                # a town abroad the NER tags as a location, right after a real preposition
-                # (في جنيف، إلى جروزني): no person or common word reads so
-                j = self._prev0(doc, mt)
-                ner_ok = j >= 0 and not mt.prefix and any(
-                    x in self.locatives for x in self._stems(toks[j]))
-            supported = fitting or ner_ok or self._dateline(doc, mt) or \
-                (mt.area is not None and mt.area.value in _AREA_SUPPORT) or \
-                (mt.direction is not None and mt.direction.start < mt.start)
-            free = [i for i in mt.cands if i not in mt.flagged and not g.entry(i).context]
-            if mt.rule_ctx:
-                free = []
-            if len(mt.cands) > 1 or not (supported or free):
-                keep = self._country_adjective_after(doc, mt)
-                if keep:                     # حجة اليمنية، طرابلس اللبنانية (round 8): the adjective's country
-                    mt.cands = keep
-                    if not (supported or free):
-                        mt.accepted, mt.why = True, "country adjective"
-                        continue
-            if supported:
-                mt.accepted, mt.why = True, "context"
-            elif free:
-                mt.accepted, mt.why = True, "bare"
+            self._pass1(doc, mt, sporty, market, event_keys, ends)
         if event_keys:                                   # the agreement again, said bare
             home = self._home_country(doc, [m for m in mentions if m.key not in event_keys])
             for mt in mentions:
@@ -1203,25 +1161,32 @@ class PlacesStage(Stage):
             acc_points = None
             acc_entries = {i for m in mentions if m.accepted for i in m.cands}
             for k, mt in enumerate(mentions):
-                if mt.accepted or mt.why in ("person", "adjective", "club", "event", "organisation",
-                                         "function word"):
+                if mt.accepted or mt.why in _EXCLUDED:
                     continue
                 if self._coordinated(doc, mentions, k):
+                    if mt.why is _LATER and self._late(doc, mt, sporty, market, ends):
+                        continue
                     mt.accepted, mt.why, changed = True, "coordinated", True
                     continue
                 if any(i in acc_entries for i in mt.cands) and " " not in mt.key and \
                         any(" " in m.key and m.accepted and set(m.cands) & set(mt.cands) for m in mentions):
+                    if mt.why is _LATER and self._late(doc, mt, sporty, market, ends):
+                        continue
                     mt.cands = [i for i in mt.cands if i in acc_entries]
                     mt.accepted, mt.why, changed = True, "short form", True   # مرتفعات حمرين ... حمرين
                     continue
                 keep = self._in_container(doc, mentions, k)
                 if keep:                                 # «فولكستون» بإنجلترا, ويتشيتا بولاية كانساس
+                    if mt.why is _LATER and self._late(doc, mt, sporty, market, ends):
+                        continue
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "in a named unit", True
                     continue
                 j = self._prev0(doc, mt)
                 explicit = j >= 0 and not self.locatives.isdisjoint(self._stems(toks[j]))
                 locative = explicit or mt.prefix[-1:] in ("ب", "ل")
                 if not locative:
+                    continue
+                if mt.why is _LATER and self._late(doc, mt, sporty, market, ends):
                     continue
                 if all(i in g.lexflag.get(mt.key, ()) for i in mt.cands) and self._nisba_after(doc, mt):
                     continue                             # على الثورة السورية: a noun and its adjective
@@ -1247,10 +1212,14 @@ class PlacesStage(Stage):
                     mt.accepted, mt.why, changed = True, "named before", True
                     continue
                 keep = []
+                marked = g.flagged.get(mt.key, _EMPTY)   # common words by curation ('?' names)
+                if marked:
+                    marked = marked - g.lexflag.get(mt.key, _EMPTY)
                 for i in cands:
                     e = g.entry(i)
                     parents = {e.parent, e.admin1_id, e.admin2_id}
-                    if e.population >= 10000 or e.feature in ("admin1", "admin2", "region"):
+                    # (a curated '?' name needs its own unit named, not just its country: من شروره)
+                    if (e.population >= 10000 and i not in marked) or e.feature in ("admin1", "admin2", "region"):
                         parents.add(f"country:{e.country}")   # a town of a country named here
                     if parents & acc_ids:
                         keep.append(i)
@@ -1269,6 +1238,80 @@ class PlacesStage(Stage):
                     for lat, lon, r in acc_points)]
                 if keep:
                     mt.cands, mt.accepted, mt.why, changed = keep, True, "near a named place", True
+
+    def _pass1(self, doc, mt: _Mention, sporty: bool, market: bool, event_keys: set, ends: set) -> None:
+        """Pass 1 of :meth:`_accept` for one mention: what stands on its own (sets ``why``, and
+        ``accepted`` when context or a free candidate carries it)."""
+        g = self.g
+        toks = doc.tokens
+        if self._is_club(doc, mt, sporty):
+            mt.why = "club"
+            return
+        if market and self._is_company(doc, mt):
+            mt.why = "company"                       # وعسير الأكثر ارتفاعا: a listed company
+            return
+        if self._head_before(doc, mt, self.event_heads) and \
+                all(g.entry(i).feature != "country" for i in mt.cands):
+            mt.why = "event"                         # اتفاق الطائف, مسار أستانا
+            event_keys.add(mt.key)
+            return
+        if mt.key == "القريتين" and "قريتي" in self._norm_set and mt.feature is None:
+            mt.why = "function word"                 # قريتي X وY ... على القريتين: "the two villages"
+            return
+        if mt.key in self.function_words and not mt.prefix and mt.feature is None:
+            mt.why = "function word"                 # فإن, عنه
+            return
+        if self._org_name(doc, mt) or self._quoted_name(doc, mt):
+            mt.why = "organisation"
+            return
+        if mt.how == "fuzzy" or (mt.how == "ner" and (not mt.cands or not all(
+                i in g.lexflag.get(mt.key, ()) or self._minor_foreign(i) for i in mt.cands))):
+            mt.accepted, mt.why = True, "ner"          # (a common word needs more: بالرأس)
+            return
+        if self._is_person(doc, mt):
+            mt.why = "person"
+            return
+        if self._is_adjective(doc, mt) or self._accusative_adjective(doc, mt) or (
+                all(i in mt.flagged for i in mt.cands) and self._after_definite_noun(doc, mt)) or \
+                self._adjective_of_place(doc, ends, mt):
+            mt.why = "adjective"            # الصالة الخضراء: a common word after a noun
+            return
+        fitting = mt.feature is not None and any(
+            g.entry(i).feature in mt.feature.value or (g.entry(i).kind or "") in mt.feature.value
+            or self._seat_of_governorate(g.entry(i), mt.feature.value) for i in mt.cands)
+        ner_ok = mt.entity is not None and not all(
+            i in g.lexflag.get(mt.key, ()) or self._minor_foreign(i) for i in mt.cands)
+        if not ner_ok and mt.entity is not None and mt.cands and not mt.rule_ctx and \
+                (mt.key in g.always or not any(i in g.lexflag.get(mt.key, ()) for i in mt.cands)):
+            # a town abroad the NER tags as a location, right after a real preposition
+            # (في جنيف، إلى جروزني): no person or common word reads so
+            j = self._prev0(doc, mt)
+            ner_ok = j >= 0 and not mt.prefix and any(
+                x in self.locatives for x in self._stems(toks[j]))
+        supported = fitting or ner_ok or self._dateline(doc, mt) or \
+            (mt.area is not None and mt.area.value in _AREA_SUPPORT) or \
+            (mt.direction is not None and mt.direction.start < mt.start)
+        free = [i for i in mt.cands if i not in mt.flagged and not g.entry(i).context]
+        if mt.rule_ctx:
+            free = []
+        if len(mt.cands) > 1 or not (supported or free):
+            keep = self._country_adjective_after(doc, mt)
+            if keep:                     # حجة اليمنية، طرابلس اللبنانية (round 8): the adjective's country
+                mt.cands = keep
+                if not (supported or free):
+                    mt.accepted, mt.why = True, "country adjective"
+                    return
+        if supported:
+            mt.accepted, mt.why = True, "context"
+        elif free:
+            mt.accepted, mt.why = True, "bare"
+
+    def _late(self, doc, mt: _Mention, sporty: bool, market: bool, ends: set) -> bool:
+        """A mention pass 1 only marked: its pass-1 reason now (pass 1 cannot accept it); is it
+        one that pass 2 leaves alone?"""
+        mt.why = ""
+        self._pass1(doc, mt, sporty, market, set(), ends)
+        return mt.why in _EXCLUDED
 
     def _country_adjective_after(self, doc, mt: _Mention) -> list[int]:
         """A name that needs context, right before the feminine adjective of a country in which it
