@@ -81,7 +81,7 @@ def test_sayyida_zaynab_of_sinjar_needs_sinjar(nlp):
 
 def test_a_feminine_country_adjective_is_context(nlp):
     assert _ids(nlp("قتل ثلاثة مسلحين في حجة اليمنية."))["حجة"] == "geonames:75337"
-    assert _ids(nlp("انطلقت الندوة في مدينة ليل الفرنسية."))["ليل"] == "geonames:2998324"
+    assert _ids(nlp("انطلقت الندوة في مدينة ليل الفرنسية."))["مدينة ليل"] == "geonames:2998324"
     assert _ids(nlp("وصل الوفد إلى طرابلس اللبنانية."))["طرابلس"] == "geonames:266826"
     assert _ids(nlp("وصل الوفد إلى طرابلس الليبية."))["طرابلس"] == "geonames:2210247"
 
@@ -119,3 +119,27 @@ def test_places_the_survey_found_missing(nlp, text, name, gid):
 
 def test_a_surname_is_no_town(nlp):
     assert "فيرغسون" not in place_texts(nlp("قال المدرب أليكس فيرغسون إن الفريق جاهز."))
+
+
+def test_lille_only_with_its_feature_word_or_adjective(nlp):
+    assert _ids(nlp("بدأت في ليل الفرنسية أمس أعمال الندوة."))["ليل الفرنسية"] == "geonames:2998324"
+    assert "ليل" not in place_texts(nlp("سيطرت المقاومة على منطقتي الوهط ومدينة صبر، ليل السبت الأحد."))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("من أعراض الدواء احمرار بالوجه وصداع.", "الوجه"),       # 'the face', not Al-Wajh
+    ("والتخلص من شروره.", "شروره"),                           # 'its evils', not Sharurah
+    ("لا يوجد لقاح متوفر لهذا الفيروس.", "قاح"),              # 'vaccine', not ل + Qah
+    ("أما حمد الجش فيشير إلى أنه يلاحظ ذلك.", "الجش"),        # a surname
+])
+def test_common_words_are_not_the_new_places(nlp, text, word):
+    assert not any(word in p.text for p in nlp(text, meta={"country": "SA"}).places if not p.no_match)
+
+
+def test_the_suez_canal_is_a_place(nlp):
+    assert _ids(nlp("عبرت عشرات السفن قناة السويس أمس."))["قناة السويس"] == "isnad:eg-suez-canal"
+
+
+def test_a_team_in_a_town_is_no_club(nlp):
+    doc = nlp("اختتم الفريق معسكره بمدينة هورست الهولندية.")
+    assert _ids(doc)["مدينة هورست"] == "isnad:nl-horst"
