@@ -277,3 +277,10 @@ def test_a_chain_of_descriptive_predicates_reports_nothing(attr):
     # a speech frame after the verb stays a cue
     doc = attr("وقال سائل: إنه يعاني من التهاب، ولم تتحسن حالته ويقول: استخدمت أدوية كثيرة.")
     assert "يقول" in cues(doc)
+
+
+def test_a_place_after_bi_and_bayna_the_preposition_inside_the_subject(attr):
+    doc = attr("وأفادت مريم سالم المسؤولة المحلية بقرية النخيل والتي تمثل القبيلة أغلبية بين سكانها، إن ثمانية قتلوا.")
+    a = one(doc, "أفادت")
+    assert src(doc, a) == "مريم سالم المسؤولة المحلية بقرية النخيل والتي تمثل القبيلة أغلبية بين سكانها"
+    assert ctext(doc, a) == "ثمانية قتلوا"

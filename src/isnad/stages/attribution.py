@@ -138,6 +138,8 @@ _OBLIGATION = frozenset({"يجب", "يتوجب", "يتعين", "ينبغي", "ل
 # Round 10: number words (a figure opens the clause a prepositional cue frames)
 _NUMBER_WORDS = frozenset({"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات",
                            "الاف", "ملايين", "مليون", "مليار", "مليارات", "الف", "مئه"})
+# Round 10: place nouns: after بـ inside a noun phrase they locate it (المسؤولة المحلية بقرية …)
+_PLACE_NOUNS = frozenset({"قريه", "مدينه", "محافظه", "منطقه", "ولايه", "حي", "مديريه", "بلده", "مخيم", "بلدية", "بلديه"})
 _DIRECT_SPEECH = frozenset({"قال", "أضاف", "تابع", "استطرد", "أردف"})
 # Round 9: cues whose object (after the subject) is not the content (اتهم X Y بـ، وصف X Y بأنه)
 _REAL_OBJECT = frozenset({"اتهم", "وصف", "شبه", "حذر", "نسب", "حمل المسؤولية", "برر"})
@@ -1215,6 +1217,7 @@ class _Run:
                 if self._time_at(j):
                     break
                 if self.is_cue_tok(j) and self.cue_entry_at(j, ("verb", "part", "prep", "nominal")) and \
+                        not self._bayna_prep(j, a) and \
                         (_strip_al(self.norm(j - 1)) not in self.lex.title_words or
                          self.cue_entry_at(j, ("part",)) and self.norm(j).endswith("ا")):
                     break       # (a participle in -an after a title is no name: ختم الوزير قائلا)
@@ -1254,6 +1257,8 @@ class _Run:
         if n.endswith(("ون", "يا")) or n.startswith(("بلاد", "بلد", "بريطاني", "بلجيك", "بغداد", "بيروت", "باكستان",
                                                      "بنغازي", "برلين", "باريس", "بكين")):
             return True               # بارزون، بريطانيا، بلاده: ب is part of the word
+        if _strip_al(n[1:]) in _PLACE_NOUNS:
+            return True               # round 10: المسؤولة المحلية بقرية الطيوري …: a place, not أفاد بـ + content
         if j + 1 < end and self._entity_labels(j) & {"LOC", "GPE"} and \
                 (self._entity_end_at(j + 1, end, ("PERS",)) > j + 1 or self._given(j + 1)):
             return True               # round 10: مدير مكتب الحملة بلبنان وليد …: a place inside the title
@@ -2035,7 +2040,8 @@ class _Run:
                     return ("participle", k, k)
                 if self.cue_entry_at(k, ("nominal",)):
                     return ("nominal", k, k)
-                if k > j and self.cue_entry_at(k, ("verb", "part", "prep")) and self.bare(k) not in self.lex.carried_by:
+                if k > j and self.cue_entry_at(k, ("verb", "part", "prep")) and self.bare(k) not in self.lex.carried_by and \
+                        not self._bayna_prep(k, 0):
                     return None
             if self.is_punct(k, _SENT_END):
                 return None
@@ -2449,10 +2455,7 @@ class _Run:
                     any(self.is_comp(k) for k in range(iend, commas[1])):
                 return None
         prev = self.norm(i - 1) if i > lo else ""
-        if e.lemma == "بين" and m.prefix == "" and self.bare(i) == "بين" and i > lo and \
-                self.toks[i - 1].kind == "word" and "\u0651" not in self.text[m.start:m.end] and \
-                not (self._frame_word(i - 1) or prev in _BAYYANA_AFTER or
-                     any(self.norm(x) in ("اما", "واما", "بالنسبه", "وبالنسبه") for x in range(max(lo, i - 3), i))):
+        if e.lemma == "بين" and m.prefix == "" and self._bayna_prep(i, lo):
             return None          # round 10: أغلبية بين سكانها (the preposition), not بيّن (explained)
             return None          # round 9: شبهة (suspicion; normalised like شبهه): بشبهة …
         rel_head = None
@@ -3308,6 +3311,16 @@ class _Run:
                 return None
             q += 1
         return None
+
+    def _bayna_prep(self, i: int, lo: int) -> bool:
+        """Round 10: a bare بين right after a noun is the preposition (أغلبية بين سكانها), not the verb
+        بيّن — which follows a frame (وفي السياق ذاته بين، من جهته بين), كما/قد or a clause boundary."""
+        if self.bare(i) != "بين" or self.norm(i) != "بين" or i <= lo or self.toks[i - 1].kind != "word" or \
+                "\u0651" in self.text[self.toks[i].start:self.toks[i].end]:
+            return False
+        prev = self.norm(i - 1)
+        return not (self._frame_word(i - 1) or prev in _BAYYANA_AFTER or
+                    any(self.norm(x) in ("اما", "واما", "بالنسبه", "وبالنسبه") for x in range(max(lo, i - 3), i)))
 
     def _descriptive_chain(self, i: int, lo: int) -> bool:
         """Round 10: the subjectless present-tense cue at ``i`` (وتكشف، ويؤكد) is coordinated with an
