@@ -284,3 +284,12 @@ def test_a_place_after_bi_and_bayna_the_preposition_inside_the_subject(attr):
     a = one(doc, "أفادت")
     assert src(doc, a) == "مريم سالم المسؤولة المحلية بقرية النخيل والتي تمثل القبيلة أغلبية بين سكانها"
     assert ctext(doc, a) == "ثمانية قتلوا"
+
+
+def test_a_place_name_takes_no_genitive(nlp):
+    doc = nlp("ووصف العقيد سالم الهادي مدير السجون بمنطقة جازان الحادث الإجرامي بالجبان.")
+    a = one(doc, "وصف")
+    assert src(doc, a) == "العقيد سالم الهادي مدير السجون بمنطقة جازان" and ctext(doc, a) == "الجبان"
+    # a title after the place still opens the name (رئيس مجلس علماء باكستان الشيخ …)
+    doc = nlp("وقال رئيس مجلس علماء باكستان الشيخ طاهر الأشرفي إن التفجير جريمة.")
+    assert src(doc, one(doc, "قال")) == "رئيس مجلس علماء باكستان الشيخ طاهر الأشرفي"

@@ -1730,6 +1730,10 @@ class _Run:
             if genitive:
                 if self._given(j) and person:
                     break                                   # وزير الخارجية عادل … : the name
+                if j > hend and t.kind == "word" and n.startswith("ال") and \
+                        self._entity_labels(j - 1) & {"LOC", "GPE"} and not self._in_name_entity(j) and \
+                        self.head_of(j, stop)[0] is None and not self._given(j):
+                    break       # round 10: مدير السجون بمنطقة جازان | الحادث الإجرامي: a place name takes no genitive
                 if t.kind == "word" and n not in _PREPOSITIONS and n not in _NEG and not self.is_comp(j):
                     genitive = not (n.startswith("ال") or n.startswith("لل")) or n == "باسم"
                     if n == "باسم" or n.startswith(("لشؤون", "لشئون")):
