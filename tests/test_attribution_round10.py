@@ -293,3 +293,9 @@ def test_a_place_name_takes_no_genitive(nlp):
     # a title after the place still opens the name (رئيس مجلس علماء باكستان الشيخ …)
     doc = nlp("وقال رئيس مجلس علماء باكستان الشيخ طاهر الأشرفي إن التفجير جريمة.")
     assert src(doc, one(doc, "قال")) == "رئيس مجلس علماء باكستان الشيخ طاهر الأشرفي"
+
+
+def test_a_two_letter_sentence_verb_gives_the_clause_subject(attr):
+    doc = attr("وشن رئيس وفد المعارضة سالم الهادي هجوما عنيفا على الحكومة التي اعتبرها فاقدة للشرعية، وقال إن "
+               "الحكومة تعرقل السلام.")
+    assert "رئيس وفد المعارضة سالم الهادي" in ante(doc, one(doc, "قال"))

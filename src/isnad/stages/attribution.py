@@ -3907,7 +3907,8 @@ class _Run:
         if k + 1 >= i or self.is_cue_tok(k):
             return None
         w, n = self.bare(k), self.norm(k)
-        if len(w) < 3 or w.startswith("ال") or n in _PREPOSITIONS or w in _PREPOSITIONS or n in _KANA or \
+        if len(w) < 2 or len(w) == 2 and (w in _NEG or w in _PRONOUNS or w in ("قد", "ما", "لو", "اذ", "ان", "او", "ثم")) or \
+                w.startswith("ال") or n in _PREPOSITIONS or w in _PREPOSITIONS or n in _KANA or \
                 n in _FUNCTION or w in _FUNCTION or self._entity_end_at(k, i) > k or self._time_at(k):
             return None
         if agr in ("pm", "pmp") and w.endswith("ت") or agr in ("pf", "pfp") and not w.endswith("ت"):
