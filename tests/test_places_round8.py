@@ -143,3 +143,19 @@ def test_the_suez_canal_is_a_place(nlp):
 def test_a_team_in_a_town_is_no_club(nlp):
     doc = nlp("اختتم الفريق معسكره بمدينة هورست الهولندية.")
     assert _ids(doc)["مدينة هورست"] == "isnad:nl-horst"
+
+
+@pytest.mark.parametrize("region,gid", [
+    ("الرياض", "iso3166-2:SA-01"), ("مكة المكرمة", "iso3166-2:SA-02"), ("المدينة المنورة", "iso3166-2:SA-03"),
+    ("القصيم", "iso3166-2:SA-05"), ("عسير", "iso3166-2:SA-14"), ("تبوك", "iso3166-2:SA-07"),
+    ("حائل", "iso3166-2:SA-06"), ("الحدود الشمالية", "iso3166-2:SA-08"), ("نجران", "iso3166-2:SA-10"),
+    ("الباحة", "iso3166-2:SA-11"), ("الجوف", "iso3166-2:SA-12"),
+])
+def test_the_saudi_regions(nlp, region, gid):
+    doc = nlp(f"أعلن أمير منطقة {region} عن مشاريع جديدة.", meta={"country": "SA"})
+    assert _ids(doc)[region] == gid
+
+
+def test_the_eastern_province_and_jazan_region(nlp):
+    assert _ids(nlp("أعلن أمير المنطقة الشرقية عن مشاريع.", meta={"country": "SA"}))["المنطقة الشرقية"] == "iso3166-2:SA-04"
+    assert _ids(nlp("أعلن أمير منطقة جازان عن مشاريع.", meta={"country": "SA"}))["منطقة جازان"] == "iso3166-2:SA-09"
