@@ -159,3 +159,23 @@ def test_the_saudi_regions(nlp, region, gid):
 def test_the_eastern_province_and_jazan_region(nlp):
     assert _ids(nlp("أعلن أمير المنطقة الشرقية عن مشاريع.", meta={"country": "SA"}))["المنطقة الشرقية"] == "iso3166-2:SA-04"
     assert _ids(nlp("أعلن أمير منطقة جازان عن مشاريع.", meta={"country": "SA"}))["منطقة جازان"] == "iso3166-2:SA-09"
+
+
+@pytest.mark.parametrize("text,name,gid", [
+    ("داهمت قوات الأمن قرية الدراز غرب المنامة.", "قرية الدراز", "isnad:bh-diraz"),
+    ("اندلعت مواجهات في السنابس وجدحفص.", "جدحفص", "isnad:bh-jidhafs"),
+    ("وقع الحادث في منطقة البرشاء بدبي.", "منطقة البرشاء", "isnad:ae-dubai-barsha"),
+    ("وصلت السفينة إلى جزيرة مصيرة.", "جزيرة مصيرة", "isnad:om-masirah"),
+    ("افتتح ميناء الدقم الجديد.", "ميناء الدقم", "isnad:om-duqm"),
+])
+def test_gulf_towns_and_quarters(nlp, text, name, gid):
+    assert _ids(nlp(text)).get(name) == gid
+
+
+@pytest.mark.parametrize("text,word", [
+    ("ارتفعت أسعار السلع الغذائية.", "السلع"), ("كل من يقتل شعبه مصيره الزوال.", "مصيره"),
+    ("قال إن دبا أشيب هاجم أحد الزوار.", "دبا"), ("استضافت الأمسية الدكتور صالح أبو عراد.", "عراد"),
+    ("انقطعت الكهرباء في القرى جنوب القوز.", "القوز"), ("السيارات المصنعة محليا أرخص.", "المصنعة"),
+])
+def test_gulf_names_that_are_words(nlp, text, word):
+    assert not any(word in p.text for p in nlp(text, meta={"country": "SA"}).places if not p.no_match)

@@ -1163,6 +1163,9 @@ class PlacesStage(Stage):
             for k, mt in enumerate(mentions):
                 if mt.accepted or mt.why in _EXCLUDED:
                     continue
+                if not any(g.entry(i).context != "comention" or g.entry(i).parent in acc_ids
+                           for i in mt.cands):
+                    continue     # only namesakes whose city is not named (round 8: والروضة والفيصلية)
                 if self._coordinated(doc, mentions, k):
                     if mt.why is _LATER and self._late(doc, mt, sporty, market, ends):
                         continue
