@@ -179,3 +179,14 @@ def test_gulf_towns_and_quarters(nlp, text, name, gid):
 ])
 def test_gulf_names_that_are_words(nlp, text, word):
     assert not any(word in p.text for p in nlp(text, meta={"country": "SA"}).places if not p.no_match)
+
+
+def test_country_adjectives_vote_for_the_country_anaphor_when_no_country_is_named_before(nlp):
+    doc = nlp("اعترفت الحكومة العراقية بتورط مسؤولين في نهب ثروات الدولة إثر تعرض البلاد لتفريغ خزائنها "
+              "وتهريب الأموال إلى إيران.")
+    assert _ids(doc)["البلاد"] == "geonames:99237"
+
+
+def test_financial_is_not_mali(nlp):
+    doc = nlp("تسن الأنظمة المالية في المملكة، والأنظمة المالية التي تسن في البلاد لا تتغير.", meta={"country": "SA"})
+    assert _ids(doc).get("البلاد") == "geonames:102358"

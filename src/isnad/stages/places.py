@@ -158,6 +158,8 @@ class PlacesStage(Stage):
         self.place_adjectives = {key_of(k) for k in r.get("place_adjectives") or []}
         # round 8: feminine country adjectives (اليمنيه، الفرنسيه ...) -> country code
         self.country_adjs = {key_of(k) + "ه": v for k, v in (r.get("country_adjectives") or {}).items()}
+        self.country_adjs_all = {**{key_of(k): v for k, v in (r.get("country_adjectives") or {}).items()},
+                                 **self.country_adjs}
         nis = r.get("nisba_countries") or {}
         self.nisba_countries = {key_of(k): {key_of(h) for h in (nis.get(k) or [])} for k in nis}
         self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
@@ -1766,6 +1768,14 @@ class PlacesStage(Stage):
                     continue
                 votes[m2.chosen.country] = votes.get(m2.chosen.country, 0.0) + (
                     2.0 if m2.chosen.feature == "country" else 1.0)
+            if not votes and not allowed and doc is not None:
+                # no country named before البلاد: the country adjectives before it vote, once each
+                # (الحكومة العراقية ... البلاد, round 8) -- before the document's later places
+                adjs, norms = self.country_adjs_all, self._norms
+                for t in range(min(mt.t0, len(norms))):
+                    cc = adjs.get(norms[t])
+                    if cc is not None:
+                        votes[cc] = votes.get(cc, 0.0) + 1.0
             pool = votes or dict(self._votes)
             if allowed:
                 pool = {c: v for c, v in pool.items() if c in allowed}
