@@ -190,3 +190,14 @@ def test_country_adjectives_vote_for_the_country_anaphor_when_no_country_is_name
 def test_financial_is_not_mali(nlp):
     doc = nlp("تسن الأنظمة المالية في المملكة، والأنظمة المالية التي تسن في البلاد لا تتغير.", meta={"country": "SA"})
     assert _ids(doc).get("البلاد") == "geonames:102358"
+
+
+def test_quarters_of_saudi_cities_with_their_city(nlp):
+    assert _ids(nlp("وقع حريق في منزل بحي الواحة في الرياض أمس."))["حي الواحة"] == "isnad:sa-riyadh-r8-wahah"
+    assert _ids(nlp("وقع حريق في منزل بحي الملك فهد في المدينة المنورة."))["حي الملك فهد"] == "isnad:sa-madinah-r8-king-fahd"
+
+
+def test_a_namesake_quarter_needs_its_city(nlp):
+    # a direction word is no reason to read Madinah's quarter in a story about Hofuf
+    doc = nlp("وقع الحادث على الطريق الزراعي جنوب حي الملك فهد بالهفوف.", meta={"country": "SA"})
+    assert "isnad:sa-madinah-r8-king-fahd" not in {p.gazetteer_id for p in doc.places}

@@ -1299,6 +1299,9 @@ class PlacesStage(Stage):
         free = [i for i in mt.cands if i not in mt.flagged and not g.entry(i).context]
         if mt.rule_ctx:
             free = []
+        if supported and not fitting and all(g.entry(i).context == "comention" for i in mt.cands):
+            supported = False    # namesakes that need their city named, with no feature word before
+            #                      them (جنوب حي الملك فهد بالهفوف): pass 2 decides (round 8)
         if len(mt.cands) > 1 or not (supported or free):
             keep = self._country_adjective_after(doc, mt)
             if keep:                     # حجة اليمنية، طرابلس اللبنانية (round 8): the adjective's country
