@@ -53,3 +53,34 @@ def test_trailing_diacritics_belong_to_the_span():
     a = nt.text.index("المصادر")
     st_, en = nt.orig_span(a, a + len("المصادر"))
     assert s[st_:en] == "المصادرُ"
+
+
+def _as_presentation_forms(text: str) -> str:
+    """The same letters written with Arabic presentation-form code points (isolated forms), as
+    some sites and PDF copy-paste emit them."""
+    import unicodedata
+    forms = {}
+    for cp in range(0xFEFC, 0xFE70 - 1, -1):          # the isolated form comes first in each group
+        nf = unicodedata.normalize("NFKC", chr(cp))
+        if len(nf) == 1:
+            forms[nf] = chr(cp)
+    return "".join(forms.get(c, c) for c in text)
+
+
+def test_presentation_forms_normalise_to_their_letters():
+    from isnad.text.normalize import NormalizedText, normalize
+    assert normalize("ﺃﺿﺎﻑ") == normalize("أضاف") == "اضاف"
+    s = _as_presentation_forms("وقال المتحدث إن الحوثيين قصفوا عدن")
+    assert s != "وقال المتحدث إن الحوثيين قصفوا عدن"
+    n = NormalizedText(s)
+    assert n.text == normalize("وقال المتحدث إن الحوثيين قصفوا عدن")
+    assert len(n.text) == len(s)                       # one letter for one glyph: offsets map 1:1
+    # the lam-alef ligature stands for two letters: left as it is, never a broken offset map
+    assert normalize("ﻻ") == "ﻻ"
+
+
+def test_presentation_forms_reach_the_reporting_cues():
+    import isnad
+    text = _as_presentation_forms("وأضاف المتحدث باسم الوزارة أن القوات انسحبت من المدينة.")
+    doc = isnad.load(["normalize", "language", "segment", "tokenize", "doc_kind", "attribution"])(text)
+    assert [doc.text[a.cue.start:a.cue.end] for a in doc.attributions] == [text[1:5]]   # أضاف, without و
