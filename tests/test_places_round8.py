@@ -201,3 +201,15 @@ def test_a_namesake_quarter_needs_its_city(nlp):
     # a direction word is no reason to read Madinah's quarter in a story about Hofuf
     doc = nlp("وقع الحادث على الطريق الزراعي جنوب حي الملك فهد بالهفوف.", meta={"country": "SA"})
     assert "isnad:sa-madinah-r8-king-fahd" not in {p.gazetteer_id for p in doc.places}
+
+
+def test_lexicon_marks_survive_a_normaliser_change(monkeypatch):
+    """When the normaliser changes after the gazetteer build (fingerprint mismatch), the stored keys
+    are normalised again with their marks kept: common words stay out ('!') or need context ('?')."""
+    import isnad.geo.gazetteer as G
+    fresh = G.load_gazetteer()
+    monkeypatch.setattr(G, "normalizer_fingerprint", lambda: "not-the-build's")
+    stale = G.load_gazetteer.__wrapped__()
+    assert stale.ar_index.get("بن") is None                  # '!' keys stay unindexed
+    assert set(stale.flagged) == set(fresh.flagged) or len(stale.flagged) >= len(fresh.flagged) * 0.99
+    assert stale.lexflag.get("الخبر") == fresh.lexflag.get("الخبر")

@@ -317,6 +317,7 @@ def load_gazetteer() -> Gazetteer:
     ci = {c: k for k, c in enumerate(header)}
     i_id, i_keys, i_ar, i_feat, i_cc = ci["id"], ci["keys"], ci["ar"], ci["feature"], ci["country"]
     fresh = fingerprint == normalizer_fingerprint()
+    renorm: dict[str, str] = {}
     for ln in lines:
         row = ln.rstrip("\n").split("\t")
         i = g._append_row(row)
@@ -325,17 +326,22 @@ def load_gazetteer() -> Gazetteer:
             g.countries.setdefault(row[i_cc], i)
         elif row[i_cc] == "SY" and row[i_feat] == "admin3":
             g.sy_admin3.append(i)
-        if fresh:
-            for k in row[i_keys].split("|"):
-                if k[:1] in ("?", "!"):
-                    if k[0] == "!":
-                        continue
-                    k = k[1:]
-                    g.flagged.setdefault(k, set()).add(i)
-                    g.lexflag.setdefault(k, set()).add(i)
-                g._index_key(i, k)
-        else:
-            g._index_names(i, [n for n in row[i_ar].split("|") if n])
+        # keys precomputed by the build, with its lexicon marks ('?' a common word too, '!' not
+        # indexed); when the normaliser changed since the build, each stored key is normalised again
+        # (the marks kept: recomputing the keys from the names would lose them and let common words
+        # in as places)
+        for k in row[i_keys].split("|"):
+            mark = k[:1] if k[:1] in ("?", "!") else ""
+            if mark == "!":
+                continue
+            if mark:
+                k = k[1:]
+            if not fresh:
+                k = renorm.get(k) or renorm.setdefault(k, key_of(k))
+            if mark:
+                g.flagged.setdefault(k, set()).add(i)
+                g.lexflag.setdefault(k, set()).add(i)
+            g._index_key(i, k)
 
     from .containment import fill_admin
     for r in supplement_rows():
