@@ -266,18 +266,13 @@ def cues() -> dict:
                 "hypothetical_cues", "irrealis_cues", "function_words", "noun_context", "clause_breaks",
                 "member_heads", "perpetrators", "perpetrator_not_after", "future_after", "negation_quantifiers", "future_prefix_exclude",
                 "against_on", "against_bi", "against_li", "against_bare", "against_site", "exposure", "not_targets",
-                "responsibility_verbs", "responsibility_nouns", "against_addressee", "organizer_verbs", "against_removal", "agent_verbs", "place_heads"):
+                "responsibility_verbs", "responsibility_nouns", "against_addressee", "organizer_verbs", "against_removal", "agent_verbs", "place_heads",
+                "plan_cues", "plan_found_cues", "may_particles", "future_after_verbs", "generic_before", "may_verbs",
+                "may_not_verbs"):
         out[key] = _n(c.get(key))
     out["agent_after"] = _n_phrases(c.get("agent_after"))
     out["organizer_after"] = _n_phrases(c.get("organizer_after"))
-    out["plan_cues"] = _n(c.get("plan_cues"))
     out["plan_window"] = int(c.get("plan_window", 6))
-    out["plan_found_cues"] = _n(c.get("plan_found_cues"))
-    out["may_particles"] = _n(c.get("may_particles"))
-    out["future_after_verbs"] = _n(c.get("future_after_verbs"))
-    out["generic_before"] = _n(c.get("generic_before"))
-    out["may_verbs"] = _n(c.get("may_verbs"))
-    out["may_not_verbs"] = _n(c.get("may_not_verbs"))
     out["plan_cues"] = out["plan_cues"] | out["plan_found_cues"]
     out["plan_types"] = frozenset(c.get("plan_types") or ("ASSAULT",))
     va = c.get("verbal_attack") or {}
