@@ -300,6 +300,8 @@ class Lexicon:
         self.performative_np = {_n(x) for x in cues.get("performative_np") or ()}
         self.deeds_announce = {_n(x) for x in cues.get("deeds_after_announce") or ()}
         self.performative_announce = {_n(x) for x in cues.get("performative_after_announce") or ()} | self.deeds_announce
+        self.recognition_objects = {_strip_al(_n(x)) for x in cues.get("recognition_objects") or ()}
+        self.directive_heads = {_strip_al(_n(x)) for x in cues.get("directive_heads") or ()}
 
         self.heads = PhraseMatcher()
         self.head_list: list[HeadEntry] = []
@@ -2411,9 +2413,36 @@ class _Run:
                       "nominal": self._nominal, "docverb": self._docverb, "light": self._light,
                       "nomgen": self._nominal_genitive}[e.type]
                 att = fn(m, e, lo, hi, si)
+                if att is not None and not self._pending and self._not_reported(att, hi):
+                    return None
                 if att is not None:
                     return att
         return None
+
+    def _not_reported(self, att: _Att, hi: int) -> bool:
+        """Round 11 (blind10 decisions): a cue whose content shows it is no report — a directive
+        after أكد/شدد على (أكد على أن تتضمن …، مشددا على سرعة إنجاز …: a subjunctive verb or a noun
+        urging an action; not أهمية/ضرورة) or recognition after اعترف بـ (اعترفت بشرعية المجلس،
+        اعترفت بالانقلاب; not اعترف باستلام …)."""
+        c0 = att.content_tok
+        lemma = att.entry.lemma
+        if c0 is None or c0 >= hi or self.toks[c0].kind != "word" or att.position != "after":
+            return False
+        if lemma in ("أكد", "شدد"):
+            if c0 - 2 >= 0 and self.norm(c0 - 1) == "ان" and self.norm(c0 - 2) in ("علي", "على"):
+                n = self.bare(c0)
+                if n[:1] == "ي" and len(n) >= 3 and not self._in_name_entity(c0):
+                    return True      # أكد على أن يُراعى …
+                if n[:1] == "ت" and 4 <= len(n) <= 6 and not n.endswith(("ه", "ات")) and n != "تلك" and \
+                        not self._masdar_like(c0, shape_only=True) and not self._in_name_entity(c0):
+                    return True      # أكد على أن تشتمل الخطبة …
+            if self.norm(c0 - 1) in ("علي", "على") and _strip_al(self.bare(c0)) in self.lex.directive_heads:
+                return True
+        if lemma == "اعترف":
+            n = self.bare(c0)
+            if n[:1] == "ب" and _strip_al(n[1:]) in self.lex.recognition_objects:
+                return True
+        return False
 
     _FRAME_NOUNS = frozenset({"الصدد", "الخصوص", "الشان", "السياق", "الاطار", "المجال", "الاتجاه"})
 
@@ -2470,7 +2499,7 @@ class _Run:
             return None          # في نبأ أوردته وكالة …: a carrier, the agency is the via (round 7)
         if m.prefix == "" and prev in ("الذي", "التي") and i - 2 >= lo and \
                 self.norm(i - 2) in ("الامر", "والامر", "الشيء", "الوضع", "الحادث", "الخطوه", "القرار") and \
-                not (e.lemma in ("وصف", "شبه") and self.bare(i).endswith(("ه", "ها", "هم"))):
+                not (e.lemma in ("وصف", "شبه") and self.bare(i).endswith(("ه", "ها", "هم", "هما"))):
             return None          # …، الأمر الذي يشير إلى …: evidence, not a speaker (round 7, like مما يؤكد)
             # (round 10: الأمر الذي وصفه بـ«…»: the thing described, the speaker is implicit)
         if prev in ("ان", "بان") and m.prefix == "" and \
@@ -2487,6 +2516,17 @@ class _Run:
         if e.agr == "1" and not any(a.content and a.content[0] <= m.start < a.content[1]
                                     for a in self.atts[-6:]):
             return None          # نقول: … outside a quotation is the author's own voice
+        if e.agr == "1" and e.lemma == "رأى" and prev not in ("نحن", "ونحن", "انا", "وانا"):
+            return None          # round 11: «نرى أن …» — the speaker's own view inside his words (blind10);
+            # ونحن نرى أن … (with the pronoun, final) stays a cue
+        if e.lemma == "وجه" and m.prefix == "" and \
+                self.bare(self.skip_time(iend, hi)) in ("اتهامات", "تهمه", "تهما", "تهم", "اتهاما") if iend < hi else False:
+            return None          # round 11: وُجّهت اليوم اتهامات لـ …: an indefinite charge right after the verb is
+            # the agentless passive (blind10); وجهت الاتهام … (an earlier subject goes on, blind2) stays
+        if prev in ("ما", "بما", "مما", "وما") and m.prefix == "" and iend < hi and e.preps and \
+                (self.norm(iend) in {_n(p) for p in e.preps} or self.norm(iend) in ("علي", "الي")
+                 and {_n(p) for p in e.preps} & {"على", "علي", "إلى", "الى", "الي"}):
+            return None          # round 11: ما أُعلن عن إحباط …: the passive, no speaker before the preposition
         if e.role == "accuse" and e.type == "verb" and iend < hi and self.norm(iend).startswith("ب") and \
                 self.toks[iend].kind == "word":
             return None          # واتهم بجريمة …: the passive, nobody accuses in the text
@@ -2566,7 +2606,7 @@ class _Run:
         if j < hi and e.lemma == "عد" and self.is_quote(j):
             j_first = True          # وعدّتها «مغذية للطائفية»: the quote is what it was deemed
         wasf_quote = False
-        if j + 1 < hi and e.lemma in ("وصف", "شبه") and self.bare(i).endswith(("ه", "ها", "هم")) and \
+        if j + 1 < hi and e.lemma in ("وصف", "شبه") and self.bare(i).endswith(("ه", "ها", "هم", "هما")) and \
                 self.is_quote(j) and self.toks[j + 1].kind == "word" and \
                 self.doc.text[self.toks[j + 1].start:self.toks[j + 1].end].startswith("ب"):
             j_first = True          # round 9: شبهه "بطائفة الموت": the description, no subject after it
@@ -2574,7 +2614,7 @@ class _Run:
         if i - 2 >= lo and self.is_comp(i - 1) and self.bare(i - 2) == "سبق":
             j_first = True          # نبيه بري، سبق أن أكد استعداد لبنان …: the subject is before سبق
         if i > lo and self.norm(i - 1) in _REL_PRONOUNS and m.prefix == "" and \
-                not ((len(self.norm(i)) > 4 or e.lemma in ("وصف", "شبه")) and self.norm(i).endswith(("ه", "ها", "هم"))) and \
+                not ((len(self.norm(i)) > 4 or e.lemma in ("وصف", "شبه")) and self.norm(i).endswith(("ه", "ها", "هم", "هما"))) and \
                 {"الذي": ("m",), "التي": ("f",), "الذين": ("mp",), "اللواتي": ("fp",),
                  "اللاتي": ("fp",)}.get(self.norm(i - 1), (e.agr,)).__contains__(e.agr) and \
                 not self._explicit_subject_to_comp(j, hi):
@@ -2682,7 +2722,7 @@ class _Run:
                 iend < hi and (self.is_comp(iend) or (self.norm(iend) in ("الي", "الى") and self.is_comp(iend + 1))):
             return None
         if subj is not None and e.lemma in ("وصف", "شبه") and not self.source_like(*subj) and \
-                not self.bare(i).endswith(("ه", "ها", "هم")) and \
+                not self.bare(i).endswith(("ه", "ها", "هم", "هما")) and \
                 full_lic is not None and full_lic[0] in ("an", "prep") and subj[1] - subj[0] <= 4 and \
                 not any(self.is_punct(x) for x in range(subj[0], subj[1])):
             subj = full_subj = None   # round 8: ووصف القتال بأنه «شرس»: the described object, pro-drop subject
@@ -2835,7 +2875,9 @@ class _Run:
                 _strip_al(self.bare(lic[1])) in _TOPIC_MEDIA:
             return None          # round 10: أشارت صحيفة X إلى المقابلة التي أجراها …: a topic, no content (blind9)
         if lic is not None and e.lemma == "أعلن" and lic[0] == "np" and lic[1] + 1 < hi and \
-                self.norm(lic[1] + 1) in self.lex.deeds_announce:
+                (self.norm(lic[1] + 1) in self.lex.deeds_announce or
+                 self.norm(lic[1] + 1) in self.lex.performative_announce and self.norm(lic[1]).startswith("ال") and
+                 self.norm(lic[1]).endswith(("ون", "ين"))):
             lic = None           # round 9: أعلن موقع التواصل تويتر إطلاق …: a deed one word further on
         if lic is not None and e.lemma == "أعلن" and lic[0] == "np" and self.norm(lic[1]) in _REL_PRONOUNS:
             q = lic[1] + 1       # round 10: أعلن التحالف الذي يقاتل قوات الحوثي … وقفا لإطلاق النار: the relative
@@ -2967,6 +3009,16 @@ class _Run:
         definite adjectives, a source head, or a person/organisation/place entity."""
         b = r
         a = b - 1
+        if a >= lo and self.is_punct(a, {",", "،"}) and self.norm(r) == "الذين":
+            # round 11: المواطنين في مدينة جدة، الذين اعتبروا …: a plural human head a few words back,
+            # the comma before the relative (blind10 decision; the blind5 head rule otherwise)
+            for x in range(a - 1, max(lo, a - 6) - 1, -1):
+                if self.toks[x].kind != "word" or self.is_cue_tok(x):
+                    return None
+                if self.norm(x).startswith("ال") and self.source_like(x, x + 1) and \
+                        (self.head_of(x, x + 1)[0] or HeadEntry("", "")).plural:
+                    return (x, a)
+            return None
         if a < lo or self.toks[a].kind != "word":
             return None
         while a - 1 >= lo and self.toks[a - 1].kind == "word" and self.norm(a).startswith("ال") and \
@@ -3360,9 +3412,15 @@ class _Run:
 
     def _non_speaker(self, span) -> bool:
         """The subject's first word is a head that cannot speak (``non_speaker_heads``)."""
-        if span is None or span[0] >= span[1] or self.toks[span[0]].kind != "word":
+        if span is None or span[0] >= span[1] or \
+                self.toks[span[0]].kind != "word" and not self.is_quote(span[0]):
             return False
         a = span[0]
+        if self.is_quote(a):
+            # round 11: “أيديولوجية متطرفة” ترى …: the quoted noun is the head (a quoted name such as
+            # "لصور" — the person صور — is not the non-speaker صور)
+            return a + 1 < span[1] and self.toks[a + 1].kind == "word" and \
+                _strip_al(self.bare(a + 1)) in self.lex.non_speaker_heads
         if self.norm(a) in ("لنا", "لهم", "له", "لها", "لي") and a + 1 < span[1]:
             a += 1               # تقول لنا خبرتنا السابقة إن …
         if self.norm(a) in ("هذا", "هذه", "ذلك", "تلك") and a + 1 < span[1]:
