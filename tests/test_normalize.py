@@ -75,8 +75,11 @@ def test_presentation_forms_normalise_to_their_letters():
     n = NormalizedText(s)
     assert n.text == normalize("وقال المتحدث إن الحوثيين قصفوا عدن")
     assert len(n.text) == len(s)                       # one letter for one glyph: offsets map 1:1
-    # the lam-alef ligature stands for two letters: left as it is, never a broken offset map
-    assert normalize("ﻻ") == "ﻻ"
+    # a ligature stands for several letters: expanded, each letter mapping back to the one glyph
+    # (notes/QA.md QA-12; it was left as it was, which hid every word written with lam-alef)
+    assert normalize("ﻻ") == "لا" and normalize("ﺍﻷﺭﺩﻥ") == "الاردن" and normalize("ﷲ") == "الله"
+    n = NormalizedText("ﺍﻷﺭﺩﻥ")
+    assert list(n.to_orig) == [0, 1, 1, 2, 3, 4, 5] and n.orig_span(2, 3) == (1, 2)
 
 
 def test_presentation_forms_reach_the_reporting_cues():

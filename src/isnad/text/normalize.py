@@ -1,10 +1,12 @@
 """A normalised view of Arabic text for matching, with exact offset maps both ways.
 
-Every operation is either a deletion (diacritics, tatweel, zero-width and bidi
-marks) or a one-to-one substitution (alef/hamza forms, alef maqsura, taa
+Every operation is a deletion (diacritics, tatweel, zero-width and bidi
+marks), a one-to-one substitution (alef/hamza forms, alef maqsura, taa
 marbuta, Arabic-Indic and Persian digits, typographic quotes, exotic spaces,
-Latin case), so the map from a normalised offset to the original is a plain
-array and round-trips exactly.
+Latin case), or the expansion of one presentation-form ligature into its
+letters (ﻻ → لا, ﷲ → الله), so the map from a normalised offset to the original
+is a plain array and round-trips exactly (the letters of a ligature all map to
+its one code point).
 
 Why hand-written: camel-tools' and pyarabic's normalisers return a new string
 without an offset map, and pyarabic maps hamza carriers to bare hamza, which is
@@ -56,18 +58,37 @@ for _i in range(10):
 
 # Arabic presentation forms: the glyph codes (isolated/initial/medial/final) that some sites and
 # PDF copy-paste emit instead of letters (ﺃﺿﺎﻑ for أضاف, ﻭﻟﻲ for ولي).  Each one-letter form maps to
-# its letter (then to that letter's normal form); the ligatures (lam-alef ﻻ, the FB/FD word and
-# letter-pair ligatures) stand for several letters and would break the one-to-one offset map, so
-# they are left as they are.  Found by the blind10 attribution run (an article in these forms).
+# its letter (then to that letter's normal form); found by the blind10 attribution run (an article
+# in these forms).  The ligatures (lam-alef ﻻ ﻷ ﻹ ﻵ, the FB/FC/FD letter-pair and word ligatures
+# such as ﷲ) expand to their letters: the normalised text is then longer than the original there
+# and every letter of the ligature maps back to its one code point (a span ending inside it takes
+# the whole glyph).  The isolated/medial forms of the harakat (ﹰ ﹶ ﹷ ﹼ, ﱞ) are marks: deleted like
+# the harakat.  QA-12: left as they were, the ligatures hid every word written with lam-alef
+# (الأردن، الاتفاق، الأحد، لا) — in presentation-form text about one word in eight.  Not expanded:
+# the phrase ligatures with spaces (ﷺ ﷻ), which would put several words inside one token.
 _PRESENTATION_DELETE = []
+_PRESENTATION_MARKS = []
+
+
+def _presentation_letters(ch: str) -> str:
+    if any(lo <= ord(ch) <= hi for lo, hi in _DELETE_RANGES):
+        return ""
+    return _SUBST.get(ch, ch)
+
+
 for _cp in list(range(0xFB50, 0xFDFF + 1)) + list(range(0xFE70, 0xFEFC + 1)):
     _nf = unicodedata.normalize("NFKC", chr(_cp))
-    if len(_nf) != 1 or _nf == chr(_cp) or not 0x0600 <= ord(_nf) <= 0x06FF:
+    _core = _nf.lstrip(" ")              # an isolated haraka form is a space and the mark
+    if _nf == chr(_cp) or not _core or any(x.isspace() for x in _core) \
+            or not all(0x0600 <= ord(x) <= 0x06FF for x in _core):
         continue
-    if any(lo <= ord(_nf) <= hi for lo, hi in _DELETE_RANGES):
-        _PRESENTATION_DELETE.append(chr(_cp))
+    _letters = "".join(map(_presentation_letters, _core))
+    if _letters:
+        _SUBST[chr(_cp)] = _letters
     else:
-        _SUBST[chr(_cp)] = _SUBST.get(_nf, _nf)
+        _PRESENTATION_DELETE.append(chr(_cp))
+        if any(0x0610 <= ord(x) <= 0x06ED or x == "\u0640" for x in _core):
+            _PRESENTATION_MARKS.append(chr(_cp))
 
 _DELETE = frozenset([c for lo, hi in _DELETE_RANGES for c in map(chr, range(lo, hi + 1))]
                     + _PRESENTATION_DELETE)
@@ -76,11 +97,12 @@ _DELETE = frozenset([c for lo, hi in _DELETE_RANGES for c in map(chr, range(lo, 
 # that letter is extended over them.  Not the Arabic letter mark U+061C: it is a bidi
 # control that sits in the Arabic block, not part of a letter.
 _MARKS = frozenset([c for c in _DELETE if 0x0610 <= ord(c) <= 0x06ED and c != "\u061c"]
-                   + ["\u200c", "\u200d"])
+                   + ["\u200c", "\u200d"] + _PRESENTATION_MARKS)
 
 
 def _norm_char(c: str) -> str:
-    """Normalised form of one character: '' (deleted) or exactly one character."""
+    """Normalised form of one character: '' (deleted), one character, or the letters of a
+    presentation-form ligature."""
     if c in _DELETE:
         return ""
     s = _SUBST.get(c)
@@ -131,8 +153,12 @@ class NormalizedText:
             m = _norm_char(c)
             if m:
                 chars.append(m)
-                to_orig.append(j)
-                n += 1
+                if len(m) == 1:
+                    to_orig.append(j)
+                    n += 1
+                else:                      # a ligature: each of its letters maps to it
+                    to_orig.extend([j] * len(m))
+                    n += len(m)
         to_norm.append(n)
         to_orig.append(len(original))
         self.text = "".join(chars)
