@@ -184,18 +184,21 @@ def _signature(rec: dict) -> dict:
     """What a record says, independent of offsets and of characters normalisation deletes."""
     t = rec["text"]
 
+    def _sorted(xs):            # by repr: an unresolved time's value or an actor id may be None
+        return sorted(xs, key=repr)
+
     def n(s, e):
         return " ".join(normalize(t[s:e]).split())
 
     return {
-        "entities": sorted((n(x["start"], x["end"]), x["label"], (x["actor"] or {}).get("id"))
+        "entities": _sorted((n(x["start"], x["end"]), x["label"], (x["actor"] or {}).get("id"))
                            for x in rec["entities"]),
-        "places": sorted((n(x["start"], x["end"]), x["gazetteer_id"]) for x in rec["places"]),
-        "times": sorted((n(x["start"], x["end"]), x["value"], x["precision"]) for x in rec["times"]),
-        "cues": sorted(n(a["cue"]["start"], a["cue"]["end"]) for a in rec["attributions"]),
-        "sources": sorted((" ".join(normalize(s["name"]).split()), s["kind"]) for s in rec["sources"]),
+        "places": _sorted((n(x["start"], x["end"]), x["gazetteer_id"]) for x in rec["places"]),
+        "times": _sorted((n(x["start"], x["end"]), x["value"], x["precision"]) for x in rec["times"]),
+        "cues": _sorted(n(a["cue"]["start"], a["cue"]["end"]) for a in rec["attributions"]),
+        "sources": _sorted((" ".join(normalize(s["name"]).split()), s["kind"]) for s in rec["sources"]),
         "claims": len(rec["claims"]),
-        "events": sorted((e["type"], n(e["trigger"]["start"], e["trigger"]["end"]), e["status"])
+        "events": _sorted((e["type"], n(e["trigger"]["start"], e["trigger"]["end"]), e["status"])
                          for e in rec["events"]),
         "kind": rec["kind"],
         "carriers": [(c["role"], normalize(c["name"] or "")) for c in rec["meta"].get("carriers", [])],
@@ -663,3 +666,63 @@ def test_lam_alef_ligatures_read_as_their_letters(nlp):
     assert _signature(rec) == _signature(base)
     assert [rec["text"][t["start"]:t["end"]] for t in rec["times"]] == [_presentation_forms("يوم الأحد")]
     assert _presentation_forms("الإسكندرية") in [p["text"] for p in rec["places"]]
+
+
+# --------------------------------------------------------------------------- events profiles (QA-13)
+
+def test_events_profile_is_on_every_record(nlp):
+    """QA-13: meta.events_profile (what `salient` means) was missing from records with no token
+    (empty or blank documents), so a batch's records disagreed on the key."""
+    import isnad
+    broad = isnad.load(["normalize", "language", "segment", "tokenize", "events"],
+                       config={"events": {"profile": "broad"}})
+    for text in ("", " \n\u2028 ", "😀", "تظاهر العشرات في دمشق"):
+        assert broad(text).meta["events_profile"] == "broad"
+        assert nlp(text).meta["events_profile"] == "crowd"
+
+
+@pytest.mark.parametrize("profile,classifier", [("crowd", "broad"), ("broad", "crowd")])
+def test_events_profile_and_classifier_cannot_disagree(profile, classifier):
+    """QA-13: profile "crowd" with the broad classifier recorded meta.events_profile "crowd" while
+    `salient` came from the broad classifier (and the converse): now refused."""
+    from isnad.stages.events import EventsStage
+    with pytest.raises(ValueError, match="classifier"):
+        EventsStage(profile=profile, classifier=classifier)
+    assert EventsStage(classifier=classifier).profile == classifier
+    assert EventsStage(profile=profile, classifier=profile).profile == profile
+
+
+def test_events_indexes_answer_like_the_scans_they_replace():
+    """QA-10's per-event indexes against the scans they replaced, on random spans (ties, empty
+    windows, items wider than the bisection width, a zero width)."""
+    import random
+    from isnad.document import TextSpan
+    from isnad.stages.events import _ByToken, _Containing
+    rng = random.Random(12)
+    for _ in range(1500):
+        trip = [(a, a + rng.randint(0, 4), k) for k, a in enumerate(rng.randint(0, 40)
+                                                                     for _ in range(rng.randint(0, 30)))]
+        lo = rng.randint(-2, 42)
+        hi = lo + rng.randint(-3, 20)
+        assert _ByToken(trip).within(lo, hi) == [t for t in trip if t[0] in range(lo, hi)]
+        items = []
+        for _ in range(rng.randint(0, 25)):
+            s = rng.randint(0, 5000)
+            items.append(TextSpan(s, s + rng.choice([0, 1, 5, 50, 1999, 2000, 2001, 4000])))
+        s = rng.randint(0, 6000)
+        e = s + rng.randint(0, 300)
+        best = None
+        for x in items:
+            if x.start <= s and e <= x.end and (best is None or x.end - x.start < best.end - best.start):
+                best = x
+        assert _Containing(items, rng.choice([2000, 10, 0])).smallest(s, e) is best
+
+
+def test_broad_profile_on_many_events_grows_linearly():
+    """The broad profile on QA-10's pattern (many events, claims and attributions): x4 input gave
+    x3.8–4.9 events time (crowd x4.4–4.7); and its records hold on presentation forms too."""
+    import isnad
+    broad = isnad.load(config={"events": {"profile": "broad"}})
+    assert _growth(broad, _attacks_and_protests, 400, "events") < _GROWTH_LIMIT["QA-10"]
+    rec = check(broad, _presentation_forms(_attacks_and_protests(40)), meta={"outlet": "alyaum"})
+    assert len(rec["events"]) == 80 and rec["meta"]["events_profile"] == "broad"

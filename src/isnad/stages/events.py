@@ -495,6 +495,10 @@ class EventsStage(Stage):
         # the project's blind relabelling).  It picks the sentence classifier and the profile's entries.
         clf = config.get("classifier", True)
         self.profile = str(config.get("profile") or ("broad" if clf == "broad" else "crowd"))
+        if clf in CLASSIFIERS and clf != self.profile:
+            # meta.events_profile says what extra["salient"] means: one profile, not two (QA-13)
+            raise ValueError(f"events: profile {self.profile!r} with the {clf!r} classifier: the classifier "
+                             f"is the profile's (give one of them)")
         self.lex = lexicon(self.use_petrarch, self.profile)
         self.cues = cues()
         self.acled = acled_table()
@@ -508,6 +512,9 @@ class EventsStage(Stage):
 
     # -- main ------------------------------------------------------------------------------
     def process(self, doc) -> None:
+        if self.use_classifier:
+            # what extra["salient"] means in this record; on every record, empty ones too (QA-13)
+            doc.meta["events_profile"] = self.profile
         if not doc.tokens or doc.norm is None:
             return
         toks = doc.tokens
@@ -554,8 +561,6 @@ class EventsStage(Stage):
                     seen_alt.add(i)
                     cand.alts.append((i, k))
             cands.append(cand)
-        if self.use_classifier:
-            doc.meta["events_profile"] = self.profile   # what extra["salient"] means in this record
         if not cands:
             return
         cue_spans = [(a.cue.start, a.cue.end) for a in doc.attributions]
