@@ -133,7 +133,7 @@ _TIME_FRAMES = frozenset({"نهايه", "بدايه", "مطلع", "منتصف", 
 # Round 10: whom one listens to speaks (تم الاستماع إلى محافظ عدن … وأشار إلى …)
 _LISTENED_TO = frozenset({"الاستماع", "استماع", "استمع", "استمعت", "استمعوا", "يستمع"})
 # Round 10: words of obligation or demand before أن + a reporting verb (يجب أن يعلن، طالب بأن يعلن)
-_OBLIGATION = frozenset({"يجب", "يتوجب", "يتعين", "ينبغي", "لابد", "بد", "وجب", "طالب", "يطالب", "طالبت", "تطالب",
+_OBLIGATION = frozenset({"يحق", "يجوز", "يجب", "يتوجب", "يتعين", "ينبغي", "لابد", "بد", "وجب", "طالب", "يطالب", "طالبت", "تطالب",
                          "دعا", "دعت", "يدعو", "تدعو", "ناشد", "حث", "يحث", "عليه", "عليها", "عليهم"})
 # Round 10: number words (a figure opens the clause a prepositional cue frames)
 _NUMBER_WORDS = frozenset({"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "عشرات", "مئات",
@@ -2731,6 +2731,26 @@ class _Run:
             subj = full_subj = None   # round 8: كما أكد | أهمية دور مصر …: the noun phrase is the content
         elif self._non_speaker(subj or left or rel_head):
             return None          # round 8: الوضع في اليمن يؤكد أن …: evidence, not a speaker
+        if subj is None and m.prefix == "" and i - 1 >= lo and not self.is_punct(i - 1):
+            # round 11: تتبع «أيديولوجية متطرفة» ترى أنه …: an indefinite noun phrase (in quotes or not) right
+            # before the cue heads an unmarked relative clause; a head that cannot speak makes it no cue
+            words = []
+            x = i - 1
+            while x >= max(lo, i - 4) and (self.is_quote(x) or self.toks[x].kind == "word" and
+                                           not self.norm(x).startswith(("ال", "وال", "لل", "بال")) and
+                                           not self._in_name_entity(x)):
+                if self.toks[x].kind == "word":
+                    words.append(x)
+                x -= 1
+            if any(_strip_al(self.bare(y)) in self.lex.non_speaker_heads for y in words[-2:]):
+                return None
+        if subj is None and m.prefix == "" and e.agr in ("m", "f"):
+            x = i - 1            # round 11: … أن ما أُعلن عن إحباط المخططات يؤكد أن …: a ما-clause subject
+            while x >= lo and not self.is_punct(x) and not self.is_comp(x) and not self.is_quote(x) and i - x <= 12:
+                x -= 1           # (what was announced "proves") is evidence, not a speaker (blind10)
+            if x + 1 < i - 1 and (x < lo or self.is_comp(x) or self.is_punct(x, {",", "،"})) and \
+                    self.norm(x + 1) in ("ما", "وما") and self.toks[x + 2].kind == "word":
+                return None
         if subj is not None and e.lemma == "أعلن" and \
                 any(self.norm(k) in self.lex.performative_announce for k in range(subj[0], subj[1])):
             return None          # round 9: أعلن خادم الحرمين انطلاق القمة: a deed the subject ran into
@@ -2809,6 +2829,14 @@ class _Run:
         self._last_aside = None
         lic = self.licence(after, hi, e)
         aside = self._last_aside
+        if e.lemma == "تابع" and (subj is None or not self.source_like(*subj)) and told is None and \
+                lic is not None and lic[0] in ("an", "colon", "quote") and \
+                any(self.toks[x].kind == "word" and not self._time_at(x) and
+                    self.norm(x) not in ("قائلا", "قائله", "بالقول", "القول")
+                    for x in range(subj[0] if subj else after, min(lic[2], (subj[0] if subj else after) + 3))) and \
+                lic[2] - (subj[0] if subj else after) > 2:
+            return None          # round 11: «عكاظ» تابعت الكثير من الصور …: followed (watched); تابع (went on)
+            # opens its words right after the subject (blind10)
         stop = None
         if lic is not None and lic[0] == "stop":
             stop, lic = lic[1], None
