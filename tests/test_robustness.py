@@ -726,3 +726,30 @@ def test_broad_profile_on_many_events_grows_linearly():
     assert _growth(broad, _attacks_and_protests, 400, "events") < _GROWTH_LIMIT["QA-10"]
     rec = check(broad, _presentation_forms(_attacks_and_protests(40)), meta={"outlet": "alyaum"})
     assert len(rec["events"]) == 80 and rec["meta"]["events_profile"] == "broad"
+
+
+# --------------------------------------------------------------------------- isnad eval events arguments (QA-14)
+
+@pytest.mark.parametrize("argv,says", [
+    (["--types", ","], "no event type"),
+    (["--types", "FIGHT"], "no arabic-event-gsr gold for FIGHT"),
+    (["--types", "protest,Bogus"], "BOGUS"),
+    (["--limit", "-3"], "negative"),
+    (["--errors", "-1"], "negative"),
+    (["--gold", "audited", "--split", "all"], "one at a time"),
+    (["--gold", "audited", "--split", "dev", "--data", "news"], "--data news"),
+    (["--gold", "audited", "--data", "validation", "--profile", "broad"], "--data validation"),
+])
+def test_eval_events_refuses_bad_arguments_before_any_work(argv, says, capsys, monkeypatch):
+    """QA-14: `isnad eval events --types ,` scored nothing with status 0; `--types FIGHT` said the data
+    folder was missing; `--limit -3` silently dropped the last three sentences of every file;
+    `--gold audited` was ignored by --data news/validation.  Each is refused with status 1 before a
+    pipeline is built (the pipeline loader must not be called)."""
+    from isnad.cli import main
+    import isnad.evaluation.events as ev
+
+    def no_pipeline(args):
+        raise AssertionError("the pipeline was built")
+    monkeypatch.setattr(ev, "_pipeline", no_pipeline)
+    assert main(["eval", "events", "--fast", *argv]) == 1
+    assert says in capsys.readouterr().err

@@ -56,7 +56,7 @@ def add_arguments(p) -> None:
                    help="the events stage's reading profile: crowd (default; classifier trained on the crowd "
                         "labels) or broad (classifier trained on the blind relabelling of the dev half, plus the "
                         "broad-only lexicon entries)")
-    p.add_argument("--limit", type=int, default=0, help="score at most N sentences per file (quick runs)")
+    p.add_argument("--limit", type=int, default=0, help="score at most N sentences per file (quick runs; 0, the default: all)")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--errors", type=int, default=0, metavar="N",
                    help="print the ids of up to N false negatives/positives per type (ids only)")
@@ -264,7 +264,35 @@ def eval_validation(nlp, etype: str, args) -> dict:
             "target_accuracy_linked": t_link / t_gold if t_gold else 0.0}
 
 
+def _argument_error(args) -> str | None:
+    """What is wrong with the arguments, before any pipeline is built or file read (QA-14: an empty
+    --types scored nothing with status 0, --types FIGHT blamed a missing data folder, --limit -3
+    dropped the last three sentences of each file, --gold audited was silently ignored by --data
+    news/validation and refused --split all only after the pipeline had loaded)."""
+    types = [t.strip().upper() for t in args.types.split(",") if t.strip()]
+    if not types:
+        return "--types: no event type given"
+    if args.data != "news" and set(types) - set(TYPES):
+        return (f"--types: no arabic-event-gsr gold for {', '.join(sorted(set(types) - set(TYPES)))} "
+                f"(the gold covers {', '.join(TYPES)}; --data news judges every PLOVER type)")
+    if args.limit < 0:
+        return f"--limit: {args.limit} is negative (0 scores every sentence)"
+    if args.errors < 0:
+        return f"--errors: {args.errors} is negative"
+    if getattr(args, "gold", "crowd") == "audited":
+        if args.data not in ("gsr", "all"):
+            return f"--gold audited relabels arabic-event-gsr (--data gsr or all), not --data {args.data}"
+        if args.split not in RELABEL_FILES:
+            return (f"--gold audited: the relabellings cover the halves one at a time "
+                    f"(--split test or --split dev), not {args.split!r}")
+    return None
+
+
 def run(args) -> int:
+    problem = _argument_error(args)
+    if problem:
+        print(f"isnad eval events: {problem}", file=sys.stderr)
+        return 1
     if args.data == "news":
         return run_news(args)
     types = [t.strip().upper() for t in args.types.split(",") if t.strip()]
