@@ -56,7 +56,7 @@ from ..document import Place
 from ..geo.gazetteer import Entry, Gazetteer, haversine, load_gazetteer, supplement_rows
 from ..geo.names import key_of
 from ..pipeline import Stage
-from ..resources.catalogue import load_tsv
+from ..resources.catalogue import load_tsv, load_yaml
 from ..text.matcher import Match
 from ..text.tokenize import STANDALONE_CLITICS, clitic_splits
 
@@ -162,6 +162,18 @@ class PlacesStage(Stage):
                                  **self.country_adjs}
         nis = r.get("nisba_countries") or {}
         self.nisba_countries = {key_of(k): {key_of(h) for h in (nis.get(k) or [])} for k in nis}
+        # round 9: homographs told apart by the words around them, acronyms, epithets, given names
+        self.nisba_genitive = frozenset(key_of(k) for k in r.get("nisba_genitive_heads") or [])
+        self.homographs = {key_of(k): {f: frozenset(key_of(w) for w in (v or {}).get(f) or [])
+                                       for f in ("next", "prev", "near")}
+                           for k, v in (r.get("homographs") or {}).items()}
+        self.org_acronyms = frozenset(key_of(k) for k in r.get("organisation_acronyms") or [])
+        self.epithet_words = frozenset(key_of(k) for k in r.get("epithet_words") or [])
+        try:
+            nm = load_yaml("attribution/names.yaml") or {}
+        except Exception:                              # (another area's data: optional here)
+            nm = {}
+        self.given_names = frozenset(key_of(k) for k in (nm.get("male") or []) + (nm.get("female") or []))
         self.team_words_sport = {key_of(k) for k in sp.get("team_words_in_sports") or []}
         self._teamish_sport = frozenset(self.team_words | self.team_words_sport)
         mf = r.get("minor_foreign_towns") or {}
@@ -295,8 +307,8 @@ class PlacesStage(Stage):
                     (same.type or "") not in ("state",) and not self._locative_tail(doc, mt, same) and \
                     self._entity_vetoes(doc, mt, same):
                 continue
-            if same is not None and same.label == "LOC":
-                mt.entity = same
+            if same is not None and same.label == "LOC" and mt.key not in self.org_acronyms:
+                mt.entity = same                       # (الفاو = FAO: an NER span is no evidence)
             kept.append(mt)
         # an NER LOC span longer than the gazetteer names inside it (دير الزورر, a typo): resolve
         # the whole span when it resolves (exactly or fuzzily), else keep the names inside
@@ -696,6 +708,8 @@ class PlacesStage(Stage):
             k = self._prev0(doc, mt)
             if k < 0 or not any(x in self.feature_words for x in self._stems(toks[k])):
                 return True
+        if not mt.cands and mt.t1 == mt.t0 + 1 and toks[mt.t0].norm in self.epithet_words:
+            return True                                # مدينة الضباب: an epithet (round 9)
         first = set(self._stems(toks[mt.t0]))
         heads = self.org_heads | self._no_place_heads
         if mt.t1 == mt.t0 + 1:                         # الريف، المدينة: a bare context word
@@ -1022,6 +1036,8 @@ class PlacesStage(Stage):
         stems = self._stems(t)
         if any(s in self.locatives for s in stems) or any(s in self.feature_words for s in stems):
             return False
+        if t.norm.endswith(_POSSESSED_PLURAL) and len(t.norm) >= 7:
+            return True                                # جامعاتنا السعودية: a possessed plural (round 9)
         return any(s.startswith("ال") and len(s) > 3 for s in stems)
 
     def _nisba_after(self, doc, mt: _Mention) -> bool:
@@ -1098,8 +1114,64 @@ class PlacesStage(Stage):
         if j != mt.t0 - 1:
             return False
         if heads is not None:
-            return doc.tokens[j].norm in heads
+            t = doc.tokens[j]
+            return t.norm in heads or self._indefinite_feminine(doc, t)
         return mt.t0 in ends           # another mention ends right here (none ends where it starts)
+
+    def _indefinite_feminine(self, doc, t) -> bool:
+        """An indefinite feminine noun right before a country name spelt like its adjective
+        (مقاتلة سورية، جنسيات سورية): written with taa marbuta or ending in -ات, no article, no
+        possessive, not a preposition, feature, area or genitive-head word (round 9)."""
+        if t.kind != "word" or t.sent < 0:
+            return False
+        w = doc.text[t.start:t.end].rstrip("\u0640")
+        if not (w.endswith("ة") or (w.endswith("ات") and len(w) >= 5)) or len(w) < 4:
+            return False
+        stems = self._stems(t)
+        if any(x.startswith("ال") for x in stems[:1]):
+            return False
+        return not any(x in self.locatives or x in self.feature_words or x in self.area_words or
+                       x in self.function_words or x in self.nisba_genitive for x in stems)
+
+    def _common_reading(self, doc, mt: _Mention) -> bool:
+        """A name of ``homographs`` read as its common word by the words around it (round 9)."""
+        h = self.homographs[mt.key]
+        if mt.prefix not in ("", "و", "ف") or mt.feature is not None or mt.area is not None:
+            return False
+        toks = doc.tokens
+        j = self._prev0(doc, mt)
+        ps = self._stems(toks[j]) if j >= 0 and toks[j].kind == "word" else ()
+        if any(x in self.locatives or x in self.feature_words or x in self.area_words for x in ps):
+            return False
+        if h["prev"] and not mt.prefix and not h["prev"].isdisjoint(ps):
+            return True
+        n = self._next1(doc, mt)
+        if h["next"] and n >= 0 and toks[n].sent == toks[mt.t1 - 1].sent and \
+                (toks[n].norm in h["next"] or not h["next"].isdisjoint(self._stems(toks[n]))):
+            return True
+        if h["near"]:
+            k = j
+            for _ in range(3):
+                if k < 0 or toks[k].kind != "word":
+                    break
+                if not h["near"].isdisjoint(self._stems(toks[k])):
+                    return True
+                k = self._prev(doc, k)
+        return False
+
+    def _surname(self, doc, mt: _Mention) -> bool:
+        """A family name after a given name (المدرب الوطني محمد العبدلي): a definite one-word
+        name in the nisba form right after a given name, no clitic on either (round 9)."""
+        if mt.prefix or " " in mt.key or not self._nisba_word(mt.key):
+            return False
+        j = mt.t0 - 1
+        if j < 0:
+            return False
+        t = doc.tokens[j]
+        if t.kind != "word" or t.sent != doc.tokens[mt.t0].sent or t.norm not in self.given_names:
+            return False
+        # (على الرمادي: the preposition normalises like the name علي -- the written form decides)
+        return not (t.norm in self.locatives and doc.text[t.end - 1:t.end] != "ي")
 
     def _after_definite_noun(self, doc, mt: _Mention) -> bool:
         """Right after a definite word that is no preposition, feature or area word (الصالة
@@ -1252,6 +1324,9 @@ class PlacesStage(Stage):
         if self._is_club(doc, mt, sporty):
             mt.why = "club"
             return
+        if mt.key in self.homographs and self._common_reading(doc, mt):
+            mt.why = "adjective"                     # درعا تذكارية، وحماة له، أذان المغرب (round 9)
+            return
         if market and self._is_company(doc, mt):
             mt.why = "company"                       # وعسير الأكثر ارتفاعا: a listed company
             return
@@ -1273,7 +1348,7 @@ class PlacesStage(Stage):
                 i in g.lexflag.get(mt.key, ()) or self._minor_foreign(i) for i in mt.cands))):
             mt.accepted, mt.why = True, "ner"          # (a common word needs more: بالرأس)
             return
-        if self._is_person(doc, mt):
+        if self._is_person(doc, mt) or self._surname(doc, mt):
             mt.why = "person"
             return
         if self._is_adjective(doc, mt) or self._accusative_adjective(doc, mt) or (
@@ -2020,6 +2095,7 @@ class _Single(dict):
 _MISSING = object()
 _AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "عاما)"})
 _NOT_NISBA = frozenset({"العربي", "الاسلامي", "الدولي", "الماضي", "الحالي", "الثاني", "الذي"})
+_POSSESSED_PLURAL = ("اتنا", "اتها", "اتهم", "اتكم", "اتهن")   # -aat + a possessive pronoun
 _ACCUSATIVE_NISBA = frozenset({"سوريا"})         # a country name that is also a masculine accusative nisba
 _UNIT_FEATURES = frozenset({"admin1", "admin2", "admin3", "region"})
 _NORM_OF = attrgetter("norm")
