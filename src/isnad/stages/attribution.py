@@ -2620,6 +2620,16 @@ class _Run:
                 not self._explicit_subject_to_comp(j, hi):
             j_first = True          # تنظيم داعش الذي أعلن الحرب: the relative's head is the subject
             rel_head = self._relative_head(i - 1, lo)
+        if rel_head is None and e.agr == "mp" and m.prefix == "" and i - 1 >= lo and self.toks[i - 1].kind == "word" and \
+                not self._in_name_entity(i - 1) and not self.is_cue_tok(i - 1):
+            w = self.bare(i - 1)
+            w0 = w[1:] if w[:1] in ("و", "ف") and w[1:2] == "م" else w
+            if w0[:1] == "م" and len(w0) >= 6 and w0.endswith(("ون", "ين")) and not w0.startswith("ال"):
+                # round 11: … ومتشددين يعلنون تشككهم: an indefinite plural participle before a plural verb
+                # heads an unmarked relative clause (no relative pronoun after an indefinite noun; blind10)
+                rel_head = (i - 1, i)
+                if w0 != w:
+                    self._conj_tok.add(i - 1)
         strict = e.lemma in ("تحدث", "تكلم", "نسب", "بين", "جزم", "قطع", "اشتبه", "شرح", "برر") or len(e.lemma.split()) > 1
         if j < hi and not j_first and not self._boundary_first(j, hi, e):
             sj = self.np_end(j, hi, entry=e)
