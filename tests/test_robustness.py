@@ -723,7 +723,7 @@ def test_broad_profile_on_many_events_grows_linearly():
     x3.8–4.9 events time (crowd x4.4–4.7); and its records hold on presentation forms too."""
     import isnad
     broad = isnad.load(config={"events": {"profile": "broad"}})
-    assert _growth(broad, _attacks_and_protests, 400, "events") < _GROWTH_LIMIT["QA-10"]
+    assert _growth(broad, _attacks_and_protests, 200, "events") < _GROWTH_LIMIT["QA-10"]   # x3.0-4.4 measured
     rec = check(broad, _presentation_forms(_attacks_and_protests(40)), meta={"outlet": "alyaum"})
     assert len(rec["events"]) == 80 and rec["meta"]["events_profile"] == "broad"
 
@@ -753,3 +753,50 @@ def test_eval_events_refuses_bad_arguments_before_any_work(argv, says, capsys, m
     monkeypatch.setattr(ev, "_pipeline", no_pipeline)
     assert main(["eval", "events", "--fast", *argv]) == 1
     assert says in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- presentation forms in the stages (QA-15, QA-17)
+
+def test_presentation_forms_give_the_letters_annotations(nlp):
+    """QA-15: with the normaliser fixed, the stages that read the original characters still differed
+    on presentation-form text: the NER tagger saw glyph codes it never learnt (on 30 SaudiNewsNet
+    articles so written 88 of 346 entities changed), the actors stage kept a proclitic glyph in the
+    span (ﺑﺎﻟﻌﺮﺍﻕ), and the events stage's ta-marbuta guard (QA-5) missed ﺔ, so طالبة "a student" was a
+    REQUEST.  Now 1 entity, 0 places, 0 times differ there."""
+    letters = ("وقال مسؤول في الأمم المتحدة إن القوات انسحبت من العراق وفرنسا. وقالت طالبة في الجامعة "
+               "إن الامتحان صعب. وزار الوزير بالعراق مدينة الموصل.")
+    glyphs = _presentation_forms(letters, ligatures=False)
+    rec, base = check(nlp, glyphs), check(nlp, letters)
+    assert _signature(rec)["entities"] == _signature(base)["entities"]
+    assert _signature(rec) == _signature(base)
+    assert not [e for e in rec["events"] if e["type"] == "REQUEST"]
+
+
+@pytest.mark.parametrize("variant", ["letters", "glyphs", "zwj", "tatweel"])
+def test_ta_marbuta_guard_sees_the_written_letter(variant):
+    """QA-15: the events stage's guard "a word written with ة is no verb with a pronoun" (QA-5) read
+    the last code point: a presentation-form ﺔ, a trailing ZWJ (spans end after it, F10) or a
+    tatweel after the ة hid the ة, and طالبة (a student) became the REQUEST طالبه (demanded him)."""
+    import isnad
+    text = "وقالت طالبة في الجامعة إن الامتحان صعب."
+    text = {"letters": text, "glyphs": _presentation_forms(text), "zwj": text.replace("طالبة", "طالبة\u200d"),
+            "tatweel": text.replace("طالبة", "طالبةـ")}[variant]
+    nlp = isnad.load(["normalize", "language", "segment", "tokenize", "events"])
+    assert [e.type for e in nlp(text).events] == []
+    assert [e.type for e in nlp(_presentation_forms("وطالبه المتظاهرون بالرحيل.")).events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text,tokens", [
+    ("إلى ﴾حلب﴿ أمس", ["إلى", "﴾", "حلب", "﴿", "أمس"]),
+    ("السعر﷼ في", ["السعر", "﷼", "في"]),
+    ("﷽ قال", ["﷽", "قال"]),
+    ("ﷲ ﷺ ﻻ", ["ﷲ", "ﷺ", "ﻻ"]),
+])
+def test_presentation_form_punctuation_is_no_letter(text, tokens):
+    """QA-17: the tokenizer took the whole presentation-form blocks as letters, so the ornate
+    parentheses around a quoted verse and the rial sign glued onto the word (﴾حلب﴿: no place)."""
+    assert [text[s:e] for s, e, _ in iter_tokens(text)] == tokens
+
+
+def test_a_place_inside_ornate_parentheses(nlp):
+    assert [p["text"] for p in check(nlp, "وصلت القوات إلى ﴾حلب﴿ أمس.")["places"]] == ["حلب"]

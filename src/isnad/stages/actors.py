@@ -185,8 +185,11 @@ class ActorsStage(Stage):
 
 def _proclitic_only(prefix: str) -> bool:
     """Is ``prefix`` (the part of an NER span before a registry hit) only proclitic
-    letters of the same written word (و ف ب ل ك, at most three)?"""
-    return 0 < len(prefix) <= 3 and set(prefix) <= set("وفبلك")
+    letters of the same written word (و ف ب ل ك, at most three)?  Read normalised: presentation
+    forms (ﻭ ﺑ ﻟ, as PDF copy-paste writes them) are those letters too (notes/QA.md QA-15)."""
+    from ..text.normalize import normalize
+    p = normalize(prefix)
+    return 0 < len(prefix) <= 3 and 0 < len(p) <= 3 and set(p) <= set("وفبلك")
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:

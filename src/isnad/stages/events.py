@@ -40,6 +40,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
@@ -2180,12 +2181,20 @@ def _future_verb_before(toks, idx: list[int], cu: dict) -> bool:
 
 
 def _written_last_letter(doc, end: int) -> str:
-    """The original text's last letter before ``end``, diacritics and tatweel skipped ('' if none)."""
+    """The original text's last letter before ``end``, as written ('' if none): whatever the
+    normaliser deletes (diacritics, tatweel, a trailing ZWJ/ZWNJ a span ends after) skipped, a
+    presentation-form glyph read as its letter (ﺔ is ة; QA-15: both let طالبة be read "demanded her")."""
     k = end - 1
     text = doc.text
-    while k >= 0 and (0x064B <= ord(text[k]) <= 0x065F or text[k] in "\u0670\u0640"):
+    while k >= 0 and not normalize(text[k]):
         k -= 1
-    return text[k] if k >= 0 else ""
+    if k < 0:
+        return ""
+    c = text[k]
+    if "\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufefc":
+        nf = unicodedata.normalize("NFKC", c)
+        return nf if len(nf) == 1 else c
+    return c
 
 
 def _written_final_ha(doc, end: int) -> bool:

@@ -14,6 +14,7 @@ punctuation token (a trailing quote or bracket tagged I- is dropped).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..document import Entity
 from ..models.ner import _entity_runs as _spans  # BIO runs: one implementation
@@ -24,15 +25,26 @@ from ..pipeline import Stage
 _OPAQUE = frozenset({"url", "mention", "hashtag"})
 _PLACEHOLDER = {"url": "URL", "mention": "@", "hashtag": "#"}
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+
+
+def _letters(m: re.Match) -> str:
+    nf = unicodedata.normalize("NFKC", m.group())
+    return nf if nf.strip() and not any(c.isspace() for c in nf.strip()) else m.group()
 
 
 def _word(text: str, t) -> str:
     """What the tagger sees for token ``t``: its text, lone surrogates replaced by U+FFFD
-    (the CRF library encodes to UTF-8; offsets are unaffected, one char for one char)."""
+    (the CRF library encodes to UTF-8), Arabic presentation forms (ﺍﻷﺭﺩﻥ, as PDF copy-paste
+    writes الأردن) as their letters: the tagger learnt letters (notes/QA.md QA-15).  Entity
+    offsets come from the tokens, so what the tagger sees may differ in length."""
     if t.kind in _OPAQUE:
         return _PLACEHOLDER[t.kind]
     w = text[t.start:t.end]
-    return _SURROGATES.sub("\ufffd", w) if not w.isascii() else w
+    if w.isascii():
+        return w
+    w = _SURROGATES.sub("\ufffd", w)
+    return _PRESENTATION.sub(_letters, w) if _PRESENTATION.search(w) else w
 
 
 class NerStage(Stage):
