@@ -90,3 +90,42 @@ def test_tabaa_with_an_object_is_watching(nlp):
 def test_permission_before_an_is_no_report(nlp):
     doc = nlp("وقال الشيخ: \"لا يحق لأحد أن يصف نفسه بأنه مسلم إلا إذا التزم\".")
     assert cues(doc) == ["قال"]
+
+
+# -- later in the round ------------------------------------------------------------------------------
+def test_claims_of_witnesses_after_wafq(nlp):
+    doc = nlp("وكان المهاجم شابا وليس امرأة وفق ادعاءات الشهود، مرجحا أن يكون تنكر بزي نسائي.")
+    assert src(doc, one(doc, "وفق")) == "الشهود"
+    doc = nlp("وفر المسلحون من القرية، وفقا لشهادات الأهالي.")
+    assert src(doc, one(doc, "وفقا")) == "الأهالي"
+
+
+def test_indefinite_plural_participle_heads_an_unmarked_relative(nlp):
+    doc = nlp("وتدور معركة بين مسؤولين يدعمون الاتفاق ومتشددين يعلنون تشككهم فيه.")
+    a = one(doc, "يعلنون")
+    assert src(doc, a) == "متشددين"
+    assert ctext(doc, a) == "تشككهم فيه"
+    doc = nlp("وخرج محتجون يقولون إن الانتخابات مزورة.")
+    assert src(doc, one(doc, "يقولون")) == "محتجون"
+
+
+def test_kama_without_a_comma_closing_the_sentence(nlp):
+    doc = nlp("واستهدف هجوم آخر حاجزا امنيا في جنوب المدينة كما أفاد المرصد السوري لحقوق الإنسان.")
+    a = one(doc, "أفاد")
+    assert src(doc, a) == "المرصد السوري لحقوق الإنسان"
+    assert ctext(doc, a) == "واستهدف هجوم آخر حاجزا امنيا في جنوب المدينة"
+    # كما أعلن X + a noun phrase is "also announced": the content follows
+    doc = nlp("وقتل خمسة جنود في الهجوم كما أعلن الجيش مقتل ثلاثة مسلحين.")
+    assert ctext(doc, one(doc, "أعلن")) == "مقتل ثلاثة مسلحين"
+
+
+def test_guards_read_on_unlabelled_text(nlp):
+    # a causative ما-clause: the object speaks
+    doc = nlp("وأثبتت التحقيقات أن الشاب لا ينتمي لأي تنظيم، ما جعل المخابرات الإسرائيلية تقول إنه «عمل فردي».")
+    assert "تقول" in cues(doc)
+    # تابع + a medium is still "went on"
+    doc = nlp("وقال الكاتب: \"يجب أن نغضب\". وتابع في تغريدة أخرى \"يجب أن يهزنا ما حدث\".")
+    assert "تابع" in cues(doc)
+    # a first-person pronoun on لكن keeps نرى a cue (like ونحن نرى)
+    doc = nlp("وقال الوزير: \"لكننا نرى أن هناك صراعا على المناصب\".")
+    assert "نرى" in cues(doc)
