@@ -791,6 +791,8 @@ def test_ta_marbuta_guard_sees_the_written_letter(variant):
     ("السعر﷼ في", ["السعر", "﷼", "في"]),
     ("﷽ قال", ["﷽", "قال"]),
     ("ﷲ ﷺ ﻻ", ["ﷲ", "ﷺ", "ﻻ"]),
+    ("ﹸالحسكة ﳲﺭﻭﻱﺕﺭﺯ", ["ﹸ", "الحسكة", "ﳲ", "ﺭﻭﻱﺕﺭﺯ"]),      # a haraka glyph is a mark (F4)
+    ("ﺹﹰﺏﺍﺡ قالﹶ", ["ﺹﹰﺏﺍﺡ", "قالﹶ"]),
 ])
 def test_presentation_form_punctuation_is_no_letter(text, tokens):
     """QA-17: the tokenizer took the whole presentation-form blocks as letters, so the ornate
@@ -800,3 +802,13 @@ def test_presentation_form_punctuation_is_no_letter(text, tokens):
 
 def test_a_place_inside_ornate_parentheses(nlp):
     assert [p["text"] for p in check(nlp, "وصلت القوات إلى ﴾حلب﴿ أمس.")["places"]] == ["حلب"]
+
+
+@pytest.mark.parametrize("text", [
+    "« ﹸالحسكة » الخارجية", "الخارجيةﻡﻕﺕﻝ\nپ: ﹼﻡﻕﺕﻝ", "ﺏ ﻷ، ﹿﻕﺕﻝ. RT", "ﹺﺃﻉﻝﻥ « 20\nﺭﻭﻱﺕﺭﺯ", "ﹹﺃﻉﻝﻥ: —.", "ﹺأوباما\n😀",
+])
+def test_a_word_after_a_haraka_glyph(nlp, text):
+    """QA-17, found by fuzzing presentation forms once the normaliser deleted the haraka glyphs
+    (QA-12): a word starting with one (ﹸالحسكة) was one token, and the place, cue, trigger or
+    entity matched in it started inside that token."""
+    check(nlp, text)

@@ -21,12 +21,16 @@ import regex
 
 _AR_LETTERS = (
     "\u0621-\u063A\u0641-\u064A\u066E-\u066F\u0671-\u06D3\u06D5\u06EE-\u06EF\u06FA-\u06FF"
-    "\u0750-\u077F\u08A0-\u08C9\uFB50-\uFD3D\uFD50-\uFDC7\uFDF0-\uFDFB\uFE70-\uFEFC"
+    "\u0750-\u077F\u08A0-\u08C9"
+    "\uFB50-\uFC5D\uFC64-\uFCF1\uFCF5-\uFD3D\uFD50-\uFDC7\uFDF0-\uFDFB\uFE80-\uFEFC"
 )
-# (the presentation-form blocks less their punctuation and symbols: the ornate parentheses ﴾ ﴿
-# around a quoted verse, the rial sign ﷼, ﷽ and the honorific signs are no letters; they glued
-# onto the word they touch — ﴾حلب﴿ was one token: notes/QA.md QA-17)
-_AR_MARKS = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D"
+# (the presentation-form blocks less their punctuation and symbols — the ornate parentheses ﴾ ﴿
+# around a quoted verse, the rial sign ﷼, ﷽ and the honorific signs are no letters: they glued
+# onto the word they touch, ﴾حلب﴿ was one token (notes/QA.md QA-17) — and less the glyph forms
+# of the harakat (ﹰ ﹶ ﹷ ﹼ ﹿ, ﱞ ﳲ), which are marks: the normaliser deletes them, so a word starting
+# with one began a token and its matches started inside that token)
+_AR_MARKS = ("\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200C\u200D"
+             "\uFC5E-\uFC63\uFCF2-\uFCF4\uFE70-\uFE72\uFE74\uFE76-\uFE7F")
 
 TOKEN_RE = regex.compile(
     r"(?P<url>(?:https?://|www\.)[^\s\u060C\u061B\"“”«»<>]+[^\s\u060C\u061B\"“”«»<>.,:;!?؟)\]])"
