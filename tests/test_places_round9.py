@@ -121,3 +121,18 @@ def test_tahrir_square_of_baghdad_only_with_baghdad(nlp):
     ids = _ids(nlp("وتجمع المتظاهرون في ساحة التحرير وسط بغداد."))
     assert ids.get("ساحة التحرير", "").startswith("isnad:iq-baghdad-tahrir")
     assert "ساحة التحرير" not in _ids(nlp("وتجمع المتظاهرون في ساحة التحرير وسط المدينة."))
+
+
+def test_guards_of_the_adjective_rules(nlp):
+    # a verb ending like a possessed plural (تبوأتها: the written hamza) and a noun coordinated with
+    # a definite noun (مصلحة سورية والمنطقة) leave the country a place
+    assert _ids(nlp("وأكد أن المكانة التي تبوأتها السعودية استفزت الحاقدين.")).get("السعودية") == SAUDI
+    assert _ids(nlp("وطالب بالعمل من أجل مصلحة سورية والمنطقة.")).get("سورية") == SYRIA
+
+
+def test_salah_al_din_governorate_in_the_fighting(nlp):
+    # معارك + a governorate of a country named here; bare, the province and not the town named
+    # after it in another province (Pirmam, Erbil)
+    ids = _ids(nlp("وقال المسؤول إن ذلك حصل في معارك صلاح الدين شمال العراق."))
+    assert ids.get("صلاح الدين") == "pcode:IQG16"
+    assert "صلاح الدين" not in _ids(nlp("وقال صلاح الدين البكري إن الفريق جاهز."))

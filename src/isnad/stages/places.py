@@ -1036,8 +1036,9 @@ class PlacesStage(Stage):
         stems = self._stems(t)
         if any(s in self.locatives for s in stems) or any(s in self.feature_words for s in stems):
             return False
-        if t.norm.endswith(_POSSESSED_PLURAL) and len(t.norm) >= 7:
-            return True                                # جامعاتنا السعودية: a possessed plural (round 9)
+        if doc.text[t.start:t.end].endswith(_POSSESSED_PLURAL) and len(t.norm) >= 7:
+            return True                                # جامعاتنا السعودية: a possessed plural (round 9;
+            #                                            the written alif: تبوأتها is a verb)
         return any(s.startswith("ال") and len(s) > 3 for s in stems)
 
     def _nisba_after(self, doc, mt: _Mention) -> bool:
@@ -1115,7 +1116,10 @@ class PlacesStage(Stage):
             return False
         if heads is not None:
             t = doc.tokens[j]
-            return t.norm in heads or self._indefinite_feminine(doc, t)
+            if not (t.norm in heads or self._indefinite_feminine(doc, t)):
+                return False
+            n = self._next1(doc, mt)             # مصلحة سورية والمنطقة: a noun coordinated with a
+            return not (n >= 0 and doc.tokens[n].norm.startswith("وال"))   # definite noun (round 9)
         return mt.t0 in ends           # another mention ends right here (none ends where it starts)
 
     def _indefinite_feminine(self, doc, t) -> bool:
@@ -1690,6 +1694,15 @@ class PlacesStage(Stage):
                         # (a city abroad named like a country is the country too: بنين, not Benin City)
                         base = [sc - 2.0 if g.entry(i).feature in ("city", "village") and
                                 (g.entry(i).country in states or g.entry(i).country not in self.home_countries)
+                                else sc for i, sc in zip(mt.cands, base)]
+                    # a province and a town outside it named the same (صلاح الدين: the governorate,
+                    # not Pirmam in Erbil): bare, the name is the province (round 9)
+                    provs = [g.entry(i) for i in mt.cands if g.entry(i).feature == "admin1"]
+                    if provs:
+                        base = [sc - 2.0 if g.entry(i).feature in ("city", "village") and all(
+                                    p.country == g.entry(i).country and g.entry(i).admin1_id not in (None, p.id) and
+                                    haversine(p.lat, p.lon, g.entry(i).lat, g.entry(i).lon) > 1.2 * p.radius_km
+                                    for p in provs)
                                 else sc for i, sc in zip(mt.cands, base)]
                 if memo_key is not None:
                     score_memo[memo_key] = base
