@@ -418,7 +418,13 @@ def test_carrier_names_end_with_their_sentence(nlp, text, role, name):
 # xfail with the reproducer: it passes (XPASS in the summary) once the owner
 # fixes the bug; then remove the entry here and in KNOWN_OPEN.
 
-OPEN_REPRODUCERS: list = []
+OPEN_REPRODUCERS: list = [
+    # QA-16 attribution: the source of a prepositional cue (حسب) whose object opens with a quote
+    # runs over a line break or an ellipsis into the next sentence (not new today: also at c6355d8)
+    ("QA-16", "sources.mentions.sentence", "وارتفعت الأسعار حسب «الهيئة العامة\nللإحصاء».", {}),
+    ("QA-16", "sources.mentions.sentence", "وارتفعت الأسعار حسب \"الهيئة العامة\u2028للإحصاء\".", {}),
+    ("QA-16", "sources.mentions.sentence", "وارتفعت الأسعار حسب «… وزارة المالية».", {}),
+]
 
 
 if OPEN_REPRODUCERS:                  # (no empty parametrisation: it would only report a skip)
@@ -428,6 +434,19 @@ if OPEN_REPRODUCERS:                  # (no empty parametrisation: it would only
     def test_known_open_issue(nlp, qa, category, text, meta):
         rec = nlp(text, published=PUB, meta=meta).to_json()
         assert not [v for v in violations(rec) if v[0] == category]
+
+
+@pytest.mark.xfail(reason="open issue in attribution (QA-16), see notes/QA.md", strict=False)
+@pytest.mark.parametrize("form", ["zwj", "tatweel", "glyphs"])
+def test_known_open_ta_marbuta_in_attribution(nlp, form):
+    """QA-16: attribution's "a word written with ة is no verb + pronoun" checks (عدة "several" is not
+    عدّه "deemed it", حديثة not حديثه) read the raw surface's last character: a trailing ZWJ, a tatweel
+    after the ة or a presentation-form ﺓ hides it and عدة becomes a reporting cue."""
+    text = "وتدخلت عدة جهات رسمية وتم إغلاق المحل للتأكد من سلامة الأغذية."
+    assert not nlp(text).attributions
+    text = {"zwj": text.replace("عدة ", "عدة\u200d "), "tatweel": text.replace("عدة ", "عدةـ "),
+            "glyphs": _presentation_forms(text)}[form]
+    assert not nlp(text).attributions
 
 
 def test_known_open_categories_have_reproducers():
