@@ -831,3 +831,30 @@ def test_a_word_after_a_haraka_glyph(nlp, text):
     (QA-12): a word starting with one (ﹸالحسكة) was one token, and the place, cue, trigger or
     entity matched in it started inside that token."""
     check(nlp, text)
+
+
+@pytest.mark.parametrize("command", ["export", "ingest"])
+def test_export_and_ingest_take_the_events_profile(tmp_path, monkeypatch, capsys, command):
+    """QA-13: `isnad export` and `isnad ingest` analysed documents with the crowd profile only (no
+    --events-profile); now they take it like `isnad analyze`, and the records say which."""
+    import isnad
+    from isnad.cli import main
+    seen = []
+    real = isnad.load
+
+    def spy(*a, **kw):
+        seen.append(((kw.get("config") or {}).get("events") or {}).get("profile"))
+        return real(*a, **kw)
+    monkeypatch.setattr(isnad, "load", spy)
+    doc = tmp_path / "a.txt"
+    doc.write_text("تظاهر العشرات في دمشق أمس احتجاجا على الغلاء.", encoding="utf-8")
+    if command == "export":
+        assert main(["export", "-f", "geojson", "--events-profile", "broad", str(doc)]) == 0
+    else:
+        db = str(tmp_path / "s.db")
+        assert main(["ingest", "--no-progress", "--db", db, "--events-profile", "broad", str(doc)]) == 0
+        from isnad.corpus.store import Store, db_url
+        (rec,) = list(Store(db_url(db)).records())
+        assert rec["meta"]["events_profile"] == "broad"
+    capsys.readouterr()
+    assert seen == ["broad"]

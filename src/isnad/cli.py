@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
                    help="publication date for documents analysed on the fly that carry none")
     x.add_argument("--all-types", action="store_true", help="acled: keep verbal events too")
+    x.add_argument("--events-profile", dest="events_profile", default="crowd", choices=["crowd", "broad"],
+                   help="documents analysed on the fly: the events profile, as for `isnad analyze` "
+                        "(records read from files or a store keep theirs)")
 
     sub.add_parser("resources", help="list packaged data files with sizes and SHA-256")
 
@@ -102,6 +105,8 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--input-format", dest="input_format", default=None, type=_input_format,
                    help="override input detection: text, jsonl, json, csv, tweet, telegram, html, rss")
     i.add_argument("--text-column", default=None, help="JSONL/CSV: the field holding the text")
+    i.add_argument("--events-profile", dest="events_profile", default="crowd", choices=["crowd", "broad"],
+                   help="the events profile for the documents analysed, as for `isnad analyze`")
     i.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     i.add_argument("--debug", action="store_true", help="print tracebacks of stage failures")
 
@@ -238,8 +243,9 @@ def cmd_tag(args) -> int:
     return tag_conll_file(args.conll, sys.stdout)
 
 
-def _load_records(paths, published, stats):
-    """isnad/1 records from record files; other inputs are read and analysed."""
+def _load_records(paths, published, stats, events_profile: str = "crowd"):
+    """isnad/1 records from record files; other inputs are read and analysed (with the events
+    profile ``events_profile``: notes/QA.md QA-13)."""
     import json
     from pathlib import Path
 
@@ -260,7 +266,7 @@ def _load_records(paths, published, stats):
                     stats.failed += 1
                     print(f"isnad: {p}:line {n}: malformed record: {e.msg}", file=sys.stderr)
             continue
-        nlp = nlp or load()
+        nlp = nlp or load(config={"events": {"profile": events_profile}})
         for rec in analyze_inputs(readers.read_inputs([p]), nlp, published=published, stats=stats):
             _report_error(rec)
             yield rec
@@ -336,7 +342,7 @@ def cmd_ingest(args) -> int:
                 continue
             if nlp is None:
                 try:
-                    nlp = load()
+                    nlp = load(config={"events": {"profile": getattr(args, "events_profile", "crowd")}})
                 except Exception as e:  # a broken model or resource: say so, keep what is stored
                     print(f"isnad: ingest: cannot load the pipeline: {type(e).__name__}: {e}", file=sys.stderr)
                     return 1
@@ -466,7 +472,7 @@ def cmd_export(args) -> int:
             return 2
         records = store.records(ids)
     else:
-        records = _load_records(args.paths, args.published, stats)
+        records = _load_records(args.paths, args.published, stats, getattr(args, "events_profile", "crowd"))
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
         if args.format == "plover":
