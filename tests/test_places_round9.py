@@ -136,3 +136,10 @@ def test_salah_al_din_governorate_in_the_fighting(nlp):
     ids = _ids(nlp("وقال المسؤول إن ذلك حصل في معارك صلاح الدين شمال العراق."))
     assert ids.get("صلاح الدين") == "pcode:IQG16"
     assert "صلاح الدين" not in _ids(nlp("وقال صلاح الدين البكري إن الفريق جاهز."))
+
+
+def test_masculine_adjective_after_the_kingdom_goes_with_the_noun_before(nlp):
+    # دعم المملكة الكبير: the adjective agrees with دعم, المملكة is still the anaphor
+    ids = _ids(nlp("وصل الوفد إلى الرياض. وأشاد بدعم المملكة الكبير للمتضررين."))
+    assert ids.get("المملكة") == SAUDI
+    assert "البلاد" not in place_texts(nlp("وقال إن البلاد العربية تواجه تحديات كبيرة."))

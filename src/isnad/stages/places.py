@@ -1580,8 +1580,11 @@ class PlacesStage(Stage):
                 n = self._next(doc, t.i + 1)
                 if n >= 0 and toks[n].sent == t.sent and toks[n].kind == "word" and \
                         toks[n].norm.startswith("ال") and toks[n].norm.endswith(("يه", "ي")) and \
-                        toks[n].norm not in _RELATIVES and spec.get("kind") == "country":
-                    break                              # البلاد العربية: "the Arab countries"
+                        toks[n].norm not in _RELATIVES and spec.get("kind") == "country" and \
+                        doc.text[toks[n].end - 1:toks[n].end] != "ي":
+                    break                              # البلاد العربية: "the Arab countries" -- not a
+                    #                                    masculine adjective, which goes with the noun
+                    #                                    before (تعامل المملكة الإغاثي; round 9)
                 mt = _Mention(s, e, t.i, t.i + 1, stem, t.norm[:plen], how="anaphor",
                               anaphor=dict(spec))
                 self._context(doc, mt)
