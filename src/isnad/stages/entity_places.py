@@ -33,6 +33,7 @@ from bisect import bisect_left
 
 from ..document import Entity
 from ..pipeline import Stage
+from ..text.normalize import normalize
 
 PROCLITIC_LETTERS = frozenset("وفبلك")
 MAX_PROCLITIC = 3          # وبال → وب + ال: the ال stays in the place span
@@ -112,6 +113,9 @@ def _mergeable(text: str, ov: list[Entity], ps: int, pe: int) -> bool:
             return False
         if e.start < ps:
             prefix = text[e.start:ps]
-            if len(prefix) > MAX_PROCLITIC or not set(prefix) <= PROCLITIC_LETTERS:
+            # read normalised: presentation-form glyphs (ﻭ ﺏ) are those letters, a mark is no letter
+            # (notes/QA.md QA-15)
+            letters = normalize(prefix)
+            if len(prefix) > MAX_PROCLITIC or not letters or not set(letters) <= PROCLITIC_LETTERS:
                 return False
     return True
