@@ -129,3 +129,14 @@ def test_guards_read_on_unlabelled_text(nlp):
     # a first-person pronoun on لكن keeps نرى a cue (like ونحن نرى)
     doc = nlp("وقال الوزير: \"لكننا نرى أن هناك صراعا على المناصب\".")
     assert "نرى" in cues(doc)
+
+
+def test_ma_clause_subject_before_awda_wa(nlp):
+    doc = nlp("وقال الوزير: \"كان فكري منشغلا؛ ولكن ما سمعته منذ يومين عاد وأكد لي أن الحملة مستمرة\".")
+    assert cues(doc) == ["قال"]
+    # a person who "came back and confirmed" stays a speaker
+    doc = nlp("وكان الوزير قد نفى الخبر، ثم عاد وأكد أن الاتفاق قائم.")
+    assert "أكد" in cues(doc)
+    # ما زال (still) is no ما-clause
+    doc = nlp("وقال: ما زال هناك جماعات متطرفة ترى أن الدول مؤقتة.")
+    assert "ترى" in cues(doc)

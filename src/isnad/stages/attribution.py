@@ -2755,13 +2755,19 @@ class _Run:
                 x -= 1
             if any(_strip_al(self.bare(y)) in self.lex.non_speaker_heads for y in words[-2:]):
                 return None
-        if subj is None and m.prefix == "" and e.agr in ("m", "f"):
-            x = i - 1            # round 11: … أن ما أُعلن عن إحباط المخططات يؤكد أن …: a ما-clause subject
+        awda = m.prefix == "و" and i - 1 >= lo and self.bare(i - 1) in ("عاد", "عادت")
+        if subj is None and (m.prefix == "" or awda) and e.agr in ("m", "f"):
+            x = i - 2 if awda else i - 1   # round 11: … أن ما أُعلن عن إحباط المخططات يؤكد أن …: a ما-clause
             while x >= lo and not self.is_punct(x) and not self.is_comp(x) and not self.is_quote(x) and i - x <= 12:
-                x -= 1           # (what was announced "proves") is evidence, not a speaker (blind10)
-            if x + 1 < i - 1 and (x < lo or self.is_comp(x) or self.is_punct(x, {",", "،"})) and \
-                    self.norm(x + 1) in ("ما", "وما") and self.toks[x + 2].kind == "word" and \
-                    self.bare(x + 2) not in ("جعل", "يجعل", "دفع", "يدفع", "اجبر", "حمل", "دعا"):
+                x -= 1           # subject (what was announced "proves") is evidence, not a speaker (blind10);
+            y = x + 1            # also ولكن ما سمعته … عاد وأكد لي أن …
+            if y < i - 1 and self.norm(y) in ("لكن", "ولكن"):
+                y += 1
+            if y < i - 1 and (x < lo or self.is_comp(x) or self.is_punct(x, {",", "،", "؛", ";"})) and \
+                    self.norm(y) in ("ما", "وما") and self.toks[y + 1].kind == "word" and \
+                    self.bare(y + 1) not in ("جعل", "يجعل", "دفع", "يدفع", "اجبر", "حمل", "دعا",
+                                             "زال", "يزال", "تزال", "زالت", "دام", "برح", "انفك"):
+                # (not ما زال هناك جماعات ترى …: the negation "still", a subject follows)
                 # (not a causative: ما جعل المخابرات تقول إنه … — the object speaks)
                 return None
         if subj is not None and e.lemma == "أعلن" and \
