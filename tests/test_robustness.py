@@ -79,6 +79,10 @@ CHARS = (list("ابتثجحخدذرسشصضطظعغفقكلمنهويءآأإؤ�
 # Lone surrogates (QA-6, fixed) are in the fuzz alphabet too.
 SURROGATES = ["\ud83d", "\udc00"]
 CHARS = CHARS + SURROGATES
+# Presentation forms (QA-12, QA-15, QA-17): letter glyphs, ligatures, haraka glyphs, their
+# punctuation and symbols, and Persian letters.
+CHARS = CHARS + list("ﺍﻟﻤﺔﺓﻪﻭﺑﻻﻷﻹﻵﻼﷲﷺﰀﳲﹰﹱﹶﹷﹼﹿﱞ﴾﴿﷼﷽گپچژکی")
+WORDS = WORDS + ("ﻭﻗﺎﻝ ﺍﻟﻤﺘﺤﺪﺙ ﺃﻋﻠﻦ ﺣﻠﺐ ﺍﻷﺭﺩﻥ ﺍﻻﻧﻔﺠﺎﺭ ﻭﻻ ﺍﻹﺭﻫﺎﺏ ﻟﻶﺧﺮ ﻃﺎﻟﺒﺔ ﺍﻟﺜﻼﺛﺎء").split()
 SEPS = [" ", " ", " ", "\n", "", ". ", "، ", "\n\n", " « ", " » ", ": "]
 
 noisy = st.lists(st.tuples(st.one_of(st.sampled_from(WORDS), st.sampled_from(CHARS), st.text(max_size=4)),
