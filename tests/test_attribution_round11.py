@@ -140,3 +140,12 @@ def test_ma_clause_subject_before_awda_wa(nlp):
     # ما زال (still) is no ما-clause
     doc = nlp("وقال: ما زال هناك جماعات متطرفة ترى أن الدول مؤقتة.")
     assert "ترى" in cues(doc)
+
+
+def test_addressee_ends_an_anonymity_clause_subject(nlp):
+    doc = nlp("وقال مسؤول تركي رفض الكشف عن هويته لوكالة فرانس برس إن المنفذ شاب.")
+    a = one(doc, "قال")
+    assert src(doc, a) == "مسؤول تركي رفض الكشف عن هويته"
+    assert vias(doc, a) == ["وكالة فرانس برس"]
+    doc = nlp("وصرح مسؤول تركي رفض الكشف عن هويته لوكالة فرانس \"نؤكد أن المنفذ شاب\".")
+    assert vias(doc, one(doc, "صرح")) == ["وكالة فرانس"]

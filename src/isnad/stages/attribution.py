@@ -3290,6 +3290,9 @@ class _Run:
                     return q          # … رفض الكشف عن اسمه: …
                 if self.is_punct(q, {",", "،"}) and q > sj + 2 and q + 1 < hi and self.is_comp(q + 1):
                     return q + 1      # round 9: ذكرت مصادر مطلعة رفضت الكشف عن هويتها، أن …
+                if q > sj + 2 and self.norm(q)[:1] == "ل" and self.is_addressee_at(q, hi):
+                    return q          # round 11: … رفض الكشف عن هويته لوكالة فرانس "…": whom he told ends the
+                    # subject (the addressee is the via; blind10)
                 if self.is_punct(q, _SENT_END | {":", ",", "،", ";", "؛"}) or self.is_quote(q):
                     return None
                 if self.is_comp(q):
