@@ -565,7 +565,7 @@ class EventsStage(Stage):
         if not cands:
             return
         cue_spans = [(a.cue.start, a.cue.end) for a in doc.attributions]
-        ctx = _DocContext(doc, self.cues)
+        ctx = _DocContext(doc, self.cues, sent_tokens)
         kept: list[_Cand] = []
         for c in cands:
             sent_toks = sent_tokens.get(c.sent, range(0))
@@ -1587,7 +1587,7 @@ class EventsStage(Stage):
 class _DocContext:
     """Per-document lookups: entity/place/time token ranges, numbers."""
 
-    def __init__(self, doc, cu):
+    def __init__(self, doc, cu, sent_tokens: dict[int, range] | None = None):
         self.doc = doc
         toks = doc.tokens
         starts = self.starts = [t.start for t in toks]
@@ -1635,10 +1635,7 @@ class _DocContext:
         for a in doc.attributions:
             self.attribution_of.setdefault(id(a.content), a)
         self.ent_by_id = {e.id: e for e in doc.entities}
-        self.sent_tokens: dict[int, tuple[int, int]] = {}
-        for k, t in enumerate(toks):
-            lo_hi = self.sent_tokens.get(t.sent)
-            self.sent_tokens[t.sent] = (k, k + 1) if lo_hi is None else (min(lo_hi[0], k), k + 1)
+        self.sent_tokens = sent_tokens or {}      # sentence index -> its token range (the stage's)
         self._numbers = None
         self._sent_numbers: dict[int, list] = {}
 
@@ -2074,8 +2071,8 @@ class _Arguments:
         extra: dict[str, Any] = {}
         if not cands:
             # the nearest place mention before the trigger in the previous sentence: context only
-            lo_hi = ctx.sent_tokens.get(c.sent - 1)
-            prev = [(i, j, p) for i, j, p in (ctx.places_ix.within(*lo_hi) if lo_hi else ())
+            prev_toks = ctx.sent_tokens.get(c.sent - 1)
+            prev = [(i, j, p) for i, j, p in (ctx.places_ix.within(prev_toks.start, prev_toks.stop) if prev_toks else ())
                     if j <= c.tok_start and self.doc.tokens[i].sent == c.sent - 1]
             if prev:
                 extra["place_context"] = prev[-1][2].id
