@@ -942,6 +942,15 @@ class _Run:
     def _actor_ids(self, start: int, end: int) -> set:
         return {e.actor.id for e in self.doc.entities if e.actor is not None and e.start < end and e.end > start}
 
+    def _past_l(self, t) -> int:
+        """The original offset right after a token's ل clitic, read through the normalised view
+        (QA-16 c): a mark or tatweel after the ل is skipped, and a lam-alef glyph (ﻵ), one code point
+        for ل + ا, is kept whole rather than cut inside."""
+        norm = self.doc.norm
+        if norm is None or t.nend - t.nstart < 2:
+            return t.start + 1
+        return max(t.start, min(norm.orig_span(t.nstart + 1, t.nend)[0], t.end))
+
     def _trim_span(self, start: int, end: int) -> tuple[int, int]:
         text = self.text
         while end > start and (text[end - 1].isspace() or text[end - 1] in ".,،:;؛-–—(" or
@@ -3808,10 +3817,10 @@ class _Run:
             key = _strip_al(name)
             for s in cands:
                 if key in s.cls or (s.tokens and key in s.tokens):
-                    s.mentions.append(self._trim_span(t.start + 1, self.toks[b - 1].end))
+                    s.mentions.append(self._trim_span(self._past_l(t), self.toks[b - 1].end))
                     self._touch(s, t.start)
                     return s
-            span = self._trim_span(t.start + 1, self.toks[b - 1].end)
+            span = self._trim_span(self._past_l(t), self.toks[b - 1].end)
             s = self._new_src(_clean_name(self.text[span[0]:span[1]]), "outlet")
             if key in ("وكاله",) or self._is_agency_name(self.text[span[0]:span[1]]):
                 s.kind = "agency"
@@ -4176,7 +4185,7 @@ class _Run:
         else:
             att.src = self.resolve_mention(src_a, src_b)
         att.mention = self._span(src_a, src_b) if not strip_l else \
-            self._trim_span(self.toks[src_a].start + 1, self.toks[src_b - 1].end)
+            self._trim_span(self._past_l(self.toks[src_a]), self.toks[src_b - 1].end)
         self._touch(att.src, m.start)
         if got_from is not None:
             vs = self.resolve_mention(*got_from)
