@@ -94,7 +94,7 @@ from ..document import Attribution, Mention, Source, TextSpan
 from ..pipeline import Stage
 from ..resources.catalogue import load_yaml
 from ..text.matcher import PhraseMatcher, phrase_key
-from ..text.normalize import normalize
+from ..text.normalize import normalize, written_last_letter
 
 UNNAMED_KINDS = frozenset({"anonymous", "local", "insider", "eyewitness"})
 STATUS_ORDER = ("asserted", "reported", "alleged", "denied")
@@ -998,9 +998,8 @@ class _Run:
                     (len(surface) > 1 and surface[1] == "\u064f" and m.tok_end - m.tok_start == 1):
                 continue      # يُدعى/تدعى (is called), زُعم، أُعلن، ذُكر: a name or an agentless passive
             entries = []
-            bare_surface = surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
             for e in m.payloads:
-                if e.type == "verb" and bare_surface.endswith("ة") and m.tok_end - m.tok_start == 1:
+                if e.type == "verb" and written_last_letter(self.text, m.end) == "ة" and m.tok_end - m.tok_start == 1:
                     continue          # عدة (several), not عدّه (deemed it): ta marbuta is no pronoun
                 if e.type in ("verb", "part", "nominal", "light") and m.prefix not in _CONJ_PREFIX and \
                         not (e.type == "nominal" and m.prefix in ("ب", "وب") and
@@ -4321,7 +4320,7 @@ class _Run:
 
     def _nominal(self, m, e: CueEntry, lo: int, hi: int, si: int) -> _Att | None:
         c0 = m.tok_end
-        if self.text[m.start:m.end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+        if written_last_letter(self.text, m.end) == "ة":
             return None          # حديثة (recent), not حديثه (his talk): ta marbuta is no pronoun
         if m.tok_start > lo and self.norm(m.tok_start - 1) in ("عن", "علي", "الي", "من"):
             return None

@@ -40,7 +40,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable
@@ -50,7 +49,7 @@ from ..pipeline import Stage
 from ..resources.catalogue import ROOTS, load_tsv, load_yaml
 from ..text.inflect import noun_forms, verb_forms
 from ..text.matcher import PhraseMatcher
-from ..text.normalize import normalize
+from ..text.normalize import normalize, written_last_letter
 from ..text.tokenize import clitic_splits
 
 RES = "events"
@@ -2177,29 +2176,13 @@ def _future_verb_before(toks, idx: list[int], cu: dict) -> bool:
     return False
 
 
-def _written_last_letter(doc, end: int) -> str:
-    """The original text's last letter before ``end``, as written ('' if none): whatever the
-    normaliser deletes (diacritics, tatweel, a trailing ZWJ/ZWNJ a span ends after) skipped, a
-    presentation-form glyph read as its letter (ﺔ is ة; QA-15: both let طالبة be read "demanded her")."""
-    k = end - 1
-    text = doc.text
-    while k >= 0 and not normalize(text[k]):
-        k -= 1
-    if k < 0:
-        return ""
-    c = text[k]
-    if "\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufefc":
-        nf = unicodedata.normalize("NFKC", c)
-        return nf if len(nf) == 1 else c
-    return c
-
-
 def _written_final_ha(doc, end: int) -> bool:
-    return _written_last_letter(doc, end) == "ه"
+    # QA-15: diacritics, tatweel, a trailing ZWJ skipped, glyphs read as letters
+    return written_last_letter(doc.text, end) == "ه"
 
 
 def _written_ta_marbuta(doc, end: int) -> bool:
-    return _written_last_letter(doc, end) == "ة"
+    return written_last_letter(doc.text, end) == "ة"
 
 
 _ON = frozenset({normalize("على")})

@@ -121,6 +121,23 @@ _TABLE = {ord(c): None for c in _DELETE}
 _TABLE.update({ord(k): v for k, v in _SUBST.items()})
 
 
+def written_last_letter(text: str, end: int) -> str:
+    """The last letter of ``text[:end]`` as written ('' if none): whatever the normaliser deletes
+    (diacritics, tatweel, a trailing ZWJ/ZWNJ) is skipped, and a presentation-form glyph is read as
+    its letter (ﺔ is ة).  For the checks that tell a written ة from a pronoun ه (طالبة is no
+    "demanded her", عدة no "deemed it"), which the normalised view cannot make (both are ه there)."""
+    k = end - 1
+    while k >= 0 and not normalize(text[k]):
+        k -= 1
+    if k < 0:
+        return ""
+    c = text[k]
+    if "\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufefc":
+        nf = unicodedata.normalize("NFKC", c)
+        return nf if len(nf) == 1 else c
+    return c
+
+
 def normalize(text: str) -> str:
     """Normalised form of a string (no offset map): for lexicon keys and queries."""
     out = text.translate(_TABLE)
