@@ -9,6 +9,7 @@ Prints one key per line: ``<day>.zip:<index>:<sha1(content)[:12]>``.
     .venv/bin/python training/attribution/select_eval.py -n 32 --seed 7 \
         --exclude src/isnad/evaluation/data/attribution/{dev,test}.jsonl     # holdout
     .venv/bin/python training/attribution/select_eval.py -n 55 --seed 20261126 --exclude src/isnad/evaluation/data/attribution/*.jsonl  # blind10 (first 30 kept after skips)
+    .venv/bin/python training/attribution/select_eval.py -n 40 --seed 20261127 --per-source 8 --exclude src/isnad/evaluation/data/attribution/*.jsonl  # blind11 (first 20 kept after skips)
 """
 from __future__ import annotations
 

@@ -224,12 +224,12 @@ def evaluate(split: str, errors: bool = False, out=None, gold_vs: str | None = N
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("--split", choices=("blind10", "blind9", "blind8", "blind7", "blind6", "blind5", "blind4", "blind3", "blind2", "final", "test", "dev",
+    parser.add_argument("--split", choices=("blind11", "blind10", "blind9", "blind8", "blind7", "blind6", "blind5", "blind4", "blind3", "blind2", "final", "test", "dev",
                                             "holdout", "all"),
                         default="blind7",
                         help="blind7 (default: annotated and committed before the system was run on it, after "
                              "every other split had been tuned on; never tuned on), blind6, blind5, blind4, blind3, blind2, "
-                             "final, dev, test, holdout (rules tuned on their errors) or all; blind8, blind9, blind10: fresh "
+                             "final, dev, test, holdout (rules tuned on their errors) or all; blind8, blind9, blind10, blind11: fresh "
                              "held-out splits, not in all")
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms (overlap)")
     parser.add_argument("--gold-vs", metavar="FILE",
