@@ -6,6 +6,7 @@
     .venv/bin/python training/places/sample_blind.py --split blind5     # seed 61125, 35 articles
     .venv/bin/python training/places/sample_blind.py --split blind6     # seed 72236, 35 articles
     .venv/bin/python training/places/sample_blind.py --split blind7     # seed 83347, 35 articles
+    .venv/bin/python training/places/sample_blind.py --split blind8     # seed 94458, 25 articles
 
 Articles of 500-2,200 characters, stratified by topic keywords (whole words, with clitic
 prefixes): saudi (Saudi local news: no Syria/Iraq/Yemen/Gulf-neighbour keyword), gulf, yemen,
@@ -15,7 +16,8 @@ attribution and times sets listed in its preset), so each draw reproduces exactl
 sets were added.  blind4 excludes every article key found in any file under
 src/isnad/evaluation/data/ at the time it was drawn (places, attribution incl. blind2-5 and IAA,
 times, events, dedup), listed in its preset by file name; blind5 likewise (with attribution blind6-7 and the events
-second held-out set added since); blind6 likewise (attribution blind8 and the events GSR audit files added); blind7 likewise (attribution blind9 added).  Republished duplicates (same text hash) are drawn once.  Each split was drawn
+second held-out set added since); blind6 likewise (attribution blind8 and the events GSR audit files added); blind7 likewise (attribution blind9 added); blind8 likewise (attribution blind10 and the events
+GSR relabel dev file added; 25 articles; attribution blind11, committed after the draw, holds none of its articles).  Republished duplicates (same text hash) are drawn once.  Each split was drawn
 once, annotated by hand and committed before the system was run on it.
 
 A first version of the blind2 draw counted substrings (تعز in تعزيز, دبي in أدبي), which filled the
@@ -90,6 +92,17 @@ PRESETS = {
                                      "events/gsr_relabel_test.tsv", "events/news_precision_dev.tsv",
                                      "events/news_precision_heldout.tsv", "events/news_precision_heldout2.tsv",
                                      "dedup/saudinewsnet_judgements.tsv")},
+    "blind8": {"seed": 94458, "quota": {"saudi": 6, "gulf": 4, "yemen": 4, "iraq": 4, "syria": 4, "world": 3},
+               "places": ("dev", "test", "test2", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"),
+               "files": _BEFORE_2 + ("attribution/blind2.jsonl", "attribution/blind3.jsonl",
+                                     "attribution/blind4.jsonl", "attribution/blind4_iaa.jsonl",
+                                     "attribution/blind5.jsonl", "attribution/blind6.jsonl",
+                                     "attribution/blind7.jsonl", "attribution/blind8.jsonl",
+                                     "attribution/blind9.jsonl", "attribution/blind10.jsonl",
+                                     "events/gsr_audit_dev.tsv", "events/gsr_audit_dev_judge2.tsv",
+                                     "events/gsr_relabel_dev.tsv", "events/gsr_relabel_test.tsv",
+                                     "events/news_precision_dev.tsv", "events/news_precision_heldout.tsv",
+                                     "events/news_precision_heldout2.tsv", "dedup/saudinewsnet_judgements.tsv")},
 }
 
 
