@@ -40,6 +40,17 @@ def _positive_int(value: str) -> int:
     return n
 
 
+def _events_profile_option(parser, help: str) -> None:
+    parser.add_argument("--events-profile", dest="events_profile", default="crowd", choices=["crowd", "broad"],
+                        help=help)
+
+
+def _load_pipeline(events_profile: str = "crowd"):
+    """The default pipeline with the events stage's reading profile (crowd or broad)."""
+    from . import load
+    return load(config={"events": {"profile": events_profile}})
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="isnad", description="Attribution chains, claims, places, times "
                                 "and events from Arabic news and social posts.")
@@ -52,10 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
                    help="publication date for documents whose input carries none")
     a.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
-    a.add_argument("--events-profile", dest="events_profile", default="crowd", choices=["crowd", "broad"],
-                   help="what marks an ASSAULT/PROTEST event salient: crowd (default; the sentence's main "
-                        "event, as the arabic-event-gsr crowd judged it) or broad (any such event the sentence "
-                        "reports as having happened); the record's meta.events_profile says which")
+    _events_profile_option(a, "what marks an ASSAULT/PROTEST event salient: crowd (default; the sentence's main "
+                              "event, as the arabic-event-gsr crowd judged it) or broad (any such event the sentence "
+                              "reports as having happened); the record's meta.events_profile says which")
     a.add_argument("--input-format", dest="input_format", default=None, type=_input_format,
                    help="override input detection: text, jsonl, json, csv, tweet, telegram, html, rss")
     a.add_argument("--text-column", default=None, help="JSONL/CSV: the field holding the text")
@@ -90,9 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("--published", type=_published, metavar="YYYY-MM-DD",
                    help="publication date for documents analysed on the fly that carry none")
     x.add_argument("--all-types", action="store_true", help="acled: keep verbal events too")
-    x.add_argument("--events-profile", dest="events_profile", default="crowd", choices=["crowd", "broad"],
-                   help="documents analysed on the fly: the events profile, as for `isnad analyze` "
-                        "(records read from files or a store keep theirs)")
+    _events_profile_option(x, "documents analysed on the fly: the events profile, as for `isnad analyze` "
+                              "(records read from files or a store keep theirs)")
 
     sub.add_parser("resources", help="list packaged data files with sizes and SHA-256")
 
@@ -105,8 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--input-format", dest="input_format", default=None, type=_input_format,
                    help="override input detection: text, jsonl, json, csv, tweet, telegram, html, rss")
     i.add_argument("--text-column", default=None, help="JSONL/CSV: the field holding the text")
-    i.add_argument("--events-profile", dest="events_profile", default="crowd", choices=["crowd", "broad"],
-                   help="the events profile for the documents analysed, as for `isnad analyze`")
+    _events_profile_option(i, "the events profile for the documents analysed, as for `isnad analyze`")
     i.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     i.add_argument("--debug", action="store_true", help="print tracebacks of stage failures")
 
@@ -173,7 +181,7 @@ class _BrokenEval:
 
 
 def cmd_analyze(args) -> int:
-    from . import example_text, load
+    from . import example_text
     from .io import readers, writers
     from .runner import BatchStats, analyze_inputs
 
@@ -190,7 +198,7 @@ def cmd_analyze(args) -> int:
     except OSError as e:
         print(f"isnad: cannot write {args.output}: {e.strerror or e}", file=sys.stderr)
         return 2
-    nlp = load(config={"events": {"profile": args.events_profile}})
+    nlp = _load_pipeline(args.events_profile)
     stats = BatchStats()
     records = analyze_inputs(items, nlp, published=args.published, stats=stats, debug=args.debug)
     if not args.no_progress:
@@ -249,7 +257,6 @@ def _load_records(paths, published, stats, events_profile: str = "crowd"):
     import json
     from pathlib import Path
 
-    from . import load
     from .io import readers
     from .runner import analyze_inputs
     nlp = None
@@ -266,7 +273,7 @@ def _load_records(paths, published, stats, events_profile: str = "crowd"):
                     stats.failed += 1
                     print(f"isnad: {p}:line {n}: malformed record: {e.msg}", file=sys.stderr)
             continue
-        nlp = nlp or load(config={"events": {"profile": events_profile}})
+        nlp = nlp or _load_pipeline(events_profile)
         for rec in analyze_inputs(readers.read_inputs([p]), nlp, published=published, stats=stats):
             _report_error(rec)
             yield rec
@@ -307,7 +314,6 @@ def _is_record_file(p: str) -> bool:
 def cmd_ingest(args) -> int:
     from collections import Counter
 
-    from . import load
     from .document import text_id
     from .io import readers
     from .runner import BatchStats, analyze_inputs
@@ -342,7 +348,7 @@ def cmd_ingest(args) -> int:
                 continue
             if nlp is None:
                 try:
-                    nlp = load(config={"events": {"profile": getattr(args, "events_profile", "crowd")}})
+                    nlp = _load_pipeline(getattr(args, "events_profile", "crowd"))
                 except Exception as e:  # a broken model or resource: say so, keep what is stored
                     print(f"isnad: ingest: cannot load the pipeline: {type(e).__name__}: {e}", file=sys.stderr)
                     return 1
